@@ -1,0 +1,91 @@
+"""`python -m etl build`: validate data/ and write the facts database.
+
+Load inputs (CSV files and reports), process (validate, type, attach each
+figure's sentence), save (one atomic DuckDB file), then print a summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl.load import TABLE_ORDER, write_database
+from etl.read_inputs import COLUMNS, Inputs, read_inputs
+from etl.sentences import sentence_at
+from etl.validate import BOOLEANS, Problem, validate
+
+
+class BuildFailed(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in the input; the database was not changed")
+
+
+def run(data_dir: Path, database: Path, say: Callable[[str], None] = print) -> None:
+    # Load inputs.
+    say(f"Reading {data_dir}")
+    inputs = read_inputs(data_dir)
+    for name, table in inputs.tables.items():
+        say(f"  {table.path.name}: {len(table.rows)} rows")
+    say(f"  reports: {len(inputs.reports)} readable of {len(inputs.tables['sources'].rows)}")
+
+    # Process.
+    say("Validating")
+    problems = validate(inputs)
+    if problems:
+        raise BuildFailed(problems)
+    tables = typed_tables(inputs)
+
+    # Save.
+    say(f"Writing {database}")
+    write_database(tables, database)
+    say(summary(database))
+
+
+def typed_tables(inputs: Inputs) -> dict[str, pd.DataFrame]:
+    """The validated rows as typed frames, sorted by key so that builds are identical."""
+    frames = {name: _frame(inputs, name) for name in ("provinces", "metrics", "beneficiary_groups", "sources", "facts")}
+    sources = frames["sources"]
+    texts = {row.source_id: inputs.reports[row.file] for row in sources.itertuples()}
+    frames["reports"] = pd.DataFrame({"source_id": list(texts), "text": list(texts.values())})
+
+    facts = frames["facts"]
+    facts["sentence"] = [
+        sentence_at(texts[source_id], offset, offset + len(quote))
+        for source_id, offset, quote in zip(facts.source_id, facts.quote_offset.astype(int), facts.quote)
+    ]
+    facts["value"] = facts["value"].astype(float)
+    facts["quote_offset"] = facts["quote_offset"].astype(int)
+    facts["is_target"] = facts["is_target"].map(BOOLEANS)
+    for column in ("period_start", "period_end"):
+        facts[column] = facts[column].map(date.fromisoformat)
+    sources["publication_date"] = sources["publication_date"].map(lambda text: date.fromisoformat(text) if text else None)
+    for frame in (sources, facts):
+        for column in ("author", "url", "note"):
+            if column in frame:
+                frame[column] = frame[column].replace("", None)
+    return {name: frames[name] for name in TABLE_ORDER}
+
+
+def _frame(inputs: Inputs, name: str) -> pd.DataFrame:
+    """One input table as text columns, sorted by its key (the first column)."""
+    columns = list(COLUMNS[name])
+    frame = pd.DataFrame([values for _, values in inputs.tables[name].rows], columns=columns, dtype=object)
+    return frame.sort_values(columns[0], kind="stable").reset_index(drop=True)
+
+
+def summary(database: Path) -> str:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        counts = [(name, connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0]) for name in TABLE_ORDER]
+        by_province = connection.execute(
+            "SELECT province, count(*) FROM facts GROUP BY province ORDER BY province").fetchall()
+        by_category = connection.execute(
+            "SELECT category, count(*) FROM facts_labelled GROUP BY category ORDER BY category").fetchall()
+    lines = ["Rows per table:"] + [f"  {name:<20}{count:>6}" for name, count in counts]
+    lines += ["Facts per province:"] + [f"  {name:<20}{count:>6}" for name, count in by_province]
+    lines += ["Facts per category:"] + [f"  {name:<20}{count:>6}" for name, count in by_category]
+    return "\n".join(lines)

@@ -1,0 +1,45 @@
+"""Write the validated tables into a DuckDB file, all or nothing.
+
+The database is built in a temporary file beside the target and renamed over it
+only when complete, so a failed build leaves the previous database untouched
+and a reader never opens a half-written one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+SCHEMA = Path(__file__).with_name("schema.sql")
+# Parents before children, so every foreign key finds its row.
+TABLE_ORDER = ("provinces", "metrics", "beneficiary_groups", "sources", "reports", "facts")
+
+
+def write_database(tables: dict[str, pd.DataFrame], target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".building", dir=target.parent)
+    os.close(handle)
+    temporary = Path(temporary_name)
+    temporary.unlink()  # DuckDB creates the file itself and refuses an empty one
+    try:
+        with duckdb.connect(str(temporary)) as connection:
+            connection.execute(SCHEMA.read_text(encoding="utf-8"))
+            for name in TABLE_ORDER:
+                _insert(connection, name, tables[name])
+            connection.execute("CHECKPOINT")
+        os.replace(temporary, target)
+    finally:
+        for leftover in (temporary, temporary.with_name(temporary.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+
+
+def _insert(connection: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
+    connection.register("incoming", frame)
+    try:
+        connection.execute(f"INSERT INTO {name} BY NAME SELECT * FROM incoming")
+    finally:
+        connection.unregister("incoming")

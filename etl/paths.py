@@ -1,0 +1,17 @@
+"""Where the pipeline reads and writes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_DIR / "data"
+REPORTS_DIRNAME = "reports"
+DATABASE_ENVIRONMENT_VARIABLE = "POVERTY_DB"
+
+
+def database_path() -> Path:
+    """The database the dashboard reads: $POVERTY_DB, else data/poverty.duckdb."""
+    configured = os.environ.get(DATABASE_ENVIRONMENT_VARIABLE)
+    return Path(configured) if configured else DATA_DIR / "poverty.duckdb"

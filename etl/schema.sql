@@ -1,0 +1,88 @@
+-- The facts database. Keys and checks repeat the rules of etl/validate.py so that
+-- the database itself refuses a row that slipped past them.
+
+CREATE TABLE provinces (
+    province            VARCHAR PRIMARY KEY,
+    province_code       VARCHAR NOT NULL UNIQUE CHECK (regexp_full_match(province_code, '[0-9]{2}')),
+    region              VARCHAR NOT NULL,
+    province_2025       VARCHAR NOT NULL,
+    province_2025_code  VARCHAR NOT NULL
+);
+
+CREATE TABLE metrics (
+    metric      VARCHAR PRIMARY KEY,
+    category    VARCHAR NOT NULL CHECK (category IN ('poverty', 'health_insurance', 'credit', 'support', 'women_union', 'social_insurance')),
+    label_vi    VARCHAR NOT NULL,
+    label_en    VARCHAR NOT NULL,
+    unit        VARCHAR NOT NULL CHECK (unit IN ('VND', 'percent', 'count')),
+    definition  VARCHAR NOT NULL
+);
+
+CREATE TABLE beneficiary_groups (
+    beneficiary_group  VARCHAR PRIMARY KEY,
+    label_vi           VARCHAR NOT NULL,
+    label_en           VARCHAR NOT NULL,
+    definition         VARCHAR NOT NULL
+);
+
+CREATE TABLE sources (
+    source_id         VARCHAR PRIMARY KEY,
+    file              VARCHAR NOT NULL UNIQUE,
+    title             VARCHAR NOT NULL,
+    publisher         VARCHAR NOT NULL,
+    author            VARCHAR,
+    publication_date  DATE,
+    url               VARCHAR,
+    province          VARCHAR NOT NULL REFERENCES provinces (province),
+    note              VARCHAR
+);
+
+CREATE TABLE reports (
+    source_id  VARCHAR PRIMARY KEY REFERENCES sources (source_id),
+    text       VARCHAR NOT NULL
+);
+
+CREATE TABLE facts (
+    fact_id            VARCHAR PRIMARY KEY,
+    source_id          VARCHAR NOT NULL REFERENCES sources (source_id),
+    province           VARCHAR NOT NULL REFERENCES provinces (province),
+    area               VARCHAR NOT NULL,
+    area_level         VARCHAR NOT NULL CHECK (area_level IN ('province', 'district', 'commune')),
+    period_start       DATE NOT NULL,
+    period_end         DATE NOT NULL,
+    period_label       VARCHAR NOT NULL,
+    metric             VARCHAR NOT NULL REFERENCES metrics (metric),
+    beneficiary_group  VARCHAR NOT NULL REFERENCES beneficiary_groups (beneficiary_group),
+    value              DOUBLE NOT NULL CHECK (value >= 0),
+    unit               VARCHAR NOT NULL CHECK (unit IN ('VND', 'percent', 'count')),
+    qualifier          VARCHAR NOT NULL CHECK (qualifier IN ('exact', 'more_than', 'nearly', 'about', 'at_least', 'less_than', 'at_most')),
+    is_target          BOOLEAN NOT NULL,
+    quote              VARCHAR NOT NULL,
+    quote_offset       INTEGER NOT NULL CHECK (quote_offset >= 0),
+    note               VARCHAR,
+    sentence           VARCHAR NOT NULL,
+    CHECK (period_end >= period_start),
+    CHECK (unit <> 'percent' OR value <= 100),
+    UNIQUE (source_id, area, period_start, period_end, metric, beneficiary_group, is_target)
+);
+
+-- Facts with everything a page shows beside them: labels, the current province, the source.
+CREATE VIEW facts_labelled AS
+SELECT
+    facts.*,
+    provinces.province_2025,
+    provinces.region,
+    metrics.category,
+    metrics.label_vi AS metric_label_vi,
+    metrics.label_en AS metric_label_en,
+    beneficiary_groups.label_vi AS group_label_vi,
+    beneficiary_groups.label_en AS group_label_en,
+    sources.title AS source_title,
+    sources.publisher AS source_publisher,
+    sources.publication_date AS source_publication_date,
+    sources.url AS source_url
+FROM facts
+JOIN provinces USING (province)
+JOIN metrics USING (metric)
+JOIN beneficiary_groups USING (beneficiary_group)
+JOIN sources USING (source_id);

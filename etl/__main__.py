@@ -6,18 +6,23 @@ import argparse
 import sys
 from pathlib import Path
 
+import duckdb
+
 from etl import build
 from etl.paths import DATA_DIR, database_path
 from etl.read_inputs import InputError
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m etl", description="Facts database of the poverty-reduction dashboard.")
+    parser = argparse.ArgumentParser(
+        prog="python -m etl", description="Facts database of the poverty-reduction dashboard."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     build_command = commands.add_parser("build", help="validate data/ and write the DuckDB database")
     build_command.add_argument("--data-dir", type=Path, default=DATA_DIR, help="folder with the CSV files and reports/")
-    build_command.add_argument("--database", type=Path, default=None,
-                               help="database to write (default: $POVERTY_DB or data/poverty.duckdb)")
+    build_command.add_argument(
+        "--database", type=Path, default=None, help="database to write (default: $POVERTY_DB or data/poverty.duckdb)"
+    )
     arguments = parser.parse_args(argv)
 
     if arguments.command == "build":
@@ -36,6 +41,10 @@ def _build(data_dir: Path, database: Path) -> int:
         for problem in failure.problems:
             print(f"error: {problem}", file=sys.stderr)
         print(f"{failure}.", file=sys.stderr)
+        return 1
+    except (duckdb.Error, OSError) as error:
+        print(f"error: writing {database} failed: {error}", file=sys.stderr)
+        print("The database was not changed.", file=sys.stderr)
         return 1
     return 0
 

@@ -29,7 +29,7 @@ def run(data_dir: Path, database: Path, say: Callable[[str], None] = print) -> N
     # Load inputs.
     say(f"Reading {data_dir}")
     inputs = read_inputs(data_dir)
-    for name, table in inputs.tables.items():
+    for table in inputs.tables.values():
         say(f"  {table.path.name}: {len(table.rows)} rows")
     say(f"  reports: {len(inputs.reports)} readable of {len(inputs.tables['sources'].rows)}")
 
@@ -56,14 +56,16 @@ def typed_tables(inputs: Inputs) -> dict[str, pd.DataFrame]:
     facts = frames["facts"]
     facts["sentence"] = [
         sentence_at(texts[source_id], offset, offset + len(quote))
-        for source_id, offset, quote in zip(facts.source_id, facts.quote_offset.astype(int), facts.quote)
+        for source_id, offset, quote in zip(facts.source_id, facts.quote_offset.astype(int), facts.quote, strict=True)
     ]
     facts["value"] = facts["value"].astype(float)
     facts["quote_offset"] = facts["quote_offset"].astype(int)
     facts["is_target"] = facts["is_target"].map(BOOLEANS)
     for column in ("period_start", "period_end"):
         facts[column] = facts[column].map(date.fromisoformat)
-    sources["publication_date"] = sources["publication_date"].map(lambda text: date.fromisoformat(text) if text else None)
+    sources["publication_date"] = sources["publication_date"].map(
+        lambda text: date.fromisoformat(text) if text else None
+    )
     for frame in (sources, facts):
         for column in ("author", "url", "note"):
             if column in frame:
@@ -82,9 +84,11 @@ def summary(database: Path) -> str:
     with duckdb.connect(str(database), read_only=True) as connection:
         counts = [(name, connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0]) for name in TABLE_ORDER]
         by_province = connection.execute(
-            "SELECT province, count(*) FROM facts GROUP BY province ORDER BY province").fetchall()
+            "SELECT province, count(*) FROM facts GROUP BY province ORDER BY province"
+        ).fetchall()
         by_category = connection.execute(
-            "SELECT category, count(*) FROM facts_labelled GROUP BY category ORDER BY category").fetchall()
+            "SELECT category, count(*) FROM facts_labelled GROUP BY category ORDER BY category"
+        ).fetchall()
     lines = ["Rows per table:"] + [f"  {name:<20}{count:>6}" for name, count in counts]
     lines += ["Facts per province:"] + [f"  {name:<20}{count:>6}" for name, count in by_province]
     lines += ["Facts per category:"] + [f"  {name:<20}{count:>6}" for name, count in by_category]

@@ -9,6 +9,7 @@ does the separator work; this module adds scale words, units and qualifiers.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -68,7 +69,7 @@ UNITS = ("VND", "percent", "count")
 _RANGE_CONTINUATION = re.compile(r"\s*(?:đến|tới|xuống|lên|-|–)", re.IGNORECASE)
 
 
-def _alternatives(words) -> str:
+def _alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 

@@ -14,12 +14,34 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "metrics": ("metric", "category", "label_vi", "label_en", "unit", "definition"),
     "beneficiary_groups": ("beneficiary_group", "label_vi", "label_en", "definition"),
     "sources": (
-        "source_id", "file", "title", "publisher", "author", "publication_date", "url", "province", "note",
+        "source_id",
+        "file",
+        "title",
+        "publisher",
+        "author",
+        "publication_date",
+        "url",
+        "province",
+        "note",
     ),
     "facts": (
-        "fact_id", "source_id", "province", "area", "area_level", "period_start", "period_end",
-        "period_label", "metric", "beneficiary_group", "value", "unit", "qualifier", "is_target",
-        "quote", "quote_offset", "note",
+        "fact_id",
+        "source_id",
+        "province",
+        "area",
+        "area_level",
+        "period_start",
+        "period_end",
+        "period_label",
+        "metric",
+        "beneficiary_group",
+        "value",
+        "unit",
+        "qualifier",
+        "is_target",
+        "quote",
+        "quote_offset",
+        "note",
     ),
 }
 
@@ -59,11 +81,14 @@ def read_table(data_dir: Path, name: str) -> CsvTable:
             rows = []
             for row in reader:
                 if None in row:
-                    raise InputError(f"{path}:{reader.line_num}: the row has more fields than the header's "
-                                     f"{len(COLUMNS[name])}; a value holding a comma must be in double quotes")
+                    raise InputError(
+                        f"{path}:{reader.line_num}: the row has more fields than the header's "
+                        f"{len(COLUMNS[name])}; a value holding a comma must be in double quotes"
+                    )
                 if any(value is None for value in row.values()):
-                    raise InputError(f"{path}:{reader.line_num}: the row has fewer fields than the header's "
-                                     f"{len(COLUMNS[name])}")
+                    raise InputError(
+                        f"{path}:{reader.line_num}: the row has fewer fields than the header's {len(COLUMNS[name])}"
+                    )
                 rows.append((reader.line_num, row))
     except FileNotFoundError as error:
         raise InputError(f"{path}: file is missing") from error

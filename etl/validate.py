@@ -7,6 +7,7 @@ so an analyst can fix data/*.csv without reading code.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -56,7 +57,7 @@ class _Row:
             elif self.values[field] != self.values[field].strip():
                 self.fail(field, "has spaces at the start or end")
 
-    def one_of(self, field: str, allowed, what: str) -> bool:
+    def one_of(self, field: str, allowed: Collection[str], what: str) -> bool:
         if self.values[field] not in allowed:
             self.fail(field, f"unknown {what} {self.values[field]!r}; expected one of {', '.join(sorted(allowed))}")
             return False
@@ -103,13 +104,20 @@ def _validate_provinces(table: CsvTable, problems: list[Problem]) -> set[str]:
         if not re.fullmatch(r"\d{2}", row["province_code"]):
             row.fail("province_code", f"{row['province_code']!r} is not a two-digit code")
         elif row["province_code"] in codes:
-            row.fail("province_code", f"duplicate code {row['province_code']} (first on line {codes[row['province_code']]})")
+            row.fail(
+                "province_code", f"duplicate code {row['province_code']} (first on line {codes[row['province_code']]})"
+            )
         codes.setdefault(row["province_code"], row.line)
         expected = current.get(row["province_2025"])
         if expected is None:
-            row.fail("province_2025", f"{row['province_2025']!r} is not one of the 34 current provinces in vietnam-provinces")
+            row.fail(
+                "province_2025", f"{row['province_2025']!r} is not one of the 34 current provinces in vietnam-provinces"
+            )
         elif not row["province_2025_code"].isdigit() or int(row["province_2025_code"]) != expected:
-            row.fail("province_2025_code", f"{row['province_2025_code']!r} is not the code of {row['province_2025']} ({expected:02d})")
+            row.fail(
+                "province_2025_code",
+                f"{row['province_2025_code']!r} is not the code of {row['province_2025']} ({expected:02d})",
+            )
     return {values["province"] for _, values in table.rows}
 
 
@@ -146,21 +154,50 @@ def _validate_sources(table: CsvTable, inputs: Inputs, provinces: set[str], prob
     return {values["source_id"]: values["file"] for _, values in table.rows}
 
 
-def _validate_facts(table, inputs, sources, provinces, metrics, groups, problems) -> None:
+def _validate_facts(
+    table: CsvTable,
+    inputs: Inputs,
+    sources: dict[str, str],
+    provinces: set[str],
+    metrics: dict[str, str],
+    groups: set[str],
+    problems: list[Problem],
+) -> None:
     figures: dict[tuple, int] = {}
     for row in _rows(table, "fact_id", problems):
-        row.require("fact_id", "source_id", "province", "area", "area_level", "period_start", "period_end",
-                    "period_label", "metric", "beneficiary_group", "value", "unit", "qualifier", "is_target",
-                    "quote", "quote_offset")
+        row.require(
+            "fact_id",
+            "source_id",
+            "province",
+            "area",
+            "area_level",
+            "period_start",
+            "period_end",
+            "period_label",
+            "metric",
+            "beneficiary_group",
+            "value",
+            "unit",
+            "qualifier",
+            "is_target",
+            "quote",
+            "quote_offset",
+        )
         row.one_of("province", provinces, "province")
-        if row.one_of("area_level", AREA_LEVELS, "area level") and row["area_level"] == "province" \
-                and row["area"] != row["province"]:
+        if (
+            row.one_of("area_level", AREA_LEVELS, "area level")
+            and row["area_level"] == "province"
+            and row["area"] != row["province"]
+        ):
             row.fail("area", f"a province-level figure must have area = province ({row['province']!r})")
         row.one_of("beneficiary_group", groups, "beneficiary group")
         row.one_of("qualifier", QUALIFIERS, "qualifier")
         row.one_of("is_target", BOOLEANS, "is_target value")
-        if row.one_of("metric", metrics, "metric") and row.one_of("unit", UNITS, "unit") \
-                and row["unit"] != metrics[row["metric"]]:
+        if (
+            row.one_of("metric", metrics, "metric")
+            and row.one_of("unit", UNITS, "unit")
+            and row["unit"] != metrics[row["metric"]]
+        ):
             row.fail("unit", f"metric {row['metric']} is measured in {metrics[row['metric']]}, not {row['unit']}")
         _check_period(row)
         value = _check_value(row)
@@ -168,10 +205,15 @@ def _validate_facts(table, inputs, sources, provinces, metrics, groups, problems
             text = inputs.reports.get(sources[row["source_id"]])
             if text is not None and _check_quote(row, text) and value is not None:
                 _check_reading(row, value)
-        key = tuple(row[field] for field in (
-            "source_id", "area", "period_start", "period_end", "metric", "beneficiary_group", "is_target"))
+        key = tuple(
+            row[field]
+            for field in ("source_id", "area", "period_start", "period_end", "metric", "beneficiary_group", "is_target")
+        )
         if key in figures:
-            row.fail("metric", f"the same figure (source, area, period, metric, group, target) is already on line {figures[key]}")
+            row.fail(
+                "metric",
+                f"the same figure (source, area, period, metric, group, target) is already on line {figures[key]}",
+            )
         figures.setdefault(key, row.line)
 
 
@@ -201,10 +243,14 @@ def _check_quote(row: _Row, text: str) -> bool:
         row.fail("quote_offset", f"{row['quote_offset']!r} is not a character offset (a whole number from 0)")
         return False
     offset = int(row["quote_offset"])
-    if text[offset:offset + len(quote)] == quote:
+    if text[offset : offset + len(quote)] == quote:
         return True
     found = [match.start() for match in re.finditer(re.escape(quote), text)]
-    where = f"it occurs at offset(s) {', '.join(map(str, found[:5]))}" if found else "it does not occur anywhere in the report"
+    where = (
+        f"it occurs at offset(s) {', '.join(map(str, found[:5]))}"
+        if found
+        else "it does not occur anywhere in the report"
+    )
     row.fail("quote", f"{quote!r} is not in report {row['source_id']} at offset {offset}; {where}")
     return False
 
@@ -216,9 +262,14 @@ def _check_reading(row: _Row, value: Decimal) -> None:
         row.fail("quote", f"cannot read one number from the quote: {error}")
         return
     if reading.value != value:
-        row.fail("value", f"{row['value']} differs from {reading.value.normalize():f}, which is what {row['quote']!r} says")
+        row.fail(
+            "value", f"{row['value']} differs from {reading.value.normalize():f}, which is what {row['quote']!r} says"
+        )
     if reading.unit != row["unit"]:
         row.fail("unit", f"{row['unit']} differs from {reading.unit}, which is what {row['quote']!r} says")
     if reading.qualifier != row["qualifier"] and QUALIFIER_EXPLANATION not in row["note"]:
-        row.fail("qualifier", f"{row['qualifier']} differs from {reading.qualifier}, which is what {row['quote']!r} says; "
-                              f"if the qualifier is written elsewhere in the sentence, explain it in note (mention 'qualifier')")
+        row.fail(
+            "qualifier",
+            f"{row['qualifier']} differs from {reading.qualifier}, which is what {row['quote']!r} says; "
+            f"if the qualifier is written elsewhere in the sentence, explain it in note (mention 'qualifier')",
+        )

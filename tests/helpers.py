@@ -1,0 +1,27 @@
+"""Editing a copy of the data files the way an analyst would in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def write_csv(path: Path, rows: list[dict[str, str]], line_ending: str = "\n", bom: bool = False) -> None:
+    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]), lineterminator=line_ending)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def edit_row(path: Path, key_column: str, key: str, **changes: str) -> int:
+    """Change fields of one row; return its line number in the file."""
+    rows = read_csv(path)
+    index = next(i for i, row in enumerate(rows) if row[key_column] == key)
+    rows[index].update(changes)
+    write_csv(path, rows)
+    return index + 2

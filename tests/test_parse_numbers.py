@@ -1,0 +1,97 @@
+"""The number reader on every form the reports use, and its round trip with the writer."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from etl.parse_numbers import QUALIFIERS, NumberFormatError, find_numbers, format_vietnamese, read_number
+
+REPORT_FORMS = [
+    ("1.574", Decimal(1574), "count", "exact"),
+    ("205.424", Decimal(205424), "count", "exact"),
+    ("hơn 1,4 tỷ đồng", Decimal(1_400_000_000), "VND", "more_than"),
+    ("trên 34,7 tỷ đồng", Decimal(34_700_000_000), "VND", "more_than"),
+    ("gần 196 tỷ đồng", Decimal(196_000_000_000), "VND", "nearly"),
+    ("gần 3.000 tỷ đồng", Decimal(3_000_000_000_000), "VND", "nearly"),
+    ("trên 1 nghìn tỷ đồng", Decimal(1_000_000_000_000), "VND", "more_than"),
+    ("83 triệu đồng", Decimal(83_000_000), "VND", "exact"),
+    ("gần 32,8 triệu đồng", Decimal(32_800_000), "VND", "nearly"),
+    ("trên 130 nghìn", Decimal(130_000), "count", "more_than"),
+    ("0,75%", Decimal("0.75"), "percent", "exact"),
+    ("0,03%", Decimal("0.03"), "percent", "exact"),
+    ("100%", Decimal(100), "percent", "exact"),
+    ("gần 200", Decimal(200), "count", "nearly"),
+    ("khoảng 700", Decimal(700), "count", "about"),
+    ("tối thiểu 100", Decimal(100), "count", "at_least"),
+    ("từ 50", Decimal(50), "count", "at_least"),
+    ("02", Decimal(2), "count", "exact"),
+    ("gần như 100%", Decimal(100), "percent", "nearly"),
+    ("Hơn 5 ngàn tỷ đồng", Decimal(5_000_000_000_000), "VND", "more_than"),
+    ("2 tỉ đồng", Decimal(2_000_000_000), "VND", "exact"),
+    ("12 phần trăm", Decimal(12), "percent", "exact"),
+    ("dưới 5", Decimal(5), "count", "less_than"),
+    ("không quá 3 triệu đồng", Decimal(3_000_000), "VND", "at_most"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "qualifier"), REPORT_FORMS)
+def test_reads_report_forms(text, value, unit, qualifier):
+    reading = read_number(text)
+    assert (reading.value, reading.unit, reading.qualifier) == (value, unit, qualifier)
+    assert reading.text == text
+
+
+@pytest.mark.parametrize("text", ["29/03/2024", "4/2025", "20/2021/NĐ-CP", "17:01", "13/13", "748e8c8b8863e26a.jpg"])
+def test_dates_references_and_ratios_are_not_figures(text):
+    assert find_numbers(text) == []
+
+
+def test_from_opening_a_range_is_not_a_lower_bound():
+    first, second = find_numbers("giảm từ 2,08% xuống 1,72%")
+    assert (first.value, first.qualifier) == (Decimal("2.08"), "exact")
+    assert (second.value, second.qualifier) == (Decimal("1.72"), "exact")
+
+
+def test_numbers_in_a_sentence_keep_their_spans():
+    sentence = "cấp 1.574 thẻ bảo hiểm y tế cho người nghèo, kinh phí hơn 1,4 tỷ đồng"
+    readings = find_numbers(sentence)
+    assert [sentence[r.start : r.end] for r in readings] == ["1.574", "hơn 1,4 tỷ đồng"]
+
+
+@pytest.mark.parametrize("text", ["", "không có số", "1.5", "1.574 và 3.220"])
+def test_read_number_needs_exactly_one_number(text):
+    with pytest.raises(NumberFormatError):
+        read_number(text)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "qualifier", "expected"),
+    [
+        (1_400_000_000, "VND", "more_than", "hơn 1,4 tỷ đồng"),
+        (83_000_000, "VND", "exact", "83 triệu đồng"),
+        (3_000_000_000_000, "VND", "nearly", "gần 3 nghìn tỷ đồng"),
+        (1574, "count", "exact", "1.574"),
+        (Decimal("0.75"), "percent", "exact", "0,75%"),
+        (500, "VND", "at_least", "tối thiểu 500 đồng"),
+    ],
+)
+def test_writes_the_vietnamese_way(value, unit, qualifier, expected):
+    assert format_vietnamese(value, unit, qualifier) == expected
+
+
+values = st.one_of(
+    st.integers(min_value=0, max_value=10**15).map(Decimal),
+    st.decimals(min_value=0, max_value=10**13, places=3, allow_nan=False, allow_infinity=False),
+)
+
+
+@given(value=values, unit=st.sampled_from(["VND", "count", "percent"]), qualifier=st.sampled_from(QUALIFIERS))
+def test_written_values_read_back_unchanged(value, unit, qualifier):
+    if unit == "percent":
+        value = value % 101
+    reading = read_number(format_vietnamese(value, unit, qualifier))
+    assert (reading.value, reading.unit, reading.qualifier) == (value, unit, qualifier)

@@ -1,19 +1,38 @@
-"""Entry point: `streamlit run dashboard.py`."""
+"""Entry point: `streamlit run dashboard.py`. Builds a missing database, draws the sidebar, runs the page."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from app import labels, sidebar
 from app.database import ensure_database
 from etl.paths import database_path
 
-st.set_page_config(page_title="Giảm nghèo · 5 tỉnh", layout="wide")
+PAGES = (
+    ("pages/overview.py", "page_overview", "overview", ":material/dashboard:"),
+    ("pages/poverty.py", "page_poverty", "poverty", ":material/trending_down:"),
+    ("pages/health_insurance.py", "page_health_insurance", "health-insurance", ":material/health_and_safety:"),
+    ("pages/credit.py", "page_credit", "credit", ":material/account_balance:"),
+    ("pages/support.py", "page_support", "support", ":material/volunteer_activism:"),
+    ("pages/explore.py", "page_explore", "explore", ":material/table_view:"),
+    ("pages/sources.py", "page_sources", "sources", ":material/menu_book:"),
+)
+
+st.set_page_config(page_title="Giảm nghèo · 5 tỉnh", page_icon=":material/query_stats:", layout="wide")
 
 problems = ensure_database(database_path())
 if problems:
-    st.error("The facts database could not be built. Fix these rows in data/ and reload:")
+    st.error(labels.text("database_error", st.session_state.get("language", "vi")))
     st.code("\n".join(problems), language=None)
     st.stop()
 
-st.title("Giảm nghèo: năm báo cáo cấp tỉnh")
-st.write("The pages arrive with the next issue; the facts database is ready.")
+view = sidebar.render()
+st.session_state["view"] = view
+navigation = st.navigation(
+    [
+        st.Page(path, title=labels.text(key, view.language), url_path=url, icon=icon, default=index == 0)
+        for index, (path, key, url, icon) in enumerate(PAGES)
+    ],
+    position="hidden" if view.presenting else "sidebar",
+)
+navigation.run()

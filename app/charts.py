@@ -1,0 +1,149 @@
+"""The one chart layer: Plotly figures built from query results, ready for a projector.
+
+Every bar names its area, level, period and group; charts are split by area level,
+so a district is never drawn on the axis of a province as if alike. Hover shows the
+source and the quote; the bar's customdata holds its fact id for the provenance panel.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from app import labels
+
+# One colour per province on every page (Okabe–Ito, readable by colour-blind viewers).
+PROVINCE_COLOURS = {
+    "Thái Bình": "#0072B2",
+    "Phú Thọ": "#E69F00",
+    "Hải Dương": "#009E73",
+    "Long An": "#CC79A7",
+    "An Giang": "#D55E00",
+}
+SPARE_COLOURS = ("#56B4E9", "#F0E442", "#000000", "#999999")
+FONT = {"size": 18}
+BAR_HEIGHT = 46
+LEVEL_ORDER = ("province", "district", "commune")
+
+
+def province_colour(province: str) -> str:
+    if province in PROVINCE_COLOURS:
+        return PROVINCE_COLOURS[province]
+    return SPARE_COLOURS[sum(map(ord, province)) % len(SPARE_COLOURS)]
+
+
+def chart_config(name: str) -> dict:
+    """Plotly's own PNG button, at twice the screen size, named after the chart."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": name},
+    }
+
+
+def bars(frame: pd.DataFrame, language: str, title: str, show_metric: bool = False) -> go.Figure:
+    """Horizontal bars, one per figure, in one panel per area level.
+
+    `frame` has the columns of facts_labelled (or of a derived ratio) with value, unit and qualifier.
+    """
+    frame = _with_bar_labels(frame, language, show_metric)
+    levels = [level for level in LEVEL_ORDER if level in set(frame["area_level"])]
+    heights = [max(1, (frame["area_level"] == level).sum()) for level in levels]
+    figure = make_subplots(
+        rows=len(levels),
+        cols=1,
+        row_heights=heights,
+        vertical_spacing=0.12 if len(levels) > 1 else 0.02,
+        subplot_titles=[labels.level_name(level, language).capitalize() for level in levels],
+    )
+    scale, axis_title = _axis_scale(frame, language)
+    shown: set[str] = set()
+    for row, level in enumerate(levels, start=1):
+        panel = frame[frame["area_level"] == level]
+        for province, part in panel.groupby("province", sort=False):
+            figure.add_trace(_bar_trace(part, province, scale, province not in shown), row=row, col=1)
+            shown.add(province)
+        figure.update_yaxes(autorange="reversed", row=row, col=1)
+        figure.update_xaxes(title_text=axis_title, row=row, col=1)
+    figure.update_layout(
+        title={"text": title, "font": {"size": 24}},
+        font=FONT,
+        height=160 + BAR_HEIGHT * len(frame) + 60 * len(levels),
+        barmode="overlay",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        margin={"l": 10, "r": 40, "t": 110, "b": 40},
+        hoverlabel={"font_size": 15, "align": "left"},
+    )
+    return figure
+
+
+def _with_bar_labels(frame: pd.DataFrame, language: str, show_metric: bool) -> pd.DataFrame:
+    frame = frame.copy()
+    group_column = f"group_label_{language}"
+    metric_column = f"metric_label_{language}"
+    target_word = labels.text("target", language)
+
+    def bar_label(row: pd.Series) -> str:
+        parts = [labels.place_and_period(row.area, row.area_level, row.period_start, row.period_end, language)]
+        if show_metric and metric_column in frame:
+            parts.append(row[metric_column])
+        parts.append(row[group_column])
+        label = " · ".join(parts)
+        return f"{label} ({target_word})" if row.is_target else label
+
+    frame["bar_label"] = frame.apply(bar_label, axis=1)
+    frame["value_label"] = [
+        labels.value_text(value, unit, qualifier, language)
+        for value, unit, qualifier in zip(frame["value"], frame["unit"], frame["qualifier"], strict=True)
+    ]
+    return frame
+
+
+def _axis_scale(frame: pd.DataFrame, language: str) -> tuple[float, str]:
+    units = set(frame["unit"])
+    if units == {"VND"}:
+        threshold, vietnamese, english = labels.money_scale(frame["value"].max())
+        return threshold, (f"{vietnamese} đồng".strip() if language == "vi" else f"VND {english}".strip())
+    if units == {"percent"}:
+        return 1, "%"
+    return 1, labels.unit_name("count", language)
+
+
+def _bar_trace(part: pd.DataFrame, province: str, scale: float, show_legend: bool) -> go.Bar:
+    colour = province_colour(province)
+    return go.Bar(
+        x=part["value"] / scale,
+        y=part["bar_label"],
+        orientation="h",
+        name=province,
+        legendgroup=province,
+        showlegend=show_legend,
+        marker={
+            "color": colour,
+            "pattern": {"shape": ["/" if target else "" for target in part["is_target"]], "fgcolor": "white"},
+        },
+        text=part["value_label"],
+        textposition="outside",
+        cliponaxis=False,
+        customdata=part[["fact_id", "value_label", "source_title", "quote"]].to_numpy(),
+        hovertemplate="<b>%{y}</b><br>%{customdata[1]}<br>%{customdata[2]}<br>“%{customdata[3]}”<extra></extra>",
+    )
+
+
+def coverage_heatmap(counts: pd.DataFrame, language: str, title: str) -> go.Figure:
+    """Province × topic: how many figures each report gives; blank where it gives none."""
+    figure = go.Figure(
+        go.Heatmap(
+            z=counts.to_numpy(dtype=float),
+            x=list(counts.columns),
+            y=list(counts.index),
+            text=[[str(int(value)) if value else "" for value in row] for row in counts.to_numpy()],
+            texttemplate="%{text}",
+            colorscale=[[0, "#f4f4f4"], [0.0001, "#cfe3f3"], [1, "#0072B2"]],
+            showscale=False,
+            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+        )
+    )
+    figure.update_layout(title={"text": title, "font": {"size": 22}}, font=FONT, height=120 + 60 * len(counts))
+    figure.update_yaxes(autorange="reversed")
+    return figure

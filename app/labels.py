@@ -1,0 +1,234 @@
+"""Every word the dashboard shows, in Vietnamese and English, and how numbers are written in each."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.numbers import format_decimal
+
+LANGUAGES = ("vi", "en")
+LOCALES = {"vi": "vi", "en": "en"}
+
+TEXT: dict[str, dict[str, str]] = {
+    "app_title": {"vi": "Giảm nghèo: so sánh 5 tỉnh", "en": "Poverty reduction: five provinces compared"},
+    "language": {"vi": "Ngôn ngữ", "en": "Language"},
+    "presentation": {"vi": "Chế độ trình chiếu", "en": "Presentation mode"},
+    "filters": {"vi": "Bộ lọc", "en": "Filters"},
+    "provinces": {"vi": "Tỉnh", "en": "Provinces"},
+    "categories": {"vi": "Chủ đề", "en": "Topics"},
+    "metrics": {"vi": "Chỉ tiêu", "en": "Metrics"},
+    "levels": {"vi": "Cấp địa bàn", "en": "Area level"},
+    "groups": {"vi": "Nhóm đối tượng", "en": "Beneficiary group"},
+    "years": {"vi": "Năm", "en": "Years"},
+    "targets": {"vi": "Số liệu", "en": "Figures"},
+    "targets_all": {"vi": "Thực hiện và mục tiêu", "en": "Results and targets"},
+    "targets_actual": {"vi": "Chỉ kết quả thực hiện", "en": "Results only"},
+    "targets_target": {"vi": "Chỉ mục tiêu", "en": "Targets only"},
+    "all": {"vi": "Tất cả", "en": "All"},
+    "empty": {
+        "vi": "Không có số liệu nào khớp với bộ lọc này. Hãy bỏ bớt điều kiện ở thanh bên.",
+        "en": "No figures match these filters. Remove a condition in the sidebar.",
+    },
+    "page_overview": {"vi": "Tổng quan", "en": "Overview"},
+    "page_poverty": {"vi": "Tỷ lệ nghèo", "en": "Poverty"},
+    "page_health_insurance": {"vi": "Bảo hiểm y tế", "en": "Health insurance"},
+    "page_credit": {"vi": "Tín dụng chính sách", "en": "Credit"},
+    "page_support": {"vi": "Chi hỗ trợ", "en": "Support spending"},
+    "page_explore": {"vi": "Tra cứu & tải về", "en": "Explore & export"},
+    "page_sources": {"vi": "Nguồn & phương pháp", "en": "Sources & method"},
+    "now_part_of": {"vi": "Từ 1/7/2025 thuộc", "en": "Since 1 July 2025 part of"},
+    "no_headline": {"vi": "Báo cáo không có số liệu chính.", "en": "The report has no headline figure."},
+    "coverage": {
+        "vi": "Báo cáo có gì: số liệu theo tỉnh và chủ đề",
+        "en": "What the reports contain: figures by province and topic",
+    },
+    "coverage_caption": {
+        "vi": "Ô trống: báo cáo của tỉnh không nói về chủ đề đó.",
+        "en": "Empty cell: the province's report says nothing on that topic.",
+    },
+    "comparability": {
+        "vi": "Số liệu của tỉnh, huyện và xã, hay của các năm khác nhau, không so sánh trực tiếp được: "
+        "mỗi cột ghi rõ địa bàn, cấp và thời điểm; biểu đồ tách theo cấp. "
+        "> hơn/trên · ≈ gần · ~ khoảng · ≥ tối thiểu/từ.",
+        "en": "Figures for a province, a district and a commune, or for different years, are not directly "
+        "comparable: every bar names its area, level and period, and charts are split by level. "
+        "> more than · ≈ nearly · ~ about · ≥ at least.",
+    },
+    "derived": {"vi": "Tính từ hai số liệu của báo cáo", "en": "Derived from two figures of the report"},
+    "download_csv": {"vi": "Tải CSV (Excel đọc được tiếng Việt)", "en": "Download CSV (opens in Excel)"},
+    "download_xlsx": {"vi": "Tải Excel (.xlsx)", "en": "Download Excel (.xlsx)"},
+    "download_brief": {
+        "vi": "Tải bản tóm tắt (HTML, xem không cần mạng)",
+        "en": "Download brief (HTML, works offline)",
+    },
+    "rows_shown": {"vi": "số liệu đang hiển thị", "en": "figures shown"},
+    "select_hint": {
+        "vi": "Chọn một cột hoặc một dòng để xem nguyên câu trong báo cáo.",
+        "en": "Select a bar or a row to read the full sentence of the report.",
+    },
+    "sentence": {"vi": "Câu trong báo cáo", "en": "Sentence of the report"},
+    "source": {"vi": "Nguồn", "en": "Source"},
+    "address": {"vi": "Địa chỉ", "en": "Address"},
+    "no_address": {"vi": "báo cáo không ghi địa chỉ", "en": "the report gives no address"},
+    "poverty_rates": {"vi": "Tỷ lệ hộ nghèo và cận nghèo", "en": "Poverty and near-poverty rates"},
+    "targets_vs_actuals": {"vi": "Mục tiêu bên cạnh kết quả", "en": "Targets beside results"},
+    "changes": {"vi": "Thay đổi giữa hai thời điểm", "en": "Change between two dates"},
+    "households": {"vi": "Số hộ nghèo, cận nghèo", "en": "Poor and near-poor households"},
+    "cards": {"vi": "Thẻ BHYT theo nhóm đối tượng", "en": "BHYT cards by beneficiary group"},
+    "card_cost": {"vi": "Kinh phí thẻ BHYT", "en": "Spending on BHYT cards"},
+    "cost_per_card": {"vi": "Kinh phí bình quân một thẻ (tính toán)", "en": "Cost per card (derived)"},
+    "participants": {"vi": "Người tham gia BHYT, BHXH", "en": "BHYT and social insurance participants"},
+    "credit_money": {"vi": "Vốn cho vay và dư nợ", "en": "Credit disbursed and outstanding"},
+    "borrowers": {"vi": "Hộ, người vay vốn", "en": "Borrowers"},
+    "per_borrower": {"vi": "Bình quân mỗi lượt vay (tính toán)", "en": "Average per borrower (derived)"},
+    "support_spending": {"vi": "Kinh phí hỗ trợ", "en": "Support spending"},
+    "support_recipients": {"vi": "Người, hộ được hỗ trợ", "en": "Support recipients"},
+    "other_figures": {"vi": "Các số liệu khác", "en": "Other figures"},
+    "method": {"vi": "Phương pháp", "en": "Method"},
+    "reports": {"vi": "Các báo cáo", "en": "The reports"},
+    "quotes": {"vi": "Trích dẫn của từng số liệu", "en": "The quote behind every figure"},
+    "database_error": {
+        "vi": "Không tạo được cơ sở dữ liệu. Hãy sửa các dòng sau trong data/ rồi tải lại trang:",
+        "en": "The facts database could not be built. Fix these rows in data/ and reload:",
+    },
+    "method_body": {
+        "vi": "- **Mỗi số liệu** được chép từ một báo cáo, kèm đoạn trích nguyên văn và vị trí của nó; "
+        "khi xây dựng cơ sở dữ liệu, giá trị được đọc lại từ đoạn trích và phải khớp.\n"
+        "- **Mức chính xác** giữ nguyên lời báo cáo: > hơn/trên, ≈ gần, ~ khoảng, ≥ tối thiểu/từ. "
+        "Một số không có từ nào là số chính xác.\n"
+        "- **Cấp địa bàn**: tỉnh, huyện hoặc xã, đúng như báo cáo nêu. Tên tỉnh, huyện là tên trước "
+        "ngày 1/7/2025; tỉnh hiện nay ghi bên cạnh (Nghị quyết 202/2025/QH15).\n"
+        "- **Thời kỳ**: năm dương lịch, hoặc một thời điểm. “Đến nay”, “hiện nay” là ngày đăng bài; "
+        "các suy luận được ghi trong cột ghi chú của data/facts.csv và data/sources.csv.\n"
+        "- **Số liệu tính toán** (kinh phí bình quân một thẻ, vốn vay bình quân, mức thay đổi) là phép "
+        "chia hoặc trừ hai số liệu của cùng báo cáo, cùng địa bàn, thời kỳ và nhóm; luôn ghi “tính toán”.",
+        "en": "- **Every figure** is copied from one report with its verbatim quote and position; building "
+        "the database reads the value back from the quote and refuses any difference.\n"
+        "- **Qualifiers** keep the report's words: > more than, ≈ nearly, ~ about, ≥ at least. "
+        "A number with no such word is exact.\n"
+        "- **Area level**: province, district or commune, as the report says. Province and district names "
+        "are those before 1 July 2025; the current province is shown beside them (Resolution 202/2025/QH15).\n"
+        "- **Periods**: a calendar year, or a date. “Đến nay” and “hiện nay” mean the publication date; "
+        "inferences are noted in data/facts.csv and data/sources.csv.\n"
+        "- **Derived values** (cost per card, credit per borrower, changes) divide or subtract two figures "
+        "of the same report, area, period and group, and are always marked derived.",
+    },
+    "from": {"vi": "từ", "en": "from"},
+    "to": {"vi": "đến", "en": "to"},
+    "change_points": {"vi": "điểm %", "en": "points"},
+    "target": {"vi": "mục tiêu", "en": "target"},
+    "actual": {"vi": "thực hiện", "en": "result"},
+}
+
+LEVELS = {
+    "province": {"vi": "tỉnh", "en": "province"},
+    "district": {"vi": "huyện", "en": "district"},
+    "commune": {"vi": "xã", "en": "commune"},
+}
+
+CATEGORIES = {
+    "poverty": {"vi": "Nghèo, cận nghèo", "en": "Poverty"},
+    "health_insurance": {"vi": "Bảo hiểm y tế", "en": "Health insurance"},
+    "credit": {"vi": "Tín dụng", "en": "Credit"},
+    "support": {"vi": "Hỗ trợ", "en": "Support"},
+    "women_union": {"vi": "Hội Phụ nữ", "en": "Women's Union"},
+    "social_insurance": {"vi": "Bảo hiểm xã hội", "en": "Social insurance"},
+}
+
+QUALIFIER_MARKS = {
+    "exact": "",
+    "more_than": "> ",
+    "nearly": "≈ ",
+    "about": "~ ",
+    "at_least": "≥ ",
+    "less_than": "< ",
+    "at_most": "≤ ",
+}
+
+QUALIFIER_WORDS = {
+    "exact": {"vi": "chính xác", "en": "exact"},
+    "more_than": {"vi": "hơn", "en": "more than"},
+    "nearly": {"vi": "gần", "en": "nearly"},
+    "about": {"vi": "khoảng", "en": "about"},
+    "at_least": {"vi": "tối thiểu", "en": "at least"},
+    "less_than": {"vi": "dưới", "en": "less than"},
+    "at_most": {"vi": "tối đa", "en": "at most"},
+}
+
+UNITS = {
+    "VND": {"vi": "đồng", "en": "VND"},
+    "percent": {"vi": "%", "en": "%"},
+    "count": {"vi": "số lượng", "en": "count"},
+}
+
+# Money scales: (threshold, Vietnamese word, English abbreviation).
+MONEY_SCALES = ((10**9, "tỷ", "bn"), (10**6, "triệu", "m"))
+
+
+def text(key: str, language: str) -> str:
+    return TEXT[key][language]
+
+
+def level_name(level: str, language: str) -> str:
+    return LEVELS[level][language]
+
+
+def category_name(category: str, language: str) -> str:
+    return CATEGORIES[category][language]
+
+
+def qualifier_word(qualifier: str, language: str) -> str:
+    return QUALIFIER_WORDS[qualifier][language]
+
+
+def unit_name(unit: str, language: str) -> str:
+    return UNITS[unit][language]
+
+
+def number(value: float, language: str, decimals: int = 2) -> str:
+    """1574 -> "1.574" (vi) or "1,574" (en); at most `decimals` decimals."""
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALES[language])
+
+
+def money_scale(largest: float) -> tuple[int, str, str]:
+    """The scale to write a set of money values in, chosen by the largest."""
+    for threshold, vietnamese, english in MONEY_SCALES:
+        if largest >= threshold:
+            return threshold, vietnamese, english
+    return 1, "", ""
+
+
+def value_text(value: float, unit: str, qualifier: str, language: str) -> str:
+    """A figure as the dashboard shows it: "> 1,4 tỷ đồng" or "> VND 1.4 bn"."""
+    mark = QUALIFIER_MARKS[qualifier]
+    if unit == "percent":
+        return f"{mark}{number(value, language)}%"
+    if unit == "VND":
+        threshold, vietnamese, english = money_scale(value)
+        scaled = number(value / threshold, language)
+        if language == "vi":
+            return f"{mark}{scaled} {vietnamese} đồng".replace("  ", " ")
+        return f"{mark}VND {scaled} {english}".rstrip()
+    return f"{mark}{number(value, language)}"
+
+
+def period_text(start: date, end: date, language: str) -> str:
+    """2023 for a calendar year, 3/2024 for a date, 1/2023–5/2024 otherwise."""
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year)
+    if start == end:
+        return f"{start.month}/{start.year}"
+    if start.year == end.year and start.month == end.month:
+        return f"{start.month}/{start.year}"
+    return f"{start.month}/{start.year}–{end.month}/{end.year}"
+
+
+def area_text(area: str, level: str, language: str) -> str:
+    """Kiến Xương (huyện)"""
+    return f"{area} ({level_name(level, language)})"
+
+
+def place_and_period(area: str, level: str, start: date, end: date, language: str) -> str:
+    """Kiến Xương (huyện) · 3/2024"""
+    return f"{area_text(area, level, language)} · {period_text(start, end, language)}"

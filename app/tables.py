@@ -1,0 +1,119 @@
+"""Tables as shown on screen and downloaded: readable headers, values written with their qualifier.
+
+The CSV is UTF-8 with a byte-order mark so that Excel shows Vietnamese correctly."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from app import labels
+
+# Column of facts_labelled -> header in each language. The order is the order on screen and in files.
+COLUMNS = {
+    "province": {"vi": "Tỉnh (theo báo cáo)", "en": "Province (as reported)"},
+    "province_2025": {"vi": "Tỉnh từ 1/7/2025", "en": "Province since 1 July 2025"},
+    "area": {"vi": "Địa bàn", "en": "Area"},
+    "area_level_label": {"vi": "Cấp", "en": "Level"},
+    "period_text": {"vi": "Thời kỳ", "en": "Period"},
+    "period_start": {"vi": "Từ ngày", "en": "Period start"},
+    "period_end": {"vi": "Đến ngày", "en": "Period end"},
+    "metric_label": {"vi": "Chỉ tiêu", "en": "Metric"},
+    "group_label": {"vi": "Nhóm đối tượng", "en": "Beneficiary group"},
+    "value_label": {"vi": "Số liệu", "en": "Figure"},
+    "value": {"vi": "Giá trị (đơn vị gốc)", "en": "Value (base unit)"},
+    "unit_label": {"vi": "Đơn vị", "en": "Unit"},
+    "qualifier_label": {"vi": "Mức chính xác", "en": "Qualifier"},
+    "target_label": {"vi": "Mục tiêu / thực hiện", "en": "Target / result"},
+    "quote": {"vi": "Trích dẫn", "en": "Quote"},
+    "sentence": {"vi": "Câu trong báo cáo", "en": "Sentence of the report"},
+    "source_title": {"vi": "Nguồn", "en": "Source"},
+    "source_url": {"vi": "Địa chỉ nguồn", "en": "Source address"},
+    "fact_id": {"vi": "Mã số liệu", "en": "Figure id"},
+}
+
+
+# The shorter set of columns shown under a chart.
+COMPACT_COLUMNS = (
+    "province",
+    "area",
+    "area_level_label",
+    "period_text",
+    "metric_label",
+    "group_label",
+    "value_label",
+    "target_label",
+    "quote",
+)
+
+
+def readable_table(facts: pd.DataFrame, language: str, compact: bool = False) -> pd.DataFrame:
+    """The facts as the Explore page shows them and the downloads contain them."""
+    table = facts.copy()
+    table["area_level_label"] = [labels.level_name(level, language) for level in table["area_level"]]
+    table["period_text"] = [
+        labels.period_text(start, end, language)
+        for start, end in zip(table["period_start"], table["period_end"], strict=True)
+    ]
+    table["metric_label"] = table[f"metric_label_{language}"]
+    table["group_label"] = table[f"group_label_{language}"]
+    table["value_label"] = [
+        labels.value_text(value, unit, qualifier, language)
+        for value, unit, qualifier in zip(table["value"], table["unit"], table["qualifier"], strict=True)
+    ]
+    table["unit_label"] = [labels.unit_name(unit, language) for unit in table["unit"]]
+    table["qualifier_label"] = [labels.qualifier_word(qualifier, language) for qualifier in table["qualifier"]]
+    table["target_label"] = [labels.text("target" if target else "actual", language) for target in table["is_target"]]
+    for column in ("period_start", "period_end"):
+        table[column] = pd.to_datetime(table[column]).dt.strftime("%Y-%m-%d")
+    table = table[list(COMPACT_COLUMNS if compact else COLUMNS)]
+    return table.rename(columns={column: names[language] for column, names in COLUMNS.items()})
+
+
+def change_table(changes: pd.DataFrame, language: str) -> pd.DataFrame:
+    """Two dates of one rate side by side, with the change in percentage points (derived)."""
+    target = labels.text("target", language)
+
+    def side(value: float, qualifier: str, start: object, end: object, is_target: bool) -> str:
+        written = labels.value_text(value, "percent", qualifier, language)
+        return f"{written} ({labels.period_text(start, end, language)}{', ' + target if is_target else ''})"
+
+    return pd.DataFrame(
+        {
+            COLUMNS["area"][language]: [
+                labels.area_text(area, level, language)
+                for area, level in zip(changes["area"], changes["area_level"], strict=True)
+            ],
+            COLUMNS["metric_label"][language]: changes[f"metric_label_{language}"],
+            labels.text("from", language): [
+                side(
+                    row.earlier_value, row.earlier_qualifier, row.earlier_start, row.earlier_end, row.earlier_is_target
+                )
+                for row in changes.itertuples()
+            ],
+            labels.text("to", language): [
+                side(row.later_value, row.later_qualifier, row.later_start, row.later_end, row.later_is_target)
+                for row in changes.itertuples()
+            ],
+            labels.text("change_points", language): [
+                ("+" if change > 0 else "") + labels.number(round(change, 4), language) for change in changes["change"]
+            ],
+        }
+    )
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """UTF-8 with a byte-order mark, which is how Excel recognises UTF-8 text."""
+    return table.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def xlsx_bytes(table: pd.DataFrame, sheet: str = "facts") -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
+        table.to_excel(writer, index=False, sheet_name=sheet)
+        worksheet = writer.sheets[sheet]
+        worksheet.freeze_panes(1, 0)
+        for index, column in enumerate(table.columns):
+            worksheet.set_column(index, index, min(60, max(12, len(column) + 2)))
+    return buffer.getvalue()

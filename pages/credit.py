@@ -1,0 +1,16 @@
+"""Credit: policy credit disbursed and outstanding, borrowers, and the average per borrower where both are given."""
+
+from app import page, queries
+
+view = page.current_view()
+page.heading("page_credit", view)
+filters = view.filters.within(categories=("credit",))
+facts = queries.facts(filters)
+
+if page.has_rows(facts, view):
+    page.metric_chart(facts, ("credit_disbursed", "credit_outstanding"), "credit_money", "credit_money", view)
+    page.metric_chart(facts, ("credit_borrowers",), "borrowers", "borrowers", view)
+    for numerator in ("credit_disbursed", "credit_outstanding"):
+        ratios = queries.derived_ratios(filters, numerator, "credit_borrowers")
+        page.derived_chart(ratios, "per_borrower", f"per_borrower_{numerator}", view)
+    page.figures_table(facts, None, "other_figures", "credit_table", view)

@@ -1,0 +1,29 @@
+"""Health insurance (BHYT): cards by province and group, their cost, and cost per card where both are given."""
+
+from app import page, queries
+
+view = page.current_view()
+page.heading("page_health_insurance", view)
+filters = view.filters.within(categories=("health_insurance", "social_insurance"))
+facts = queries.facts(filters)
+
+if page.has_rows(facts, view):
+    page.metric_chart(facts, ("bhyt_cards",), "cards", "bhyt_cards", view)
+    page.metric_chart(facts, ("bhyt_cost",), "card_cost", "bhyt_cost", view)
+    page.derived_chart(
+        queries.derived_ratios(filters, "bhyt_cost", "bhyt_cards"), "cost_per_card", "cost_per_card", view
+    )
+    page.metric_chart(
+        facts,
+        (
+            "bhyt_participants",
+            "bhyt_new_participants",
+            "bhxh_participants",
+            "voluntary_bhxh_participants",
+            "voluntary_bhxh_new_participants",
+        ),
+        "participants",
+        "participants",
+        view,
+    )
+    page.figures_table(facts, None, "other_figures", "health_table", view)

@@ -1,0 +1,21 @@
+"""Poverty: rates by province and period, targets beside results, changes between two dates."""
+
+import streamlit as st
+
+from app import labels, page, queries
+from app.tables import change_table
+
+view = page.current_view()
+page.heading("page_poverty", view)
+filters = view.filters.within(categories=("poverty",))
+facts = queries.facts(filters)
+
+if page.has_rows(facts, view):
+    page.metric_chart(facts, ("poverty_rate", "near_poverty_rate"), "poverty_rates", "poverty_rates", view)
+    changes = queries.changes(filters.within(metrics=("poverty_rate", "near_poverty_rate")))
+    if not changes.empty:
+        st.subheader(labels.text("changes", view.language))
+        st.dataframe(change_table(changes, view.language), hide_index=True)
+        st.caption(labels.text("derived", view.language))
+    page.metric_chart(facts, ("poor_households", "near_poor_households"), "households", "households", view)
+    page.figures_table(facts, None, "other_figures", "poverty_table", view)

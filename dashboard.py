@@ -1,4 +1,4 @@
-"""Entry point: `streamlit run dashboard.py`. Builds a missing database, draws the sidebar, runs the page."""
+"""Entry point: `streamlit run dashboard.py`. Builds a missing database, then runs the chosen page."""
 
 from __future__ import annotations
 
@@ -26,13 +26,12 @@ if problems:
     st.code("\n".join(problems), language=None)
     st.stop()
 
-view = sidebar.render()
-st.session_state["view"] = view
+language, presenting = sidebar.language_and_mode()
 navigation = st.navigation(
     [
-        st.Page(path, title=labels.text(key, view.language), url_path=url, icon=icon, default=index == 0)
+        st.Page(path, title=labels.text(key, language), url_path=url, icon=icon, default=index == 0)
         for index, (path, key, url, icon) in enumerate(PAGES)
     ],
-    position="hidden" if view.presenting else "sidebar",
+    position="hidden" if presenting else "sidebar",
 )
 navigation.run()

@@ -14,8 +14,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app import charts, labels, queries
-from app.tables import readable_table
 from app.queries import Filters
+from app.tables import readable_table
 
 STYLE = """
 body {font-family: system-ui, sans-serif; font-size: 18px; margin: 2rem auto; max-width: 1200px; color: #222;}

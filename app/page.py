@@ -19,8 +19,11 @@ def plain(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def current_view() -> View:
-    return st.session_state["view"]
+def start() -> View:
+    """Draw the shared sidebar and return what it says: language, presentation mode, filters."""
+    from app import sidebar
+
+    return sidebar.render()
 
 
 def heading(key: str, view: View) -> None:

@@ -165,9 +165,11 @@ def _changes(filters: Filters, version: tuple[str, int]) -> pd.DataFrame:
             earlier.province, earlier.area, earlier.area_level, earlier.metric,
             earlier.metric_label_vi, earlier.metric_label_en, earlier.beneficiary_group,
             earlier.period_start AS earlier_start, earlier.period_end AS earlier_end,
-            earlier.value AS earlier_value, earlier.qualifier AS earlier_qualifier, earlier.is_target AS earlier_is_target,
+            earlier.value AS earlier_value, earlier.qualifier AS earlier_qualifier,
+            earlier.is_target AS earlier_is_target,
             later.period_start AS later_start, later.period_end AS later_end,
-            later.value AS later_value, later.qualifier AS later_qualifier, later.is_target AS later_is_target,
+            later.value AS later_value, later.qualifier AS later_qualifier,
+            later.is_target AS later_is_target,
             later.value - earlier.value AS change,
             earlier.fact_id AS earlier_fact, later.fact_id AS later_fact
         FROM chosen AS earlier

@@ -41,6 +41,14 @@ class View:
     filters: Filters
 
 
+def language_and_mode() -> tuple[str, bool]:
+    """The language and presentation mode before the sidebar is drawn (for the page menu)."""
+    state, url = st.session_state, st.query_params
+    language = state.get("language") or (url.get("lang") if url.get("lang") in labels.LANGUAGES else "vi")
+    presenting = state.get("presenting", url.get("present") == "1")
+    return language, bool(presenting)
+
+
 def render() -> View:
     options = queries.options()
     allowed = _allowed_values(options)
@@ -77,10 +85,20 @@ def _allowed_values(options: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
 def _start_from_url(allowed: dict[str, list[str]], options: dict[str, pd.DataFrame]) -> None:
     """Fill widgets not yet on screen from the URL, keeping only values the data knows."""
     state, url = st.session_state, st.query_params
+    # A widget of the same key on another page is a new widget to Streamlit; assigning the
+    # value back makes it the new widget's starting value instead of the default.
+    for key in ("language", "presenting", *FILTER_KEYS):
+        if key in state:
+            state[key] = state[key]
     if "language" not in state:
         state["language"] = url.get("lang") if url.get("lang") in labels.LANGUAGES else "vi"
     if "presenting" not in state:
         state["presenting"] = url.get("present") == "1"
+    state.setdefault("chosen", {})
+    # Filters chosen on another page win over the URL, which page links do not carry.
+    for key, value in state["chosen"].items():
+        if key not in state:
+            state[key] = value
     for field, (parameter, key) in LIST_FILTERS.items():
         if key not in state:
             state[key] = [value for value in url.get_all(parameter) if value in allowed[field]]
@@ -89,7 +107,6 @@ def _start_from_url(allowed: dict[str, list[str]], options: dict[str, pd.DataFra
         state["filter_years"] = _years_from_url(url.get("years", ""), first, last)
     if "filter_targets" not in state:
         state["filter_targets"] = url.get("figures") if url.get("figures") in TARGET_CHOICES else "all"
-    state.setdefault("chosen", {})
 
 
 def _year_bounds(options: dict[str, pd.DataFrame]) -> tuple[int, int]:

@@ -2,7 +2,7 @@
 
 from app import page, queries
 
-view = page.current_view()
+view = page.start()
 page.heading("page_credit", view)
 filters = view.filters.within(categories=("credit",))
 facts = queries.facts(filters)

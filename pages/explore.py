@@ -5,7 +5,7 @@ import streamlit as st
 from app import brief, labels, page, queries
 from app.tables import csv_bytes, readable_table, xlsx_bytes
 
-view = page.current_view()
+view = page.start()
 language = view.language
 page.heading("page_explore", view)
 facts = queries.facts(view.filters)

@@ -2,7 +2,7 @@
 
 from app import page, queries
 
-view = page.current_view()
+view = page.start()
 page.heading("page_health_insurance", view)
 filters = view.filters.within(categories=("health_insurance", "social_insurance"))
 facts = queries.facts(filters)

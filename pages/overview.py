@@ -4,7 +4,7 @@ import streamlit as st
 
 from app import brief, charts, labels, page, queries
 
-view = page.current_view()
+view = page.start()
 language = view.language
 page.heading("page_overview", view)
 facts = queries.facts(view.filters)

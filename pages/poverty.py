@@ -5,7 +5,7 @@ import streamlit as st
 from app import labels, page, queries
 from app.tables import change_table
 
-view = page.current_view()
+view = page.start()
 page.heading("page_poverty", view)
 filters = view.filters.within(categories=("poverty",))
 facts = queries.facts(filters)

@@ -6,7 +6,7 @@ import streamlit as st
 from app import labels, page, queries
 from app.tables import readable_table
 
-view = page.current_view()
+view = page.start()
 language = view.language
 st.title(labels.text("page_sources", language))
 

@@ -2,7 +2,7 @@
 
 from app import page, queries
 
-view = page.current_view()
+view = page.start()
 page.heading("page_support", view)
 facts = queries.facts(view.filters.within(categories=("support", "women_union")))
 

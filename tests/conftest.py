@@ -15,3 +15,22 @@ def data_dir(tmp_path: Path) -> Path:
     copy = tmp_path / "data"
     shutil.copytree(DATA_DIR, copy, ignore=shutil.ignore_patterns("*.duckdb", "*.wal", ".*"))
     return copy
+
+
+@pytest.fixture(scope="session")
+def built_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The facts database built once from data/, for tests that read it."""
+    from etl import build
+
+    database = tmp_path_factory.mktemp("database") / "poverty.duckdb"
+    build.run(DATA_DIR, database, say=lambda _: None)
+    return database
+
+
+@pytest.fixture
+def dashboard(built_database: Path, monkeypatch: pytest.MonkeyPatch):
+    """The dashboard as a user opens it, on the built database."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("POVERTY_DB", str(built_database))
+    return AppTest.from_file(str(DATA_DIR.parent / "dashboard.py"), default_timeout=60)

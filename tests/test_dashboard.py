@@ -1,0 +1,153 @@
+"""The dashboard driven as an analyst would: open pages, filter, switch language, read the numbers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+PAGES = [
+    "pages/overview.py",
+    "pages/poverty.py",
+    "pages/health_insurance.py",
+    "pages/credit.py",
+    "pages/support.py",
+    "pages/explore.py",
+    "pages/sources.py",
+]
+
+
+def open_page(app, page: str, **query: str | list[str]):
+    for key, value in query.items():
+        app.query_params[key] = value
+    app.run()
+    if page != PAGES[0]:
+        app.switch_page(page)
+        app.run()
+    assert not app.exception, [exception.value for exception in app.exception]
+    return app
+
+
+def chart_text(app) -> str:
+    """Everything the page's charts carry (bars, labels, hover), as one string."""
+    specs = (json.loads(element.proto.spec) for element in app.get("plotly_chart"))
+    return " ".join(json.dumps(spec, ensure_ascii=False) for spec in specs)
+
+
+def url_values(app, key: str) -> list[str]:
+    value = app.query_params.get(key, [])
+    return value if isinstance(value, list) else [value]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders(dashboard, page):
+    app = open_page(dashboard, page)
+    assert app.title, "the page has a title"
+    assert app.get("plotly_chart") or app.dataframe or app.metric
+
+
+def test_poverty_page_shows_long_an_rate(dashboard):
+    app = open_page(dashboard, "pages/poverty.py", province="Long An")
+    charts = chart_text(app)
+    assert "0,75%" in charts and "1,86%" in charts
+    assert "Long An (tỉnh) · 1/2024" in charts
+    assert "Kiến Xương" not in charts
+
+
+def test_poverty_page_puts_target_beside_result_and_shows_change(dashboard):
+    app = open_page(dashboard, "pages/poverty.py")
+    charts = chart_text(app)
+    assert "Hải Dương (tỉnh) · 2023" in charts and "mục tiêu" in charts
+    changes = app.dataframe[0].value
+    kien_xuong = changes[changes.iloc[:, 0] == "Kiến Xương (huyện)"]
+    assert kien_xuong.iloc[0, 2].startswith("2,08% (2022") and kien_xuong.iloc[0, 3].startswith("1,72% (3/2024")
+    assert kien_xuong.iloc[0, 4] == "-0,36"
+
+
+def test_a_filter_changes_the_figures(dashboard):
+    app = open_page(dashboard, "pages/explore.py")
+    everything = len(app.dataframe[0].value)
+    app.multiselect(key="filter_provinces").set_value(["Long An"]).run()
+    long_an = app.dataframe[0].value
+    assert 0 < len(long_an) < everything
+    assert set(long_an["Tỉnh (theo báo cáo)"]) == {"Long An"}
+    assert url_values(app, "province") == ["Long An"]
+
+
+def test_a_filter_that_matches_nothing_says_so(dashboard):
+    app = open_page(dashboard, "pages/poverty.py", province="Phú Thọ")
+    assert any("Không có số liệu nào khớp" in info.value for info in app.info)
+    assert not app.get("plotly_chart")
+
+
+def test_language_switch_changes_labels_and_number_format(dashboard):
+    app = open_page(dashboard, "pages/health_insurance.py", province="Thái Bình")
+    assert app.title[0].value == "Bảo hiểm y tế"
+    assert "1.574" in chart_text(app)
+    app.radio(key="language").set_value("en").run()
+    assert app.title[0].value == "Health insurance"
+    charts = chart_text(app)
+    assert "1,574" in charts and "> VND 1.4 bn" in charts and "BHYT cards by beneficiary group" in charts
+    assert url_values(app, "lang") == ["en"]
+
+
+def test_bhyt_cards_of_long_an_near_poor_people_in_2023(dashboard):
+    app = open_page(dashboard, "pages/health_insurance.py", province="Long An", group="near_poor")
+    charts = chart_text(app)
+    assert "> 28.800" in charts and "Long An (tỉnh) · 2023" in charts
+    assert "hơn 28.800" in charts  # the quote travels with the bar
+
+
+def test_credit_for_newly_escaped_households(dashboard):
+    app = open_page(dashboard, "pages/credit.py", group="newly_escaped")
+    charts = chart_text(app)
+    assert "≈ 196 tỷ đồng" in charts and "536 tỷ đồng" in charts
+    assert "Kiến Xương (huyện) · 2023" in charts and "Long An (tỉnh) · 1/2023–5/2024" in charts
+
+
+def test_cost_per_card_is_derived_and_marked(dashboard):
+    app = open_page(dashboard, "pages/health_insurance.py", province="Thái Bình")
+    assert "Kinh phí bình quân một thẻ (tính toán)" in chart_text(app)
+    assert any("Tính từ hai số liệu" in caption.value for caption in app.caption)
+
+
+def test_unknown_or_hostile_url_values_are_ignored(dashboard):
+    app = open_page(dashboard, "pages/explore.py", province=["'; DROP TABLE facts; --", "Long An", "Atlantis"])
+    assert set(app.dataframe[0].value["Tỉnh (theo báo cáo)"]) == {"Long An"}
+    assert url_values(app, "province") == ["Long An"]
+
+
+def test_overview_cards_name_area_level_and_period(dashboard):
+    app = open_page(dashboard, "pages/overview.py")
+    labels = {metric.label: metric.value for metric in app.metric}
+    assert labels["Tỷ lệ hộ nghèo · Kiến Xương (huyện) · 3/2024"] == "1,72%"
+    assert labels["Tỷ lệ hộ nghèo · Long An (tỉnh) · 1/2024"] == "0,75%"
+    assert any("Từ 1/7/2025 thuộc Tây Ninh" in caption.value for caption in app.caption)
+
+
+def test_presentation_mode_hides_the_filters_but_keeps_them(dashboard):
+    app = open_page(dashboard, "pages/explore.py", province="Long An")
+    assert app.sidebar.multiselect
+    app.toggle(key="presenting").set_value(True).run()
+    assert not app.sidebar.multiselect
+    assert set(app.dataframe[0].value["Tỉnh (theo báo cáo)"]) == {"Long An"}
+
+
+def test_a_missing_database_is_built_on_first_start(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from etl.paths import PROJECT_DIR
+
+    database = tmp_path / "fresh.duckdb"
+    monkeypatch.setenv("POVERTY_DB", str(database))
+    app = AppTest.from_file(str(PROJECT_DIR / "dashboard.py"), default_timeout=60).run()
+    assert not app.exception
+    assert database.exists() and app.metric
+
+
+def test_charts_are_large_and_coloured_per_province(dashboard):
+    app = open_page(dashboard, "pages/credit.py")
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["font"]["size"] >= 18
+    colours = {trace["name"]: trace["marker"]["color"] for trace in spec["data"]}
+    assert colours["Long An"] == "#CC79A7" and colours["Thái Bình"] == "#0072B2"

@@ -120,7 +120,11 @@ def _bar_trace(part: pd.DataFrame, province: str, scale: float, show_legend: boo
         showlegend=show_legend,
         marker={
             "color": colour,
-            "pattern": {"shape": ["/" if target else "" for target in part["is_target"]], "fgcolor": "white"},
+            "pattern": {
+                "shape": ["/" if target else "" for target in part["is_target"]],
+                "fgcolor": "white",
+                "fillmode": "overlay",
+            },
         },
         text=part["value_label"],
         textposition="outside",

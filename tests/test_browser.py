@@ -1,0 +1,169 @@
+"""A real browser: Debian's chromium, driven by Playwright, against `streamlit run dashboard.py`.
+
+Opens every page, changes a filter and checks the URL keeps it, downloads the CSV, and saves
+screenshots under test-output/screenshots for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from etl.paths import PROJECT_DIR
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = PROJECT_DIR / "test-output" / "screenshots"
+PAGES = [
+    ("overview", "Tổng quan", "Kiến Xương (huyện) · 3/2024"),
+    ("poverty", "Tỷ lệ nghèo", "0,75%"),
+    ("health-insurance", "Bảo hiểm y tế", "> 28.800"),
+    ("credit", "Tín dụng chính sách", "536 tỷ đồng"),
+    ("support", "Chi hỗ trợ", "Kinh phí hỗ trợ"),
+    ("explore", "Tra cứu & tải về", "số liệu đang hiển thị"),
+    ("sources", "Nguồn & phương pháp", "Phương pháp"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_until_healthy(url: str, process: subprocess.Popen, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with status {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"streamlit did not answer at {url} within {seconds} s")
+
+
+@pytest.fixture(scope="module")
+def server(built_database, tmp_path_factory):
+    port = _free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
+    environment = os.environ | {"POVERTY_DB": str(built_database)}
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "dashboard.py",
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+    with log.open("w") as output:
+        process = subprocess.Popen(command, cwd=PROJECT_DIR, env=environment, stdout=output, stderr=output)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_healthy(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; .ci/run installs it with apt-get")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    yield page
+    context.close()
+
+
+def _settle(tab) -> None:
+    """Wait until the script has finished and lazily loaded widgets are drawn."""
+    tab.wait_for_load_state("networkidle")
+    tab.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
+    tab.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0")
+    # For the screenshots only: give the menu a moment to switch from the pages/ listing to the
+    # dashboard's own (a cold first start may take longer; nothing is asserted about the menu).
+    try:
+        tab.locator('[data-testid="stSidebarNav"]').get_by_text("Tổng quan").wait_for(timeout=8_000)
+    except PlaywrightTimeout:
+        pass
+
+
+@pytest.mark.parametrize(("path", "title", "expected"), PAGES)
+def test_every_page_opens_in_a_browser(server, tab, path, title, expected):
+    tab.goto(f"{server}/{path}")
+    tab.get_by_role("heading", name=title).first.wait_for()
+    tab.get_by_text(expected).first.wait_for()
+    _settle(tab)
+    assert not tab.get_by_text("Traceback").count()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(SCREENSHOTS / f"{path}.png"), full_page=True)
+
+
+def test_a_filter_is_kept_in_the_url_and_the_csv_holds_its_rows(server, tab, tmp_path):
+    tab.goto(f"{server}/explore")
+    tab.get_by_text("83 số liệu đang hiển thị").wait_for()
+    _settle(tab)
+    provinces = tab.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+    provinces.click()
+    tab.keyboard.type("Long An")
+    tab.keyboard.press("Enter")
+    tab.get_by_text("18 số liệu đang hiển thị").wait_for()
+    tab.wait_for_url("**province=Long+An**")
+    _settle(tab)
+
+    with tab.expect_download() as download:
+        tab.locator('[data-testid="stDownloadButton"] button').filter(has_text="Tải CSV").click()
+    saved = tmp_path / "download.csv"
+    download.value.save_as(saved)
+    data = saved.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    lines = data.decode("utf-8-sig").strip().splitlines()
+    assert len(lines) == 1 + 18
+    assert all(line.startswith("Long An,Tây Ninh,") for line in lines[1:])
+    tab.screenshot(path=str(SCREENSHOTS / "explore-long-an.png"), full_page=True)
+
+    copied_link = tab.url
+    tab.goto(copied_link)
+    tab.get_by_text("18 số liệu đang hiển thị").wait_for()

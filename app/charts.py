@@ -53,7 +53,7 @@ def bars(frame: pd.DataFrame, language: str, title: str, show_metric: bool = Fal
         rows=len(levels),
         cols=1,
         row_heights=heights,
-        vertical_spacing=0.12 if len(levels) > 1 else 0.02,
+        vertical_spacing=0.16 if len(levels) > 1 else 0.02,
         subplot_titles=[labels.level_name(level, language).capitalize() for level in levels],
     )
     scale, axis_title = _axis_scale(frame, language)
@@ -64,7 +64,9 @@ def bars(frame: pd.DataFrame, language: str, title: str, show_metric: bool = Fal
             figure.add_trace(_bar_trace(part, province, scale, province not in shown), row=row, col=1)
             shown.add(province)
         figure.update_yaxes(autorange="reversed", row=row, col=1)
-        figure.update_xaxes(title_text=axis_title, row=row, col=1)
+        # Room to the right of the longest bar for its written value.
+        headroom = 1.3 * float(panel["value"].max()) / scale or 1
+        figure.update_xaxes(title_text=axis_title, range=[0, headroom], row=row, col=1)
     figure.update_layout(
         title={"text": title, "font": {"size": 24}},
         font=FONT,

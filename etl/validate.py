@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from etl.current_provinces import current_provinces
 from etl.parse_numbers import QUALIFIERS, UNITS, NumberFormatError, read_number
-from etl.read_inputs import CsvTable, Inputs
+from etl.read_inputs import COLUMNS, CsvTable, Inputs
 
 AREA_LEVELS = ("province", "district", "commune")
 CATEGORIES = ("poverty", "health_insurance", "credit", "support", "women_union", "social_insurance")
@@ -22,6 +22,7 @@ BOOLEANS = {"true": True, "false": False}
 IDENTIFIER = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")
 # A row whose qualifier is not written in its own quote must explain it in `note`.
 QUALIFIER_EXPLANATION = "qualifier"
+OPTIONAL_FACT_COLUMNS = ("note",)
 
 
 @dataclass(frozen=True)
@@ -165,24 +166,7 @@ def _validate_facts(
 ) -> None:
     figures: dict[tuple, int] = {}
     for row in _rows(table, "fact_id", problems):
-        row.require(
-            "fact_id",
-            "source_id",
-            "province",
-            "area",
-            "area_level",
-            "period_start",
-            "period_end",
-            "period_label",
-            "metric",
-            "beneficiary_group",
-            "value",
-            "unit",
-            "qualifier",
-            "is_target",
-            "quote",
-            "quote_offset",
-        )
+        row.require(*(column for column in COLUMNS["facts"] if column not in OPTIONAL_FACT_COLUMNS))
         row.one_of("province", provinces, "province")
         if (
             row.one_of("area_level", AREA_LEVELS, "area level")

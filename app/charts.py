@@ -94,10 +94,7 @@ def _with_bar_labels(frame: pd.DataFrame, language: str, show_metric: bool) -> p
         return f"{label} ({target_word})" if row.is_target else label
 
     frame["bar_label"] = frame.apply(bar_label, axis=1)
-    frame["value_label"] = [
-        labels.value_text(value, unit, qualifier, language)
-        for value, unit, qualifier in zip(frame["value"], frame["unit"], frame["qualifier"], strict=True)
-    ]
+    frame["value_label"] = labels.value_texts(frame, language)
     return frame
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 from babel.numbers import format_decimal
 
 LANGUAGES = ("vi", "en")
@@ -211,6 +212,14 @@ def value_text(value: float, unit: str, qualifier: str, language: str) -> str:
             return f"{mark}{scaled} {vietnamese} đồng".replace("  ", " ")
         return f"{mark}VND {scaled} {english}".rstrip()
     return f"{mark}{number(value, language)}"
+
+
+def value_texts(frame: pd.DataFrame, language: str) -> list[str]:
+    """value_text for every row of a frame with value, unit and qualifier columns."""
+    return [
+        value_text(value, unit, qualifier, language)
+        for value, unit, qualifier in zip(frame["value"], frame["unit"], frame["qualifier"], strict=True)
+    ]
 
 
 def period_text(start: date, end: date, language: str) -> str:

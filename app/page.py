@@ -8,8 +8,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import labels
+from app import labels, sidebar
+from app.charts import bars, chart_config
 from app.sidebar import View
+from app.tables import readable_table
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
 
@@ -21,8 +23,6 @@ def plain(text: str) -> str:
 
 def start() -> View:
     """Draw the shared sidebar and return what it says: language, presentation mode, filters."""
-    from app import sidebar
-
     return sidebar.render()
 
 
@@ -42,8 +42,6 @@ def has_rows(frame: pd.DataFrame, view: View) -> bool:
 
 def chart(figure: go.Figure, name: str, frame: pd.DataFrame, view: View) -> None:
     """Draw a chart; a selected bar opens the sentence it came from."""
-    from app.charts import chart_config
-
     event = st.plotly_chart(
         figure, key=f"chart_{name}", on_select="rerun", selection_mode="points", config=chart_config(name)
     )
@@ -83,8 +81,6 @@ def selectable_table(table: pd.DataFrame, facts: pd.DataFrame, key: str, view: V
 
 def metric_chart(facts: pd.DataFrame, metrics: tuple[str, ...], title_key: str, name: str, view: View) -> None:
     """One bar chart of the given metrics, if the filtered figures hold any."""
-    from app.charts import bars
-
     rows = facts[facts["metric"].isin(metrics)]
     if not rows.empty:
         title = labels.text(title_key, view.language)
@@ -93,8 +89,6 @@ def metric_chart(facts: pd.DataFrame, metrics: tuple[str, ...], title_key: str, 
 
 def derived_chart(ratios: pd.DataFrame, title_key: str, name: str, view: View) -> None:
     """A chart of values computed from two figures, marked as derived."""
-    from app.charts import bars
-
     if not ratios.empty:
         chart(bars(ratios, view.language, labels.text(title_key, view.language)), name, ratios, view)
         st.caption(f"{labels.text('derived', view.language)}: {' · '.join(sorted(set(ratios['quote'])))}")
@@ -102,8 +96,6 @@ def derived_chart(ratios: pd.DataFrame, title_key: str, name: str, view: View) -
 
 def figures_table(facts: pd.DataFrame, metrics: tuple[str, ...] | None, title_key: str, key: str, view: View) -> None:
     """A table of figures (all, or of the given metrics) whose rows open their sentence."""
-    from app.tables import readable_table
-
     rows = facts if metrics is None else facts[facts["metric"].isin(metrics)]
     if not rows.empty:
         st.subheader(labels.text(title_key, view.language))

@@ -14,6 +14,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from app.labels import category_name
 from etl.paths import database_path
 
 
@@ -255,8 +256,6 @@ def headline_figures(province_facts: pd.DataFrame, limit: int = 3) -> pd.DataFra
 
 def coverage(facts: pd.DataFrame, language: str) -> pd.DataFrame:
     """Province × topic: the number of figures, zero where a report says nothing on a topic."""
-    from app.labels import category_name
-
     categories = options()["categories"]["category"].tolist()
     counts = pd.crosstab(facts["province"], facts["category"]).reindex(columns=categories, fill_value=0)
     return counts.rename(columns=lambda category: category_name(category, language))

@@ -68,7 +68,7 @@ def render() -> View:
         _filter_widgets(language, options, allowed)
 
     filters = _chosen_filters()
-    _write_url(language, presenting, filters)
+    _write_url(language, presenting, filters, _year_bounds(options))
     return View(language, presenting, filters)
 
 
@@ -90,10 +90,9 @@ def _start_from_url(allowed: dict[str, list[str]], options: dict[str, pd.DataFra
     for key in ("language", "presenting", *FILTER_KEYS):
         if key in state:
             state[key] = state[key]
-    if "language" not in state:
-        state["language"] = url.get("lang") if url.get("lang") in labels.LANGUAGES else "vi"
-    if "presenting" not in state:
-        state["presenting"] = url.get("present") == "1"
+    language, presenting = language_and_mode()
+    state.setdefault("language", language)
+    state.setdefault("presenting", presenting)
     state.setdefault("chosen", {})
     # Filters chosen on another page win over the URL, which page links do not carry.
     for key, value in state["chosen"].items():
@@ -177,7 +176,7 @@ def _chosen_filters() -> Filters:
     )
 
 
-def _write_url(language: str, presenting: bool, filters: Filters) -> None:
+def _write_url(language: str, presenting: bool, filters: Filters, year_bounds: tuple[int, int]) -> None:
     wanted: dict[str, str | list[str]] = {"lang": language}
     if presenting:
         wanted["present"] = "1"
@@ -185,8 +184,7 @@ def _write_url(language: str, presenting: bool, filters: Filters) -> None:
         values = getattr(filters, field)
         if values:
             wanted[parameter] = list(values)
-    first, last = _year_bounds(queries.options())
-    if (filters.year_from, filters.year_to) != (first, last) and filters.year_from is not None:
+    if (filters.year_from, filters.year_to) != year_bounds and filters.year_from is not None:
         wanted["years"] = f"{filters.year_from}-{filters.year_to}"
     if filters.targets != "all":
         wanted["figures"] = filters.targets

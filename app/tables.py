@@ -58,10 +58,7 @@ def readable_table(facts: pd.DataFrame, language: str, compact: bool = False) ->
     ]
     table["metric_label"] = table[f"metric_label_{language}"]
     table["group_label"] = table[f"group_label_{language}"]
-    table["value_label"] = [
-        labels.value_text(value, unit, qualifier, language)
-        for value, unit, qualifier in zip(table["value"], table["unit"], table["qualifier"], strict=True)
-    ]
+    table["value_label"] = labels.value_texts(table, language)
     table["unit_label"] = [labels.unit_name(unit, language) for unit in table["unit"]]
     table["qualifier_label"] = [labels.qualifier_word(qualifier, language) for qualifier in table["qualifier"]]
     table["target_label"] = [labels.text("target" if target else "actual", language) for target in table["is_target"]]

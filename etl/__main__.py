@@ -6,11 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-import duckdb
-
 from etl import build
 from etl.paths import DATA_DIR, database_path
-from etl.read_inputs import InputError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,20 +28,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(data_dir: Path, database: Path) -> int:
-    try:
-        build.run(data_dir, database)
-    except InputError as error:
-        print(f"error: {error}", file=sys.stderr)
-        print("The database was not changed.", file=sys.stderr)
-        return 1
-    except build.BuildFailed as failure:
-        for problem in failure.problems:
-            print(f"error: {problem}", file=sys.stderr)
-        print(f"{failure}.", file=sys.stderr)
-        return 1
-    except (duckdb.Error, OSError) as error:
-        print(f"error: writing {database} failed: {error}", file=sys.stderr)
-        print("The database was not changed.", file=sys.stderr)
+    problems = build.build_problems(data_dir, database)
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s); the database was not changed.", file=sys.stderr)
         return 1
     return 0
 

@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 
 from etl.load import TABLE_ORDER, write_database
-from etl.read_inputs import COLUMNS, Inputs, read_inputs
+from etl.read_inputs import COLUMNS, InputError, Inputs, read_inputs
 from etl.sentences import sentence_at
 from etl.validate import BOOLEANS, Problem, validate
 
@@ -44,6 +44,22 @@ def run(data_dir: Path, database: Path, say: Callable[[str], None] = print) -> N
     say(f"Writing {database}")
     write_database(tables, database)
     say(summary(database))
+
+
+def build_problems(data_dir: Path, database: Path, say: Callable[[str], None] = print) -> list[str]:
+    """Run the build; return what stopped it, one message per problem (empty when it succeeded).
+
+    Whatever the failure, the previous database is left as it was.
+    """
+    try:
+        run(data_dir, database, say)
+    except InputError as error:
+        return [str(error)]
+    except BuildFailed as failure:
+        return [str(problem) for problem in failure.problems]
+    except (duckdb.Error, OSError) as error:
+        return [f"writing {database} failed: {error}"]
+    return []
 
 
 def typed_tables(inputs: Inputs) -> dict[str, pd.DataFrame]:

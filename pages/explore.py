@@ -14,30 +14,24 @@ if page.has_rows(facts, view):
     table = readable_table(facts, language)
     st.write(f"{len(table)} {labels.text('rows_shown', language)}")
     if not view.presenting:
-        left, middle, right = st.columns(3)
         name = "giam-ngheo" if language == "vi" else "poverty-figures"
-        left.download_button(
-            labels.text("download_csv", language),
-            csv_bytes(table),
-            f"{name}.csv",
-            "text/csv",
-            on_click="ignore",
-            icon=":material/download:",
+        downloads = (
+            ("download_csv", csv_bytes(table), "csv", "text/csv"),
+            (
+                "download_xlsx",
+                xlsx_bytes(table),
+                "xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ),
+            ("download_brief", lambda: brief.brief_html(view.filters, language), "html", "text/html"),
         )
-        middle.download_button(
-            labels.text("download_xlsx", language),
-            xlsx_bytes(table),
-            f"{name}.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            on_click="ignore",
-            icon=":material/download:",
-        )
-        right.download_button(
-            labels.text("download_brief", language),
-            lambda: brief.brief_html(view.filters, language),
-            f"{name}.html",
-            "text/html",
-            on_click="ignore",
-            icon=":material/download:",
-        )
+        for column, (label, data, extension, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
+            column.download_button(
+                labels.text(label, language),
+                data,
+                f"{name}.{extension}",
+                mime,
+                on_click="ignore",
+                icon=":material/download:",
+            )
     page.selectable_table(table, facts, "explore_table", view)

@@ -151,3 +151,17 @@ def test_charts_are_large_and_coloured_per_province(dashboard):
     assert spec["layout"]["font"]["size"] >= 18
     colours = {trace["name"]: trace["marker"]["color"] for trace in spec["data"]}
     assert colours["Long An"] == "#CC79A7" and colours["Thái Bình"] == "#0072B2"
+
+
+def test_a_database_that_cannot_be_written_is_explained_not_raised(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from etl.paths import PROJECT_DIR
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the database folder should be")
+    monkeypatch.setenv("POVERTY_DB", str(blocker / "poverty.duckdb"))
+    app = AppTest.from_file(str(PROJECT_DIR / "dashboard.py"), default_timeout=60).run()
+    assert not app.exception
+    assert "could not be built" in app.error[0].value or "Không tạo được" in app.error[0].value
+    assert "writing" in app.code[0].value and "poverty.duckdb failed" in app.code[0].value

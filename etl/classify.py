@@ -1,0 +1,212 @@
+"""Decide what a number in a report measures, for whom, and whether it is a target.
+
+The words of Vietnamese poverty reporting are scored by how close they stand to the
+number: the words before it (the clause so far) and after it (up to the clause end).
+A nearer word counts more. Rules name words, never sentences of particular reports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Where a rule looks: "left" of the number, "right" of it, "end" = immediately before it, or "any".
+Rule = tuple[str, str, float]
+
+_BHYT = r"(?:bảo hiểm y tế|bhyt)"
+_BHXH = r"(?:bảo hiểm xã hội|bhxh)"
+_PARTICIPANTS = r"(?:người )?tham gia"
+_NEW = ("end", r"(?:phát triển(?: thêm| mới)?|thêm|mới)[^.;]{0,70}$", 3.0)
+
+METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
+    # money
+    "credit_outstanding": ("VND", [("left", r"dư nợ", 4.0)]),
+    "credit_disbursed": (
+        "VND",
+        [
+            ("left", r"doanh số|cho vay|vay vốn|được vay|tín dụng|giải ngân", 2.5),
+            ("right", r"^\s*(?:vốn )?(?:tín dụng|vay)", 3.0),
+        ],
+    ),
+    "bhyt_cost": ("VND", [("left", rf"thẻ {_BHYT}|{_BHYT}", 2.5)]),
+    "electricity_support_spending": ("VND", [("any", r"tiền điện", 3.0)]),
+    "tuition_support_spending": ("VND", [("left", r"học phí", 3.0)]),
+    "social_allowance_spending": ("VND", [("left", r"trợ cấp", 3.0)]),
+    "tet_gift_spending": ("VND", [("left", r"quà", 3.0)]),
+    "houses_built_spending": ("VND", [("left", r"(?:xây dựng|xây mới|xây)\s[^.;]{0,25}nhà", 3.5)]),
+    "houses_repaired_spending": ("VND", [("left", r"sửa chữa|sửa", 4.0)]),
+    # counts
+    "bhyt_cards": ("count", [("right", rf"^\s*(?:lượt )?thẻ", 5.0), ("any", rf"thẻ {_BHYT}", 3.0)]),
+    "savings_group_cards_per_month": (
+        "count",
+        [("left", r"mỗi tháng|hằng tháng|hàng tháng", 6.0), ("right", r"^\s*(?:lượt )?thẻ", 5.0)],
+    ),
+    "savings_group_members": ("count", [("right", r"^\s*(?:chị em|hội viên|thành viên)[^.;,]{0,20}tham gia", 5.0)]),
+    "credit_borrowers": (
+        "count",
+        [("right", r"^[^.;,]{0,40}\bvay\b", 5.0), ("end", r"cho vay\s*(?:trên|hơn|gần)?\s*$", 5.0)],
+    ),
+    "electricity_support_recipients": ("count", [("any", r"tiền điện", 3.0)]),
+    "tuition_support_recipients": ("count", [("any", r"học phí", 3.0)]),
+    "social_allowance_recipients": ("count", [("any", r"trợ cấp", 3.0), ("right", r"bảo trợ xã hội", 2.0)]),
+    "tet_gifts": ("count", [("right", r"^\s*(?:xuất|suất|phần) quà", 6.0)]),
+    "houses_built": ("count", [("end", r"(?:xây dựng|xây mới|xây)\s*$", 3.0), ("right", r"^\s*(?:căn|ngôi) nhà", 3.0)]),
+    "houses_repaired": ("count", [("end", r"sửa chữa\s*$|sửa\s*$", 6.0)]),
+    "poor_households": ("count", [("left", r"số hộ nghèo", 4.0), ("right", r"^\s*hộ nghèo", 2.0)]),
+    "near_poor_households": ("count", [("left", r"số hộ cận nghèo", 5.0), ("right", r"^\s*hộ cận nghèo", 2.0)]),
+    "poor_households_reduction": (
+        "count",
+        [
+            ("end", r"giảm(?: được)?\s*(?:từ|hơn|trên)?\s*$", 4.0),
+            ("right", r"^\s*hộ (?:đã )?(?:thoát nghèo|ra khỏi)", 5.0),
+        ],
+    ),
+    "bhyt_participants": ("count", [("right", rf"^\s*{_PARTICIPANTS} {_BHYT}", 5.0)]),
+    "bhyt_new_participants": ("count", [("right", rf"^\s*{_PARTICIPANTS} {_BHYT}", 5.0), _NEW]),
+    "bhxh_participants": ("count", [("right", rf"^\s*{_PARTICIPANTS} {_BHXH}", 5.0)]),
+    "voluntary_bhxh_participants": ("count", [("right", rf"^\s*{_PARTICIPANTS} {_BHXH} tự nguyện", 6.0)]),
+    "voluntary_bhxh_new_participants": ("count", [("right", rf"^\s*{_PARTICIPANTS} {_BHXH} tự nguyện", 6.0), _NEW]),
+    "cooperative_groups": ("count", [("right", r"^[^.;,]{0,15}tổ hợp tác", 6.0)]),
+    "linkage_groups": ("count", [("right", r"^\s*(?:tổ, nhóm|nhóm liên kết|tổ liên kết|tổ nhóm)", 6.0)]),
+    "district_unions_engaged": ("count", [("right", r"^\s*hội (?:lhpn|liên hiệp phụ nữ|phụ nữ) (?:cấp )?huyện", 6.0)]),
+    "livelihood_models": ("count", [("right", r"^\s*mô hình", 4.0)]),
+    "livelihood_model_households": ("count", [("end", r"mô hình[^.;]{0,100}\bcho\s*$", 5.0)]),
+    "livelihood_training_participants": ("count", [("left", r"tập huấn|đào tạo|chuyển giao", 3.0)]),
+    # rates
+    "poverty_rate": ("percent", [("left", r"tỷ lệ hộ (?:hội viên )?nghèo|hộ nghèo", 3.0)]),
+    "near_poverty_rate": ("percent", [("left", r"cận nghèo", 4.0)]),
+    "poverty_rate_reduction": ("percent", [("end", r"giảm\s*$", 6.0), ("right", r"^\s*so với", 3.0)]),
+    "bhyt_coverage": ("percent", [("right", rf"thẻ {_BHYT}", 4.0)]),
+    "credit_access_coverage": ("percent", [("right", r"vay vốn|tín dụng", 4.0)]),
+    "tuition_support_coverage": ("percent", [("right", r"học phí", 4.0)]),
+    "clean_water_access_coverage": ("percent", [("right", r"nước sạch", 5.0)]),
+    "tet_gift_coverage": ("percent", [("right", r"tặng quà|nhận quà", 5.0)]),
+    "policy_access_coverage": ("percent", [("right", r"tiếp cận (?:các |đầy đủ )?chính sách", 5.0)]),
+    "social_protection_coverage": ("percent", [("right", r"bảo trợ xã hội", 4.0), ("right", r"trợ cấp", 2.0)]),
+}
+
+# Most specific first: a longer match hides the shorter ones inside it.
+GROUP_PATTERNS: list[tuple[str, str]] = [
+    ("policy_households", r"(?:hộ|người) nghèo[^.;]{0,70}(?:đối tượng chính sách|hộ chính sách)"),
+    ("poor_near_poor_newly_escaped", r"(?:hộ|người) nghèo,? (?:hộ )?cận nghèo,? (?:và )?(?:hộ )?mới thoát nghèo"),
+    ("poor_and_near_poor", r"(?:hộ|người) nghèo,? (?:và )?(?:hộ |người )?cận nghèo|nghèo, cận nghèo"),
+    ("disadvantaged", r"hoàn cảnh (?:đặc biệt )?khó khăn"),
+    ("newly_escaped", r"(?:mới )?thoát nghèo"),
+    ("near_poor", r"(?:hộ|người|học sinh) cận nghèo|cận nghèo"),
+    ("poor_women", r"phụ nữ nghèo|hội viên nghèo"),
+    ("poor", r"(?:hộ|người|học sinh|phụ nữ) nghèo"),
+    ("social_protection", r"bảo trợ xã hội|trợ cấp xã hội|người cao tuổi"),
+    ("farm_households_average_living", r"hộ gia đình làm nông nghiệp|mức sống trung bình"),
+    ("households", r"hộ gia đình"),
+    ("students", r"học sinh"),
+    ("women_members", r"hội viên|phụ nữ|chị em"),
+    ("residents", r"người dân"),
+]
+# Groups defined by poverty status outrank who the people are (pupils, members, residents).
+POVERTY_GROUPS = {
+    "policy_households",
+    "poor_near_poor_newly_escaped",
+    "poor_and_near_poor",
+    "newly_escaped",
+    "near_poor",
+    "poor_women",
+    "poor",
+}
+# Metrics about poverty itself: "hộ nghèo" names what is measured, not a group.
+POVERTY_MEASURES = {
+    "poverty_rate",
+    "near_poverty_rate",
+    "poverty_rate_reduction",
+    "poor_households",
+    "near_poor_households",
+    "poor_households_reduction",
+}
+DEFAULT_GROUP_BY_CATEGORY = {"women_union": "women_members"}
+
+TARGET_WORDS = re.compile(r"phấn đấu|mục tiêu(?! quốc gia)|kế hoạch|chỉ tiêu|dự kiến", re.IGNORECASE)
+_REACHED_TARGET = re.compile(r"đạt (?:mục tiêu|kế hoạch|chỉ tiêu)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Context:
+    """The words around one number: `left` ends at it, `right` starts after it (both lower case)."""
+
+    left: str
+    right: str
+    near_left: str  # since the previous number of the clause
+    near_right: str  # until the next number of the clause
+
+
+def metric_scores(unit: str, context: Context) -> dict[str, float]:
+    scores = {}
+    for metric, (metric_unit, rules) in METRIC_RULES.items():
+        if metric_unit == unit:
+            score = sum(_rule_score(side, pattern, weight, context) for side, pattern, weight in rules)
+            if score > 0:
+                scores[metric] = score
+    return scores
+
+
+def best_metric(unit: str, context: Context) -> tuple[str | None, float]:
+    scores = metric_scores(unit, context)
+    if not scores:
+        return None, 0.0
+    metric = max(scores, key=scores.get)
+    return metric, scores[metric]
+
+
+def _rule_score(side: str, pattern: str, weight: float, context: Context) -> float:
+    best = 0.0
+    if side in ("left", "any", "end"):
+        for match in re.finditer(pattern, context.left, re.IGNORECASE):
+            if side == "end" and match.end() != len(context.left):
+                continue
+            best = max(best, weight / (1 + (len(context.left) - match.end()) / 60))
+    if side in ("right", "any"):
+        for match in re.finditer(pattern, context.right, re.IGNORECASE):
+            best = max(best, weight / (1 + match.start() / 60))
+    return best
+
+
+def best_group(metric: str | None, category: str | None, unit: str, context: Context) -> str:
+    if metric in POVERTY_MEASURES:
+        return "women_members" if re.search(r"hội viên", context.left, re.IGNORECASE) else "all"
+    # Before a count or rate, the words after an earlier number of the clause belong to that number.
+    near_left = context.near_left if unit == "VND" or context.near_left == context.left else ""
+    for left, right in ((near_left, context.near_right), (context.left, context.right)):
+        found = _groups_in(left, right, unit)
+        if found:
+            return found
+    return DEFAULT_GROUP_BY_CATEGORY.get(category or "", "all")
+
+
+def _groups_in(left: str, right: str, unit: str) -> str | None:
+    candidates = []
+    # Money usually follows the count it belongs to ("1.574 thẻ cho người nghèo, kinh phí 1,4 tỷ"),
+    # counts and rates are followed by whom they count ("882 lượt hộ nghèo").
+    left_factor, right_factor = (0.7, 2.0) if unit == "VND" else (1.5, 0.5)
+    for side, text, factor in (("left", left, left_factor), ("right", right, right_factor)):
+        spans = _group_spans(text)
+        kinds = {group for group, _, _ in spans}
+        for group, start, end in spans:
+            if group in ("poor_and_near_poor", "poor", "near_poor") and "disadvantaged" in kinds and side == "right":
+                group = "disadvantaged"  # a list of poor, near-poor and others in difficulty, as one figure
+            distance = len(text) - end if side == "left" else start
+            bonus = 30 if group in POVERTY_GROUPS else 0
+            candidates.append((distance * factor - bonus, group))
+    return min(candidates)[1] if candidates else None
+
+
+def _group_spans(text: str) -> list[tuple[str, int, int]]:
+    spans: list[tuple[str, int, int]] = []
+    for group, pattern in GROUP_PATTERNS:
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            if not any(start <= match.start() and match.end() <= end for _, start, end in spans):
+                spans.append((group, match.start(), match.end()))
+    return spans
+
+
+def is_target(sentence_before_number: str) -> bool:
+    """A plan, not a result: "phấn đấu", "mục tiêu", "kế hoạch", "chỉ tiêu" before the number in its sentence."""
+    cleaned = _REACHED_TARGET.sub("", sentence_before_number)
+    return bool(TARGET_WORDS.search(cleaned))

@@ -1,0 +1,258 @@
+"""`python -m etl extract REPORT.txt --out candidates.csv`: propose the figures of a new report.
+
+Every number in the text is read (etl/parse_numbers.py); dates, decree numbers, ages,
+durations, phone numbers and page furniture are dropped; each remaining number gets a
+metric and group (etl/classify.py), an area (etl/places.py), a period (etl/periods.py),
+a target flag, its quote and offset, and a confidence for the analyst's review.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from etl import classify
+from etl.parse_numbers import NumberReading, find_numbers
+from etl.periods import PeriodMention, find_periods, printed_date
+from etl.places import PlaceMention, find_places, main_places
+from etl.read_inputs import COLUMNS
+
+CANDIDATE_COLUMNS = (*COLUMNS["facts"], "confidence")
+
+_BEFORE_NOT_A_FIGURE = re.compile(
+    r"(?:tháng|ngày|số|khoản|điều|mục|lần thứ|quý|tuần|giai đoạn|phiên bản|trang)\s*$", re.IGNORECASE
+)
+_AFTER_NOT_A_FIGURE = re.compile(
+    r"^\s*(?:tháng|năm|ngày|tuần|quý|giờ|phút|tuổi)(?!\w)|^\s*(?:-|–|đến)\s*(?:dưới\s*)?\d+\s*tuổi", re.IGNORECASE
+)
+_RATIO = re.compile(r"(?<![\w/.,])(?P<part>\d{1,3})/(?P<whole>\d{1,3})(?![\w/])")
+_CLAUSE_END = re.compile(r"[;\n]|[.!?…]+(?=\s)")
+_SENTENCE_END = re.compile(r"\n|[.!?…]+(?=\s)")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def extract(
+    text: str,
+    source_id: str,
+    province: str | None,
+    published: date | None,
+    provinces: set[str],
+    metric_categories: dict[str, str],
+) -> list[dict[str, str]]:
+    """The proposed figures of one report, as rows of data/facts.csv plus a confidence."""
+    published = published or printed_date(text)
+    readings = _figures(text)
+    captions = _captions(text)
+    places = [
+        place for place in find_places(text, provinces) if not any(s.start <= place.start < s.end for s in captions)
+    ]
+    main = main_places(places)
+    province = province or main.get("province")
+    periods = find_periods(text, published)
+    clauses, sentences = _spans(text, _CLAUSE_END), _spans(text, _SENTENCE_END)
+
+    rows: list[dict[str, str]] = []
+    previous: dict[str, str] = {}
+    for reading in readings:
+        clause = _containing(clauses, reading.start)
+        sentence = _containing(sentences, reading.start)
+        context = _context(text, reading, clause, readings)
+        metric, score = classify.best_metric(reading.unit, context)
+        if metric is None and previous.get("sentence") == str(sentence.start) and previous["unit"] == reading.unit:
+            metric, score = previous["metric"], 1.5  # "...hộ nghèo đạt 25,4 tỷ; hộ cận nghèo đạt 168 tỷ"
+        if metric is None and reading.unit == "count" and reading.qualifier == "exact":
+            continue  # a bare count with no measured thing beside it is rarely a figure
+        area, level = _area(places, main, province, reading, clause, text)
+        period = _period(periods, reading, reading.end + len(context.near_right))
+        row = _row(source_id, province, area, level, period, metric, reading, context, metric_categories)
+        row["is_target"] = "true" if classify.is_target(text[sentence.start : reading.start]) else "false"
+        row["confidence"] = _confidence(score, row, period)
+        rows.append(row)
+        previous = {"sentence": str(sentence.start), "unit": reading.unit, "metric": metric or ""}
+    _carry_at_least(rows, text)
+    rows = _without_repeats(rows)
+    for number, row in enumerate(rows, start=1):
+        row["fact_id"] = f"{source_id}-{number:02d}"
+    return rows
+
+
+def _figures(text: str) -> list[NumberReading]:
+    readings = [reading for reading in find_numbers(text) if _is_figure(reading, text)]
+    for match in _RATIO.finditer(text):
+        part, whole = int(match["part"]), int(match["whole"])
+        before = text[max(0, match.start() - 12) : match.start()]
+        # "13/13 Hội LHPN": a part of a whole; "11/5", "4/2025" are dates.
+        if 0 < part <= whole and whole > 12 and not _BEFORE_NOT_A_FIGURE.search(before):
+            readings.append(
+                NumberReading(Decimal(part), "count", "exact", match.start(), match.end("part"), match["part"])
+            )
+    return sorted(readings, key=lambda reading: reading.start)
+
+
+def _is_figure(reading: NumberReading, text: str) -> bool:
+    if reading.value == 0:
+        return False  # page furniture ("0 đánh giá", "(0) Bình luận")
+    if reading.unit != "count":
+        return True
+    before, after = text[max(0, reading.start - 20) : reading.start], text[reading.end : reading.end + 30]
+    if _AFTER_NOT_A_FIGURE.search(after):
+        return False  # ages and durations, qualified or not: "dưới 5 tuổi", "sau 2 tháng", "60 - 79 tuổi"
+    if reading.qualifier != "exact" or not reading.text[-1].isdigit():
+        return True
+    digits = reading.text
+    if len(digits) >= 8 and digits.isdigit():
+        return False  # a phone number
+    if digits.isdigit() and 1900 <= reading.value <= 2100:
+        return False  # a year
+    if _BEFORE_NOT_A_FIGURE.search(before):
+        return False  # "tháng 5", "Nghị định số 20"
+    if re.search(r"\w-$", before) or re.match(r"-\w", after):
+        return False  # "11-5", file names
+    return not (before.endswith("(") and after.startswith(")"))
+
+
+def _spans(text: str, ends: re.Pattern) -> list[Span]:
+    spans, start = [], 0
+    for match in ends.finditer(text):
+        spans.append(Span(start, match.end()))
+        start = match.end()
+    spans.append(Span(start, len(text)))
+    return spans
+
+
+def _containing(spans: list[Span], position: int) -> Span:
+    return next((span for span in spans if span.start <= position < span.end), spans[-1])
+
+
+def _context(text: str, reading: NumberReading, clause: Span, readings: list[NumberReading]) -> classify.Context:
+    inside = [other for other in readings if clause.start <= other.start < clause.end]
+    before = [other for other in inside if other.end <= reading.start]
+    after = [other for other in inside if other.start >= reading.end]
+    near_start = before[-1].end if before else clause.start
+    near_end = after[0].start if after else clause.end
+    # "13/13 Hội LHPN huyện": what is counted follows the whole ratio.
+    end = reading.end + len(match[0]) if (match := re.match(r"/\d+", text[reading.end :])) else reading.end
+    return classify.Context(
+        left=text[clause.start : reading.start].lower(),
+        right=text[end : clause.end].lower(),
+        near_left=text[near_start : reading.start].lower(),
+        near_right=text[end:near_end].lower(),
+    )
+
+
+def _captions(text: str) -> list[Span]:
+    """Image file names and the caption line under each: page furniture, not the report's subject."""
+    spans = []
+    for match in re.finditer(r"(?m)^\S+\.(?:jpe?g|png|gif|webp)\s*\n(?:[^\n]*\n?)", text, re.IGNORECASE):
+        spans.append(Span(match.start(), match.end()))
+    return spans
+
+
+def _area(
+    places: list[PlaceMention],
+    main: dict[str, str],
+    province: str | None,
+    reading: NumberReading,
+    clause: Span,
+    text: str,
+) -> tuple[str, str]:
+    """The place a figure is about: named after it in its clause, else the last place named before it."""
+    current = (province or "", "province")
+    after = [m for m in places if reading.end <= m.start < clause.end and not m.is_parent]
+    before = [m for m in places if m.start < reading.start and not m.is_parent]
+    for mention in before + after[:1]:
+        named = mention.area or (province if mention.level == "province" else main.get(mention.level))
+        if named:
+            current = (named, mention.level)
+    return current
+
+
+def _period(periods: list[PeriodMention], reading: NumberReading, next_number: int) -> PeriodMention | None:
+    """The last period named before the figure; "so với năm 2022" right after it starts a change."""
+    before = [p for p in periods if p.end <= reading.start and not p.is_comparison]
+    current = before[-1] if before else None
+    comparison = next((p for p in periods if p.is_comparison and reading.end <= p.start < next_number), None)
+    if comparison and current and current.period_end:
+        return PeriodMention(
+            comparison.start, comparison.end, comparison.period_start, current.period_end, comparison.label
+        )
+    return current
+
+
+def _row(
+    source_id: str,
+    province: str | None,
+    area: str,
+    level: str,
+    period: PeriodMention | None,
+    metric: str | None,
+    reading: NumberReading,
+    context: classify.Context,
+    metric_categories: dict[str, str],
+) -> dict[str, str]:
+    group = classify.best_group(metric, metric_categories.get(metric or ""), reading.unit, context)
+    return {
+        "fact_id": "",
+        "source_id": source_id,
+        "province": province or "",
+        "area": area,
+        "area_level": level,
+        "period_start": period.period_start.isoformat() if period and period.period_start else "",
+        "period_end": period.period_end.isoformat() if period and period.period_end else "",
+        "period_label": period.label if period else "",
+        "metric": metric or "",
+        "beneficiary_group": group,
+        "value": _plain(reading.value),
+        "unit": reading.unit,
+        "qualifier": reading.qualifier,
+        "is_target": "false",
+        "quote": reading.text,
+        "quote_offset": str(reading.start),
+        "note": "proposed by python -m etl extract",
+    }
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _confidence(score: float, row: dict[str, str], period: PeriodMention | None) -> str:
+    confidence = 0.3 + 0.3 * min(1.0, score / 5)
+    confidence += 0.1 if row["area"] else 0
+    confidence += 0.15 if period and period.period_start else 0
+    confidence += 0.1 if row["beneficiary_group"] != "all" or row["metric"] else 0
+    return f"{min(confidence, 0.99):.2f}"
+
+
+def _carry_at_least(rows: list[dict[str, str]], text: str) -> None:
+    """ "tối thiểu 100 người ... và 500 người": the lower bound covers both numbers."""
+    for earlier, later in zip(rows, rows[1:], strict=False):
+        between = text[int(earlier["quote_offset"]) + len(earlier["quote"]) : int(later["quote_offset"])]
+        if (
+            earlier["qualifier"] == "at_least"
+            and later["qualifier"] == "exact"
+            and earlier["unit"] == later["unit"]
+            and re.search(r"\bvà\b", between)
+            and not re.search(r"[.;\n]", between)
+        ):
+            later["qualifier"] = "at_least"
+            later["note"] += f"; qualifier: '{earlier['quote']}' governs this number too"
+
+
+def _without_repeats(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """A figure repeated (a headline, then the body) is proposed once, where its period is known."""
+    kept: dict[tuple, dict[str, str]] = {}
+    for row in rows:
+        key = tuple(
+            row[field] for field in ("value", "unit", "qualifier", "metric", "beneficiary_group", "area", "is_target")
+        )
+        if key not in kept or (not kept[key]["period_start"] and row["period_start"]):
+            kept[key] = row
+    return sorted(kept.values(), key=lambda row: int(row["quote_offset"]))

@@ -16,6 +16,7 @@ PAGES = (
     ("pages/support.py", "page_support", "support", ":material/volunteer_activism:"),
     ("pages/explore.py", "page_explore", "explore", ":material/table_view:"),
     ("pages/sources.py", "page_sources", "sources", ":material/menu_book:"),
+    ("pages/add_report.py", "page_add_report", "add-report", ":material/note_add:"),
 )
 
 st.set_page_config(page_title="Giảm nghèo · 5 tỉnh", page_icon=":material/query_stats:", layout="wide")

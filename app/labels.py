@@ -37,6 +37,32 @@ TEXT: dict[str, dict[str, str]] = {
     "page_support": {"vi": "Chi hỗ trợ", "en": "Support spending"},
     "page_explore": {"vi": "Tra cứu & tải về", "en": "Explore & export"},
     "page_sources": {"vi": "Nguồn & phương pháp", "en": "Sources & method"},
+    "page_add_report": {"vi": "Thêm báo cáo", "en": "Add a report"},
+    "add_intro": {
+        "vi": "Dán hoặc tải lên một báo cáo (văn bản UTF-8), nhập thông tin nguồn, bấm Đề xuất; "
+        "kiểm tra từng số liệu trong bảng, bỏ chọn những dòng sai rồi bấm Lưu.",
+        "en": "Paste or upload a report (UTF-8 text), fill in its source, press Propose; check each figure "
+        "in the table, untick the wrong ones, then press Save.",
+    },
+    "upload": {"vi": "Tải lên tệp .txt", "en": "Upload a .txt file"},
+    "paste": {"vi": "Hoặc dán văn bản báo cáo", "en": "Or paste the report's text"},
+    "source_title": {"vi": "Tiêu đề", "en": "Title"},
+    "publisher": {"vi": "Cơ quan đăng", "en": "Publisher"},
+    "author": {"vi": "Tác giả", "en": "Author"},
+    "published": {"vi": "Ngày đăng", "en": "Publication date"},
+    "url": {"vi": "Địa chỉ (URL)", "en": "Address (URL)"},
+    "province": {"vi": "Tỉnh (tên trước 1/7/2025)", "en": "Province (name before 1 July 2025)"},
+    "note": {"vi": "Ghi chú (bắt buộc nếu không có ngày đăng)", "en": "Note (required when there is no date)"},
+    "propose": {"vi": "Đề xuất số liệu", "en": "Propose figures"},
+    "save": {"vi": "Lưu báo cáo và số liệu đã chọn", "en": "Save the report and the ticked figures"},
+    "proposed": {
+        "vi": "số liệu được đề xuất; số được tô đậm trong văn bản",
+        "en": "figures proposed; shown in bold in the text",
+    },
+    "saved": {"vi": "Đã lưu và cập nhật cơ sở dữ liệu", "en": "Saved; the database is rebuilt"},
+    "fix_these": {"vi": "Chưa lưu gì. Hãy sửa:", "en": "Nothing was saved. Please fix:"},
+    "need_text_and_title": {"vi": "Cần có văn bản báo cáo và tiêu đề.", "en": "A report text and a title are needed."},
+    "accept": {"vi": "Nhận", "en": "Accept"},
     "now_part_of": {"vi": "Từ 1/7/2025 thuộc", "en": "Since 1 July 2025 part of"},
     "no_headline": {"vi": "Báo cáo không có số liệu chính.", "en": "The report has no headline figure."},
     "coverage": {

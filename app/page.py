@@ -100,3 +100,15 @@ def figures_table(facts: pd.DataFrame, metrics: tuple[str, ...] | None, title_ke
     if not rows.empty:
         st.subheader(labels.text(title_key, view.language))
         selectable_table(readable_table(rows, view.language, compact=True), rows.reset_index(drop=True), key, view)
+
+
+def highlighted_text(text: str, candidates: pd.DataFrame) -> str:
+    """The report as inert Markdown, each proposed figure in bold."""
+    pieces, position = [], 0
+    for start, quote in sorted(zip(candidates["quote_offset"].astype(int), candidates["quote"], strict=True)):
+        if start < position or text[start : start + len(quote)] != quote:
+            continue
+        pieces += [plain(text[position:start]), f"**{plain(quote)}**"]
+        position = start + len(quote)
+    pieces.append(plain(text[position:]))
+    return "".join(pieces).replace("\n", "  \n")

@@ -64,6 +64,18 @@ def _connection(path: str, version: int) -> duckdb.DuckDBPyConnection:
         return connection
 
 
+def close_connections() -> None:
+    """Close every cached connection, so the next query opens the database file anew.
+
+    Needed after this process replaced the file: a new connection to the same path would
+    otherwise be handed DuckDB's instance of the old file while one is still open.
+    """
+    with _lock:
+        for _, connection in _connections.values():
+            connection.close()
+        _connections.clear()
+
+
 def run_query(sql: str, parameters: dict | None = None, version: tuple[str, int] | None = None) -> pd.DataFrame:
     path, stamp = version or database_version()
     cursor = _connection(path, stamp).cursor()

@@ -1,13 +1,16 @@
-"""Command line of the pipeline: `python -m etl build`."""
+"""Command line of the pipeline: `python -m etl build | extract | evaluate`."""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from datetime import date
 from pathlib import Path
 
-from etl import build
+from etl import build, evaluate, extract
 from etl.paths import DATA_DIR, database_path
+from etl.report_text import ReportTextError, decode_report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,11 +23,43 @@ def main(argv: list[str] | None = None) -> int:
     build_command.add_argument(
         "--database", type=Path, default=None, help="database to write (default: $POVERTY_DB or data/poverty.duckdb)"
     )
+    extract_command = commands.add_parser("extract", help="propose the figures of a new report as CSV")
+    extract_command.add_argument("report", type=Path, help="the report as a UTF-8 text file")
+    extract_command.add_argument("--out", type=Path, required=True, help="CSV to write the proposed figures to")
+    extract_command.add_argument(
+        "--province", help="the province, as named before July 2025, when the text does not say"
+    )
+    extract_command.add_argument("--published", type=date.fromisoformat, help="publication date YYYY-MM-DD")
+    extract_command.add_argument("--source-id", help="source id for the proposed rows (default: from the file name)")
+    extract_command.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    evaluate_command = commands.add_parser("evaluate", help="measure extraction against the curated facts")
+    evaluate_command.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    evaluate_command.add_argument("--details", action="store_true", help="list every difference")
     arguments = parser.parse_args(argv)
 
     if arguments.command == "build":
         return _build(arguments.data_dir, arguments.database or database_path())
-    return 2
+    if arguments.command == "extract":
+        return _extract(arguments)
+    evaluate.report(evaluate.evaluate(arguments.data_dir), details=arguments.details)
+    return 0
+
+
+def _extract(arguments: argparse.Namespace) -> int:
+    try:
+        text = decode_report(arguments.report.read_bytes(), str(arguments.report))
+    except (OSError, ReportTextError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    provinces, categories = extract.reference(arguments.data_dir)
+    if arguments.province and arguments.province not in provinces:
+        print(f"error: --province {arguments.province!r} is not a province of data/provinces.csv", file=sys.stderr)
+        return 1
+    source_id = arguments.source_id or re.sub(r"[^a-z0-9]+", "-", arguments.report.stem.lower()).strip("-")
+    rows = extract.extract(text, source_id, arguments.province, arguments.published, provinces, categories)
+    extract.write_candidates(rows, arguments.out)
+    print(f"{len(rows)} proposed figures written to {arguments.out}")
+    return 0
 
 
 def _build(data_dir: Path, database: Path) -> int:

@@ -43,7 +43,7 @@ def run(data_dir: Path, database: Path, say: Callable[[str], None] = print) -> N
     # Save.
     say(f"Writing {database}")
     write_database(tables, database)
-    say(summary(database))
+    say(summary(tables))
 
 
 def build_problems(data_dir: Path, database: Path, say: Callable[[str], None] = print) -> list[str]:
@@ -96,16 +96,19 @@ def _frame(inputs: Inputs, name: str) -> pd.DataFrame:
     return frame.sort_values(columns[0], kind="stable").reset_index(drop=True)
 
 
-def summary(database: Path) -> str:
-    with duckdb.connect(str(database), read_only=True) as connection:
-        counts = [(name, connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0]) for name in TABLE_ORDER]
-        by_province = connection.execute(
-            "SELECT province, count(*) FROM facts GROUP BY province ORDER BY province"
-        ).fetchall()
-        by_category = connection.execute(
-            "SELECT category, count(*) FROM facts_labelled GROUP BY category ORDER BY category"
-        ).fetchall()
-    lines = ["Rows per table:"] + [f"  {name:<20}{count:>6}" for name, count in counts]
-    lines += ["Facts per province:"] + [f"  {name:<20}{count:>6}" for name, count in by_province]
-    lines += ["Facts per category:"] + [f"  {name:<20}{count:>6}" for name, count in by_category]
+def summary(tables: dict[str, pd.DataFrame]) -> str:
+    """Rows per table, per province and per category, from what was just written.
+
+    Counted from the frames rather than by reopening the file: in a process that still has
+    the old file open, DuckDB would hand back the old database for the same path.
+    """
+    facts = tables["facts"]
+    categories = facts["metric"].map(tables["metrics"].set_index("metric")["category"])
+    lines = ["Rows per table:"] + [f"  {name:<20}{len(frame):>6}" for name, frame in tables.items()]
+    lines += ["Facts per province:"] + [
+        f"  {name:<20}{count:>6}" for name, count in facts.groupby("province").size().items()
+    ]
+    lines += ["Facts per category:"] + [
+        f"  {name:<20}{count:>6}" for name, count in categories.value_counts().sort_index().items()
+    ]
     return "\n".join(lines)

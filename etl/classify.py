@@ -36,7 +36,7 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
     "houses_built_spending": ("VND", [("left", r"(?:xây dựng|xây mới|xây)\s[^.;]{0,25}nhà", 3.5)]),
     "houses_repaired_spending": ("VND", [("left", r"sửa chữa|sửa", 4.0)]),
     # counts
-    "bhyt_cards": ("count", [("right", rf"^\s*(?:lượt )?thẻ", 5.0), ("any", rf"thẻ {_BHYT}", 3.0)]),
+    "bhyt_cards": ("count", [("right", r"^\s*(?:lượt )?thẻ", 5.0), ("any", rf"thẻ {_BHYT}", 3.0)]),
     "savings_group_cards_per_month": (
         "count",
         [("left", r"mỗi tháng|hằng tháng|hàng tháng", 6.0), ("right", r"^\s*(?:lượt )?thẻ", 5.0)],

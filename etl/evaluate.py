@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from etl.extract import extract
+from etl.extract import extract, reference
 from etl.read_inputs import read_inputs
 
 FIELDS = ("metric", "beneficiary_group", "area", "area_level", "period", "is_target")
@@ -41,8 +41,7 @@ class Evaluation:
 
 def evaluate(data_dir: Path) -> Evaluation:
     inputs = read_inputs(data_dir)
-    provinces = {row["province"] for _, row in inputs.tables["provinces"].rows}
-    categories = {row["metric"]: row["category"] for _, row in inputs.tables["metrics"].rows}
+    provinces, categories = reference(data_dir)
     facts = [row for _, row in inputs.tables["facts"].rows]
     result = Evaluation()
     for _, source in inputs.tables["sources"].rows:

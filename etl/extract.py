@@ -8,18 +8,39 @@ a target flag, its quote and offset, and a confidence for the analyst's review.
 
 from __future__ import annotations
 
+import csv
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from etl import classify
 from etl.parse_numbers import NumberReading, find_numbers
 from etl.periods import PeriodMention, find_periods, printed_date
 from etl.places import PlaceMention, find_places, main_places
-from etl.read_inputs import COLUMNS
+from etl.read_inputs import COLUMNS, read_table
 
 CANDIDATE_COLUMNS = (*COLUMNS["facts"], "confidence")
+
+
+def reference(data_dir: Path) -> tuple[set[str], dict[str, str]]:
+    """What extraction needs from data/: the province names and each metric's category."""
+    provinces = {row["province"] for _, row in read_table(data_dir, "provinces").rows}
+    categories = {row["metric"]: row["category"] for _, row in read_table(data_dir, "metrics").rows}
+    return provinces, categories
+
+
+def write_candidates(rows: list[dict[str, str]], path: Path) -> None:
+    """The proposals as CSV, written to a temporary file first so a half-written file never appears."""
+    temporary = path.with_name(f".{path.name}.writing")
+    with temporary.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=CANDIDATE_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    os.replace(temporary, path)
+
 
 _BEFORE_NOT_A_FIGURE = re.compile(
     r"(?:tháng|ngày|số|khoản|điều|mục|lần thứ|quý|tuần|giai đoạn|phiên bản|trang)\s*$", re.IGNORECASE

@@ -9,6 +9,13 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_DIR / "data"
 REPORTS_DIRNAME = "reports"
 DATABASE_ENVIRONMENT_VARIABLE = "POVERTY_DB"
+DATA_ENVIRONMENT_VARIABLE = "POVERTY_DATA"
+
+
+def data_dir() -> Path:
+    """The folder of reports and CSV files the dashboard adds to: $POVERTY_DATA, else data/."""
+    configured = os.environ.get(DATA_ENVIRONMENT_VARIABLE)
+    return Path(configured) if configured else DATA_DIR
 
 
 def database_path() -> Path:

@@ -66,6 +66,8 @@ class _Row:
 
     def iso_date(self, field: str) -> date | None:
         text = self.values[field]
+        if not text:
+            return None  # already reported by require()
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             try:
                 return date.fromisoformat(text)

@@ -38,6 +38,7 @@ PAGES = [
     ("support", "Chi hỗ trợ", "Kinh phí hỗ trợ"),
     ("explore", "Tra cứu & tải về", "số liệu đang hiển thị"),
     ("sources", "Nguồn & phương pháp", "Phương pháp"),
+    ("add-report", "Thêm báo cáo", "Đề xuất số liệu"),
 ]
 
 

@@ -1,0 +1,140 @@
+"""Adding a report: the save path writes report, source and figures and rebuilds the database — or nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl import add_report as adding
+from etl.build import build_problems
+from etl.extract import extract, reference
+from etl.paths import PROJECT_DIR
+from tests.helpers import read_csv
+
+REPORT = Path(__file__).parent / "reports" / "quy_hop_2025.txt"
+SOURCE = {
+    "source_id": "quy-hop-2025",
+    "title": "Quỳ Hợp (Nghệ An): Nỗ lực giảm nghèo ở vùng cao",
+    "publisher": "Test publisher",
+    "author": "Thu Hà",
+    "publication_date": "2025-01-15",
+    "url": "",
+    "province": "Nghệ An",
+    "note": "",
+}
+
+
+@pytest.fixture
+def database(data_dir, tmp_path) -> Path:
+    path = tmp_path / "poverty.duckdb"
+    assert build_problems(data_dir, path, say=lambda _: None) == []
+    return path
+
+
+def proposals(data_dir: Path) -> list[dict[str, str]]:
+    provinces, categories = reference(data_dir)
+    return extract(REPORT.read_text(encoding="utf-8"), SOURCE["source_id"], "Nghệ An", None, provinces, categories)
+
+
+def snapshot(data_dir: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(data_dir)): path.read_bytes() for path in sorted(data_dir.rglob("*")) if path.is_file()
+    }
+
+
+def fact_count(database: Path) -> int:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return connection.execute("SELECT count(*) FROM facts").fetchone()[0]
+
+
+def test_a_reviewed_report_is_added_and_the_database_rebuilt(data_dir, database):
+    before_facts, before_count = read_csv(data_dir / "facts.csv"), fact_count(database)
+    rows = proposals(data_dir)
+    assert adding.add_report(data_dir, database, REPORT.read_text(encoding="utf-8"), SOURCE, rows) == []
+    assert len(read_csv(data_dir / "facts.csv")) == len(before_facts) + len(rows)
+    assert (data_dir / "reports" / "quy-hop-2025.txt").read_text(encoding="utf-8") == REPORT.read_text(encoding="utf-8")
+    assert fact_count(database) == before_count + len(rows)
+    with duckdb.connect(str(database), read_only=True) as connection:
+        row = connection.execute(
+            "SELECT value, province_2025, sentence FROM facts_labelled WHERE quote = ? AND source_id = ?",
+            ["8,45%", "quy-hop-2025"],
+        ).fetchone()
+    assert row[0] == 8.45 and row[1] == "Nghệ An" and "Tỷ lệ hộ nghèo toàn huyện giảm còn 8,45%" in row[2]
+    backups = list((data_dir / "backups").iterdir())
+    assert len(backups) == 1 and read_csv(backups[0] / "facts.csv") == before_facts
+
+
+def test_a_bad_row_writes_nothing_and_says_what_to_fix(data_dir, database):
+    before, database_bytes = snapshot(data_dir), database.read_bytes()
+    rows = proposals(data_dir)
+    rows[2]["metric"] = ""
+    rows[3]["value"] = "999"
+    problems = adding.add_report(data_dir, database, REPORT.read_text(encoding="utf-8"), SOURCE, rows)
+    assert any("facts.csv" in p and "field 'metric': is empty" in p for p in problems), problems
+    assert any("field 'value': 999 differs from 2.1" in p for p in problems), problems
+    assert all(str(data_dir) in p for p in problems if "facts.csv" in p)
+    assert snapshot(data_dir) == before and database.read_bytes() == database_bytes
+
+
+def test_a_failure_halfway_through_writing_restores_data(data_dir, database, monkeypatch):
+    before, database_bytes = snapshot(data_dir), database.read_bytes()
+    original = adding.replace_file
+    failures = []
+
+    def fail_once_on_facts(source, target):
+        if target.name == "facts.csv" and not failures:
+            failures.append(target)
+            raise OSError("disk full (simulated)")
+        original(source, target)
+
+    monkeypatch.setattr(adding, "replace_file", fail_once_on_facts)
+    problems = adding.add_report(data_dir, database, REPORT.read_text(encoding="utf-8"), SOURCE, proposals(data_dir))
+    assert failures and any("disk full (simulated)" in p and "restored" in p for p in problems)
+    after = {name: data for name, data in snapshot(data_dir).items() if not name.startswith("backups/")}
+    assert after == before and database.read_bytes() == database_bytes
+
+
+def test_a_report_cannot_be_added_twice(data_dir, database):
+    text = REPORT.read_text(encoding="utf-8")
+    assert adding.add_report(data_dir, database, text, SOURCE, proposals(data_dir)) == []
+    problems = adding.add_report(data_dir, database, text, SOURCE, proposals(data_dir))
+    assert problems and "already exists" in problems[0]
+
+
+def test_source_ids_are_readable_and_unique():
+    assert adding.source_id_for("Quỳ Hợp (Nghệ An): Nỗ lực giảm nghèo", set()) == "quy-hop-nghe-an-no-luc-giam-ngheo"
+    assert adding.source_id_for("Đồng Tháp", {"dong-thap"}) == "dong-thap-2"
+
+
+def test_the_page_proposes_highlights_and_saves(data_dir, database, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("POVERTY_DATA", str(data_dir))
+    monkeypatch.setenv("POVERTY_DB", str(database))
+    app = AppTest.from_file(str(PROJECT_DIR / "dashboard.py"), default_timeout=60).run()
+    app.switch_page("pages/add_report.py").run()
+    app.button[0].click().run()
+    assert any("Cần có văn bản" in error.value or "empty" in error.value for error in app.error)
+
+    app.text_area(key="report_paste").set_value(REPORT.read_text(encoding="utf-8"))
+    app.text_input(key="source_title").set_value(SOURCE["title"])
+    app.text_input(key="source_publisher").set_value("Test publisher")
+    app.selectbox(key="source_province").set_value("Nghệ An")
+    app.button[0].click().run()
+    assert not app.exception
+    assert any("**8,45%**" in markdown.value for markdown in app.markdown)
+
+    before = len(read_csv(data_dir / "facts.csv"))
+    app.button[1].click().run()
+    assert any("an undated source must say in its note" in code.value for code in app.code)
+    assert len(read_csv(data_dir / "facts.csv")) == before
+
+    app.date_input(key="source_published").set_value(date(2025, 1, 15))
+    app.button[1].click().run()
+    assert not app.exception
+    assert app.success, [error.value for error in app.error] + [code.value for code in app.code]
+    assert len(read_csv(data_dir / "facts.csv")) > before
+    assert fact_count(database) == len(read_csv(data_dir / "facts.csv"))

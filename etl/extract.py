@@ -21,6 +21,7 @@ from etl.parse_numbers import NumberReading, find_numbers
 from etl.periods import PeriodMention, find_periods, printed_date
 from etl.places import PlaceMention, find_places, main_places
 from etl.read_inputs import COLUMNS, read_table
+from etl.sentences import SENTENCE_END
 
 CANDIDATE_COLUMNS = (*COLUMNS["facts"], "confidence")
 
@@ -50,7 +51,6 @@ _AFTER_NOT_A_FIGURE = re.compile(
 )
 _RATIO = re.compile(r"(?<![\w/.,])(?P<part>\d{1,3})/(?P<whole>\d{1,3})(?![\w/])")
 _CLAUSE_END = re.compile(r"[;\n]|[.!?…]+(?=\s)")
-_SENTENCE_END = re.compile(r"\n|[.!?…]+(?=\s)")
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def extract(
     main = main_places(places)
     province = province or main.get("province")
     periods = find_periods(text, published)
-    clauses, sentences = _spans(text, _CLAUSE_END), _spans(text, _SENTENCE_END)
+    clauses, sentences = _spans(text, _CLAUSE_END), _spans(text, SENTENCE_END)
 
     rows: list[dict[str, str]] = []
     previous: dict[str, str] = {}

@@ -15,7 +15,9 @@ import streamlit as st
 
 from app import charts, labels, queries
 from app.queries import Filters
-from app.tables import readable_table
+from app.tables import headed
+
+BRIEF_ROWS = 500
 
 STYLE = """
 body {font-family: system-ui, sans-serif; font-size: 18px; margin: 2rem auto; max-width: 1200px; color: #222;}
@@ -30,6 +32,7 @@ def build_brief(
     title: str,
     charts: list[tuple[str, go.Figure]],
     table: pd.DataFrame,
+    table_caption: str,
     sources: pd.DataFrame,
     language: str,
 ) -> str:
@@ -43,6 +46,7 @@ def build_brief(
         parts.append(f"<h2>{escape(heading)}</h2>")
         parts.append(figure.to_html(full_html=False, include_plotlyjs=index == 0, config={"displaylogo": False}))
     parts.append(f"<h2>{escape(labels.text('page_explore', language))}</h2>")
+    parts.append(f"<p class='note'>{escape(table_caption)}</p>")
     parts.append(table.to_html(index=False, escape=True, border=0))
     parts.append(f"<h2>{escape(labels.text('reports', language))}</h2><ul>")
     for source in sources.itertuples():
@@ -54,19 +58,25 @@ def build_brief(
 
 
 def brief_html(filters: Filters, language: str) -> bytes:
-    """The brief for the current filters: one chart per topic that has figures, then the table."""
+    """The brief for the current filters: one chart per topic and unit that has figures, then the table.
+
+    Charts draw what the dashboard's charts draw (at most queries.MAX_BARS bars each); the table holds
+    the first BRIEF_ROWS figures, and says so when more match.
+    """
     return _brief_html(filters, language, queries.database_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _brief_html(filters: Filters, language: str, version: tuple[str, int]) -> bytes:
-    facts = queries.facts(filters)
+    metrics = queries.options()["metrics"]
     figures = []
-    for category, rows in facts.groupby("category", sort=True):
-        title = labels.category_name(category, language)
-        for unit, part in rows.groupby("unit", sort=True):
-            heading = f"{title} ({labels.unit_name(unit, language)})"
-            figures.append((heading, charts.bars(part, language, heading, show_metric=True)))
-    table = readable_table(facts, language)
+    for (category, unit), chosen in metrics.groupby(["category", "unit"], sort=True):
+        rows, _ = queries.chart_rows(filters.within(categories=(category,), metrics=tuple(chosen["metric"])))
+        if not rows.empty:
+            heading = f"{labels.category_name(category, language)} ({labels.unit_name(unit, language)})"
+            figures.append((heading, charts.bars(rows, language, heading, show_metric=True)))
+    total = queries.count(filters)
+    table = headed(queries.readable_rows(filters, language, limit=BRIEF_ROWS), language)
     title = labels.text("app_title", language)
-    return build_brief(title, figures, table, queries.sources(), language).encode("utf-8")
+    shown = labels.text("rows_range", language, first=min(1, total), last=len(table), total=total)
+    return build_brief(title, figures, table, shown, queries.sources_of(filters), language).encode("utf-8")

@@ -110,7 +110,27 @@ TEXT: dict[str, dict[str, str]] = {
     "per_borrower": {"vi": "Bình quân mỗi lượt vay (tính toán)", "en": "Average per borrower (derived)"},
     "support_spending": {"vi": "Kinh phí hỗ trợ", "en": "Support spending"},
     "support_recipients": {"vi": "Người, hộ được hỗ trợ", "en": "Support recipients"},
-    "other_figures": {"vi": "Các số liệu khác", "en": "Other figures"},
+    "other_figures": {"vi": "Các số liệu", "en": "The figures"},
+    "chart_limited": {
+        "vi": "Biểu đồ vẽ {shown} trong {total} số liệu khớp bộ lọc: địa bàn rộng nhất và mới nhất trước. "
+        "Thu hẹp bộ lọc để xem phần còn lại; bảng và tệp tải về có đủ.",
+        "en": "The chart draws {shown} of the {total} matching figures: widest areas and latest first. "
+        "Narrow the filters to see the rest; the table and the downloads hold them all.",
+    },
+    "rows_range": {"vi": "Dòng {first}–{last} trên {total}", "en": "Rows {first}–{last} of {total}"},
+    "table_page": {"vi": "Trang", "en": "Page"},
+    "changes_limited": {
+        "vi": "Hiển thị {shown} trong {total} cặp; thu hẹp bộ lọc để xem phần còn lại.",
+        "en": "Showing {shown} of {total} pairs; narrow the filters to see the rest.",
+    },
+    "excel_too_many": {
+        "vi": "Tệp Excel chỉ tạo được khi có tối đa {limit} dòng; hãy thu hẹp bộ lọc hoặc tải CSV.",
+        "en": "An Excel file is made for at most {limit} rows; narrow the filters or download the CSV.",
+    },
+    "more_provinces": {
+        "vi": "Còn {count} tỉnh khác khớp bộ lọc; chọn tỉnh ở thanh bên để xem thẻ của tỉnh đó.",
+        "en": "{count} more provinces match; pick provinces in the sidebar to see their cards.",
+    },
     "method": {"vi": "Phương pháp", "en": "Method"},
     "reports": {"vi": "Các báo cáo", "en": "The reports"},
     "quotes": {"vi": "Trích dẫn của từng số liệu", "en": "The quote behind every figure"},
@@ -192,8 +212,14 @@ UNITS = {
 MONEY_SCALES = ((10**9, "tỷ", "bn"), (10**6, "triệu", "m"))
 
 
-def text(key: str, language: str) -> str:
-    return TEXT[key][language]
+def text(key: str, language: str, **values: object) -> str:
+    """The words for `key`; numbers given as values are written the way the language writes them."""
+    if not values:
+        return TEXT[key][language]
+    written = {
+        name: number(value, language) if isinstance(value, int | float) else value for name, value in values.items()
+    }
+    return TEXT[key][language].format(**written)
 
 
 def level_name(level: str, language: str) -> str:
@@ -241,7 +267,12 @@ def value_text(value: float, unit: str, qualifier: str, language: str) -> str:
 
 
 def value_texts(frame: pd.DataFrame, language: str) -> list[str]:
-    """value_text for every row of a frame with value, unit and qualifier columns."""
+    """value_text for every row of a frame with value, unit and qualifier columns.
+
+    Figures read from the database carry the text written at build time; derived values do not.
+    """
+    if f"value_text_{language}" in frame:
+        return frame[f"value_text_{language}"].tolist()
     return [
         value_text(value, unit, qualifier, language)
         for value, unit, qualifier in zip(frame["value"], frame["unit"], frame["qualifier"], strict=True)

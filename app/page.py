@@ -8,10 +8,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import labels, sidebar
+from app import labels, queries, sidebar
 from app.charts import bars, chart_config
+from app.queries import Filters
 from app.sidebar import View
-from app.tables import readable_table
+from app.tables import headed, visible_headers
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
 
@@ -32,9 +33,9 @@ def heading(key: str, view: View) -> None:
         st.caption(labels.text("comparability", view.language))
 
 
-def has_rows(frame: pd.DataFrame, view: View) -> bool:
+def has_rows(filters: Filters, view: View) -> bool:
     """False, after saying so plainly, when the filters match nothing."""
-    if frame.empty:
+    if queries.count(filters) == 0:
         st.info(labels.text("empty", view.language))
         return False
     return True
@@ -69,37 +70,66 @@ def _highlighted(sentence: str, quote: str) -> str:
     return plain(sentence) if not found else f"{plain(before)}**{plain(found)}**{plain(after)}"
 
 
-def selectable_table(table: pd.DataFrame, facts: pd.DataFrame, key: str, view: View) -> None:
-    """A table whose selected row opens the sentence of the report it came from."""
-    event = st.dataframe(table, key=key, on_select="rerun", selection_mode="single-row", hide_index=True)
-    rows = event.selection.rows if event else []
-    if rows:
-        provenance(facts.iloc[rows], view)
+def selectable_table(rows: pd.DataFrame, key: str, view: View, compact: bool = True) -> None:
+    """Rows of queries.table_page as a table whose selected row opens the sentence of the report."""
+    table = headed(rows, view.language)
+    event = st.dataframe(
+        table,
+        key=key,
+        on_select="rerun",
+        selection_mode="single-row",
+        hide_index=True,
+        column_order=visible_headers(view.language, compact),
+    )
+    selected = event.selection.rows if event else []
+    if selected:
+        provenance(rows.iloc[selected], view)
     elif not view.presenting:
         st.caption(labels.text("select_hint", view.language))
 
 
-def metric_chart(facts: pd.DataFrame, metrics: tuple[str, ...], title_key: str, name: str, view: View) -> None:
-    """One bar chart of the given metrics, if the filtered figures hold any."""
-    rows = facts[facts["metric"].isin(metrics)]
+def chosen_page(total: int, key: str, view: View, per_page: int = queries.PAGE_ROWS) -> int:
+    """The page of a long list the analyst is on; a page picker appears only when there is more than one."""
+    pages = max(1, -(-total // per_page))
+    page = 1
+    if pages > 1:
+        page = int(st.number_input(labels.text("table_page", view.language), 1, pages, key=f"{key}_page"))
+    first = (page - 1) * per_page + 1
+    last = min(total, page * per_page)
+    st.caption(labels.text("rows_range", view.language, first=first, last=last, total=total))
+    return page
+
+
+def metric_chart(filters: Filters, metrics: tuple[str, ...], title_key: str, name: str, view: View) -> None:
+    """One bar chart of the given metrics, if the filters match any of their figures."""
+    if not metrics:
+        return
+    rows, matching = queries.chart_rows(filters.within(metrics=metrics))
     if not rows.empty:
         title = labels.text(title_key, view.language)
         chart(bars(rows, view.language, title, show_metric=rows["metric"].nunique() > 1), name, rows, view)
+        limited_caption(len(rows), matching, view)
 
 
-def derived_chart(ratios: pd.DataFrame, title_key: str, name: str, view: View) -> None:
+def derived_chart(ratios: tuple[pd.DataFrame, int], title_key: str, name: str, view: View) -> None:
     """A chart of values computed from two figures, marked as derived."""
-    if not ratios.empty:
-        chart(bars(ratios, view.language, labels.text(title_key, view.language)), name, ratios, view)
-        st.caption(f"{labels.text('derived', view.language)}: {' · '.join(sorted(set(ratios['quote'])))}")
-
-
-def figures_table(facts: pd.DataFrame, metrics: tuple[str, ...] | None, title_key: str, key: str, view: View) -> None:
-    """A table of figures (all, or of the given metrics) whose rows open their sentence."""
-    rows = facts if metrics is None else facts[facts["metric"].isin(metrics)]
+    rows, matching = ratios
     if not rows.empty:
-        st.subheader(labels.text(title_key, view.language))
-        selectable_table(readable_table(rows, view.language, compact=True), rows.reset_index(drop=True), key, view)
+        chart(bars(rows, view.language, labels.text(title_key, view.language)), name, rows, view)
+        limited_caption(len(rows), matching, view)
+        st.caption(f"{labels.text('derived', view.language)}: {' · '.join(sorted(set(rows['quote'])))}")
+
+
+def limited_caption(shown: int, total: int, view: View) -> None:
+    if total > shown:
+        st.caption(labels.text("chart_limited", view.language, shown=shown, total=total))
+
+
+def figures_table(filters: Filters, title_key: str, key: str, view: View) -> None:
+    """A paged table of the matching figures whose rows open their sentence."""
+    st.subheader(labels.text(title_key, view.language))
+    page = chosen_page(queries.count(filters), key, view)
+    selectable_table(queries.table_page(filters, view.language, page), key, view)
 
 
 def highlighted_text(text: str, candidates: pd.DataFrame) -> str:

@@ -1,21 +1,33 @@
-"""The one query layer: parameterised SQL on a read-only DuckDB connection, returning DataFrames.
+"""The one query layer: parameterised SQL on a read-only DuckDB connection, returning small DataFrames.
 
 Pages never read files or write SQL; they describe what they want with `Filters`.
-Results are cached per filter values and per database file version, so a rebuilt
-database is read afresh.
+Filtering, counting, ranking and paging happen in DuckDB, so a page receives at most a
+chart's bars or a table's page whatever the size of the database. Results are cached per
+filter values and per database file version, so a rebuilt database is read afresh.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from app.labels import category_name
+from app import labels
+from app.tables import COLUMNS
 from etl.paths import database_path
+
+# The most bars one chart draws, and the rows one table page shows; the rest stays in DuckDB.
+MAX_BARS = 40
+PAGE_ROWS = 100
+MAX_CHANGES = 200
+MAX_PROVINCE_CARDS = 12
+SOURCES_PER_PAGE = 20
 
 
 @dataclass(frozen=True)
@@ -40,28 +52,41 @@ class Filters:
         return replace(self, **changes)
 
 
-_lock = threading.Lock()
-_connections: dict[str, tuple[int, duckdb.DuckDBPyConnection]] = {}
-
-
 def database_version() -> tuple[str, int]:
     """The database path and its modification time: the cache key of every result."""
     path = database_path()
     return str(path), path.stat().st_mtime_ns
 
 
-def _connection(path: str, version: int) -> duckdb.DuckDBPyConnection:
-    # DuckDB shares one database instance per path inside a process: the connection to a
-    # replaced file must be closed before the new file is opened, or reads see the old data.
-    with _lock:
+# DuckDB shares one database instance per path inside a process, so the connection to a
+# replaced file must be closed before the new file is opened, or reads see the old data.
+# Closing it under a query that another session is running would break that query: a
+# connection is swapped only when no query holds it.
+_condition = threading.Condition()
+_connections: dict[str, tuple[int, duckdb.DuckDBPyConnection]] = {}
+_queries_running = 0
+
+
+@contextmanager
+def _connection(path: str, version: int) -> Iterator[duckdb.DuckDBPyConnection]:
+    global _queries_running
+    with _condition:
         current = _connections.get(path)
-        if current and current[0] == version:
-            return current[1]
-        if current:
-            current[1].close()
-        connection = duckdb.connect(path, read_only=True)
-        _connections[path] = (version, connection)
-        return connection
+        if current is None or current[0] < version:
+            _condition.wait_for(lambda: _queries_running == 0)
+            current = _connections.get(path)
+            if current is None or current[0] < version:
+                if current:
+                    current[1].close()
+                current = (version, duckdb.connect(path, read_only=True))
+                _connections[path] = current
+        _queries_running += 1
+    try:
+        yield current[1]
+    finally:
+        with _condition:
+            _queries_running -= 1
+            _condition.notify_all()
 
 
 def close_connections() -> None:
@@ -70,7 +95,8 @@ def close_connections() -> None:
     Needed after this process replaced the file: a new connection to the same path would
     otherwise be handed DuckDB's instance of the old file while one is still open.
     """
-    with _lock:
+    with _condition:
+        _condition.wait_for(lambda: _queries_running == 0)
         for _, connection in _connections.values():
             connection.close()
         _connections.clear()
@@ -78,11 +104,22 @@ def close_connections() -> None:
 
 def run_query(sql: str, parameters: dict | None = None, version: tuple[str, int] | None = None) -> pd.DataFrame:
     path, stamp = version or database_version()
-    cursor = _connection(path, stamp).cursor()
-    try:
-        return cursor.execute(sql, parameters or {}).df()
-    finally:
-        cursor.close()
+    with _connection(path, stamp) as connection:
+        cursor = connection.cursor()
+        try:
+            return cursor.execute(sql, parameters or {}).df()
+        finally:
+            cursor.close()
+
+
+def _run_statement(sql: str, parameters: dict, version: tuple[str, int]) -> None:
+    path, stamp = version
+    with _connection(path, stamp) as connection:
+        cursor = connection.cursor()
+        try:
+            cursor.execute(sql, parameters)
+        finally:
+            cursor.close()
 
 
 FILTER_SQL = """
@@ -94,6 +131,13 @@ FILTER_SQL = """
     AND ($year_from IS NULL OR year(period_end) >= $year_from)
     AND ($year_to IS NULL OR year(period_start) <= $year_to)
     AND ($targets = 'all' OR is_target = ($targets = 'target'))
+"""
+# The order figures are listed in, on screen and in files.
+LIST_ORDER = "province, category, metric, beneficiary_group, area_level, area, period_start, fact_id"
+# Widest areas and latest periods first: what a chart keeps when more figures match than it can draw.
+CHART_PRIORITY = """
+    CASE area_level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END,
+    period_end DESC, province, metric, beneficiary_group, area, fact_id
 """
 
 
@@ -113,87 +157,257 @@ def _parameters(filters: Filters) -> dict:
     }
 
 
-def facts(filters: Filters) -> pd.DataFrame:
-    """The figures that match, with labels, current province and source."""
-    return _facts(filters, database_version())
+def _with_total(rows: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """The rows a LIMIT kept, and the `matching` count of rows before it (computed in the same query)."""
+    matching = int(rows["matching"].iloc[0]) if len(rows) else 0
+    return rows.drop(columns="matching"), matching
+
+
+def count(filters: Filters) -> int:
+    """How many figures match."""
+    return _count(filters, database_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _facts(filters: Filters, version: tuple[str, int]) -> pd.DataFrame:
+def _count(filters: Filters, version: tuple[str, int]) -> int:
+    sql = f"SELECT count(*) AS figures FROM facts_labelled WHERE {FILTER_SQL}"
+    return int(run_query(sql, _parameters(filters), version)["figures"].iloc[0])
+
+
+def chart_rows(filters: Filters) -> tuple[pd.DataFrame, int]:
+    """The figures one chart draws (at most MAX_BARS, widest areas and latest periods first) and how many match."""
+    return _chart_rows(filters, database_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _chart_rows(filters: Filters, version: tuple[str, int]) -> tuple[pd.DataFrame, int]:
     sql = f"""
-        SELECT * FROM facts_labelled
+        SELECT *, count(*) OVER () AS matching FROM facts_labelled
         WHERE {FILTER_SQL}
-        ORDER BY province, category, metric, beneficiary_group, area_level, area, period_start, fact_id
+        ORDER BY {CHART_PRIORITY}
+        LIMIT {MAX_BARS}
     """
-    return run_query(sql, _parameters(filters), version)
+    rows, matching = _with_total(run_query(sql, _parameters(filters), version))
+    return rows.sort_values(LIST_ORDER.split(", "), ignore_index=True), matching
 
 
-def derived_ratios(filters: Filters, numerator: str, denominator: str) -> pd.DataFrame:
+def _readable_columns(language: str, with_headers: bool) -> tuple[str, dict]:
+    """The SELECT list of a table as shown and downloaded (the columns of app/tables.py), and its parameters."""
+    if language not in labels.LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    expressions = {
+        "area_level_label": "map($level_keys, $level_names)[area_level]",
+        "period_start": "strftime(period_start, '%Y-%m-%d')",
+        "period_end": "strftime(period_end, '%Y-%m-%d')",
+        "metric_label": f"metric_label_{language}",
+        "group_label": f"group_label_{language}",
+        "value_label": f"value_text_{language}",
+        "unit_label": "map($unit_keys, $unit_names)[unit]",
+        "qualifier_label": "map($qualifier_keys, $qualifier_names)[qualifier]",
+        "target_label": "CASE WHEN is_target THEN $target_word ELSE $actual_word END",
+    }
+
+    def alias(column: str) -> str:
+        name = COLUMNS[column][language] if with_headers else column
+        return '"' + name.replace('"', '""') + '"'
+
+    select = ", ".join(f"{expressions.get(column, column)} AS {alias(column)}" for column in COLUMNS)
+    parameters = {"target_word": labels.text("target", language), "actual_word": labels.text("actual", language)}
+    for name, words in (("level", labels.LEVELS), ("unit", labels.UNITS), ("qualifier", labels.QUALIFIER_WORDS)):
+        parameters[f"{name}_keys"] = list(words)
+        parameters[f"{name}_names"] = [word[language] for word in words.values()]
+    return select, parameters
+
+
+def table_page(filters: Filters, language: str, page: int = 1) -> pd.DataFrame:
+    """One page (PAGE_ROWS rows) of the figures as the tables show them, with internal column names."""
+    return _table_page(filters, language, page, database_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _table_page(filters: Filters, language: str, page: int, version: tuple[str, int]) -> pd.DataFrame:
+    return _readable_rows(filters, language, PAGE_ROWS * (max(page, 1) - 1), PAGE_ROWS, version)
+
+
+def readable_rows(filters: Filters, language: str, offset: int = 0, limit: int = PAGE_ROWS) -> pd.DataFrame:
+    """Matching figures from `offset`, at most `limit`, as the tables show them; not cached (for downloads)."""
+    return _readable_rows(filters, language, offset, limit, database_version())
+
+
+def _readable_rows(filters: Filters, language: str, offset: int, limit: int, version: tuple[str, int]) -> pd.DataFrame:
+    select, parameters = _readable_columns(language, with_headers=False)
+    sql = f"""
+        SELECT {select} FROM facts_labelled WHERE {FILTER_SQL}
+        ORDER BY {LIST_ORDER} LIMIT $limit OFFSET $offset
+    """
+    parameters |= _parameters(filters) | {"offset": offset, "limit": limit}
+    return run_query(sql, parameters, version)
+
+
+def write_csv(filters: Filters, language: str, path: Path) -> None:
+    """Every matching figure, as the tables show them, written by DuckDB straight to a CSV file.
+
+    The first header starts with a byte-order mark, which is how Excel recognises UTF-8:
+    the file is complete as DuckDB writes it and never passes through pandas.
+    """
+    select, parameters = _readable_columns(language, with_headers=True)
+    first_header = COLUMNS[next(iter(COLUMNS))][language]
+    select = select.replace(f'"{first_header}"', f'"\ufeff{first_header}"', 1)
+    target = str(path).replace("'", "''")
+    sql = f"""
+        COPY (SELECT {select} FROM facts_labelled WHERE {FILTER_SQL} ORDER BY {LIST_ORDER})
+        TO '{target}' (FORMAT csv, HEADER true)
+    """
+    _run_statement(sql, parameters | _parameters(filters), database_version())
+
+
+def changes(filters: Filters) -> tuple[pd.DataFrame, int]:
+    """Each rate result beside the next figure (result or target) for the same report, area, metric and group.
+
+    Returns at most MAX_CHANGES pairs, and how many there are.
+    """
+    return _changes(filters, database_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _changes(filters: Filters, version: tuple[str, int]) -> tuple[pd.DataFrame, int]:
+    sql = f"""
+        WITH chosen AS (SELECT * FROM facts_labelled WHERE {FILTER_SQL} AND unit = 'percent'),
+        paired AS (
+            SELECT *,
+                lead(period_start) OVER next_figure AS later_start,
+                lead(period_end) OVER next_figure AS later_end,
+                lead(value) OVER next_figure AS later_value,
+                lead(qualifier) OVER next_figure AS later_qualifier,
+                lead(is_target) OVER next_figure AS later_is_target,
+                lead(fact_id) OVER next_figure AS later_fact
+            FROM chosen
+            WINDOW next_figure AS (
+                PARTITION BY source_id, area, metric, beneficiary_group ORDER BY period_end, is_target, fact_id
+            )
+        )
+        SELECT
+            province, area, area_level, metric, metric_label_vi, metric_label_en, beneficiary_group,
+            period_start AS earlier_start, period_end AS earlier_end,
+            value AS earlier_value, qualifier AS earlier_qualifier, is_target AS earlier_is_target,
+            later_start, later_end, later_value, later_qualifier, later_is_target,
+            later_value - value AS change,
+            fact_id AS earlier_fact, later_fact,
+            count(*) OVER () AS matching
+        FROM paired
+        WHERE NOT is_target AND later_end > period_end
+        ORDER BY province, area, metric, earlier_end
+        LIMIT {MAX_CHANGES}
+    """
+    return _with_total(run_query(sql, _parameters(filters), version))
+
+
+def derived_ratios(filters: Filters, numerator: str, denominator: str) -> tuple[pd.DataFrame, int]:
     """numerator / denominator for figures of one report about the same area, period and group.
 
     Used for cost per BHYT card and credit per borrower. The ratio keeps a qualifier:
     exact when both figures are exact, the numerator's when only it is qualified
     ("hơn 1,4 tỷ" / 1.574 is more than 889.454), and 'about' otherwise.
+    Returns at most MAX_BARS ratios, as a chart draws them, and how many there are.
     """
     return _derived_ratios(filters, numerator, denominator, database_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _derived_ratios(filters: Filters, numerator: str, denominator: str, version: tuple[str, int]) -> pd.DataFrame:
+def _derived_ratios(
+    filters: Filters, numerator: str, denominator: str, version: tuple[str, int]
+) -> tuple[pd.DataFrame, int]:
     sql = f"""
-        WITH chosen AS (SELECT * FROM facts_labelled WHERE {FILTER_SQL})
-        SELECT
-            top.province, top.province_2025, top.area, top.area_level, top.period_start, top.period_end,
-            top.period_label, top.beneficiary_group, top.group_label_vi, top.group_label_en, top.is_target,
-            top.value / bottom.value AS value,
-            CASE WHEN bottom.qualifier = 'exact' THEN top.qualifier ELSE 'about' END AS qualifier,
-            top.unit, top.fact_id, bottom.fact_id AS denominator_fact_id,
-            top.quote || ' ÷ ' || bottom.quote AS quote,
-            top.sentence, top.source_title, top.source_url
-        FROM chosen AS top
-        JOIN chosen AS bottom
-          ON top.source_id = bottom.source_id AND top.area = bottom.area
-         AND top.period_start = bottom.period_start AND top.period_end = bottom.period_end
-         AND top.beneficiary_group = bottom.beneficiary_group AND top.is_target = bottom.is_target
-        WHERE top.metric = $numerator AND bottom.metric = $denominator AND bottom.value > 0
-        ORDER BY top.province, top.area, top.beneficiary_group, top.period_start
+        WITH chosen AS (SELECT * FROM facts_labelled WHERE {FILTER_SQL}),
+        ratios AS (
+            SELECT
+                top.province, top.province_2025, top.area, top.area_level, top.period_start, top.period_end,
+                top.period_label, top.metric, top.beneficiary_group, top.group_label_vi, top.group_label_en,
+                top.is_target, top.value / bottom.value AS value,
+                CASE WHEN bottom.qualifier = 'exact' THEN top.qualifier ELSE 'about' END AS qualifier,
+                top.unit, top.fact_id, bottom.fact_id AS denominator_fact_id,
+                top.quote || ' ÷ ' || bottom.quote AS quote,
+                top.sentence, top.source_title, top.source_url, top.category
+            FROM chosen AS top
+            JOIN chosen AS bottom
+              ON top.source_id = bottom.source_id AND top.area = bottom.area
+             AND top.period_start = bottom.period_start AND top.period_end = bottom.period_end
+             AND top.beneficiary_group = bottom.beneficiary_group AND top.is_target = bottom.is_target
+            WHERE top.metric = $numerator AND bottom.metric = $denominator AND bottom.value > 0
+        )
+        SELECT *, count(*) OVER () AS matching FROM ratios
+        ORDER BY {CHART_PRIORITY}
+        LIMIT {MAX_BARS}
     """
     parameters = _parameters(filters.within(metrics=(numerator, denominator))) | {
         "numerator": numerator,
         "denominator": denominator,
     }
-    return run_query(sql, parameters, version)
+    rows, matching = _with_total(run_query(sql, parameters, version))
+    return rows.sort_values(["province", "area", "beneficiary_group", "period_start"], ignore_index=True), matching
 
 
-def changes(filters: Filters) -> pd.DataFrame:
-    """Pairs of results (or a target and a result) for the same area, metric and group at two dates."""
-    return _changes(filters, database_version())
+def coverage(filters: Filters) -> pd.DataFrame:
+    """Province × category: how many figures match, with the province since July 2025."""
+    return _coverage(filters, database_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _changes(filters: Filters, version: tuple[str, int]) -> pd.DataFrame:
+def _coverage(filters: Filters, version: tuple[str, int]) -> pd.DataFrame:
     sql = f"""
-        WITH chosen AS (SELECT * FROM facts_labelled WHERE {FILTER_SQL} AND unit = 'percent')
-        SELECT
-            earlier.province, earlier.area, earlier.area_level, earlier.metric,
-            earlier.metric_label_vi, earlier.metric_label_en, earlier.beneficiary_group,
-            earlier.period_start AS earlier_start, earlier.period_end AS earlier_end,
-            earlier.value AS earlier_value, earlier.qualifier AS earlier_qualifier,
-            earlier.is_target AS earlier_is_target,
-            later.period_start AS later_start, later.period_end AS later_end,
-            later.value AS later_value, later.qualifier AS later_qualifier,
-            later.is_target AS later_is_target,
-            later.value - earlier.value AS change,
-            earlier.fact_id AS earlier_fact, later.fact_id AS later_fact
-        FROM chosen AS earlier
-        JOIN chosen AS later
-          ON earlier.source_id = later.source_id AND earlier.area = later.area
-         AND earlier.metric = later.metric AND earlier.beneficiary_group = later.beneficiary_group
-         AND earlier.period_end < later.period_end
-         AND NOT earlier.is_target
-        ORDER BY earlier.province, earlier.area, earlier.metric, earlier.period_end
+        SELECT province, province_2025, category, count(*) AS figures
+        FROM facts_labelled WHERE {FILTER_SQL}
+        GROUP BY ALL ORDER BY province, category
     """
     return run_query(sql, _parameters(filters), version)
+
+
+def coverage_grid(coverage: pd.DataFrame, language: str) -> pd.DataFrame:
+    """coverage() as province × topic, zero where a report says nothing on a topic."""
+    categories = options()["categories"]["category"].tolist()
+    grid = coverage.pivot(index="province", columns="category", values="figures")
+    grid = grid.reindex(columns=categories).fillna(0).astype(int)
+    return grid.rename(columns=lambda category: labels.category_name(category, language))
+
+
+# The figures a province card leads with, in this order of preference.
+HEADLINE_METRICS = (
+    "poverty_rate",
+    "near_poverty_rate",
+    "bhyt_cards",
+    "credit_disbursed",
+    "credit_outstanding",
+    "bhyt_participants",
+)
+
+
+def headline_figures(filters: Filters, per_province: int = 3) -> pd.DataFrame:
+    """Each province's headline results: for each headline metric, the figure for everyone if there is one,
+    over the widest area, latest first; the first `per_province` metrics in HEADLINE_METRICS order."""
+    return _headline_figures(filters, per_province, database_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _headline_figures(filters: Filters, per_province: int, version: tuple[str, int]) -> pd.DataFrame:
+    sql = f"""
+        WITH best AS (
+            SELECT * FROM facts_labelled
+            WHERE {FILTER_SQL} AND NOT is_target AND list_contains($headline_metrics, metric)
+            QUALIFY row_number() OVER (
+                PARTITION BY province, metric
+                ORDER BY beneficiary_group = 'all' DESC,
+                         CASE area_level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END,
+                         period_end DESC, value DESC, fact_id
+            ) = 1
+        )
+        SELECT * FROM best
+        QUALIFY row_number() OVER (
+            PARTITION BY province ORDER BY list_position($headline_metrics, metric)
+        ) <= $per_province
+        ORDER BY province, list_position($headline_metrics, metric)
+    """
+    parameters = _parameters(filters) | {"headline_metrics": list(HEADLINE_METRICS), "per_province": per_province}
+    return run_query(sql, parameters, version)
 
 
 def options() -> dict[str, pd.DataFrame]:
@@ -205,7 +419,9 @@ def options() -> dict[str, pd.DataFrame]:
 def _options(version: tuple[str, int]) -> dict[str, pd.DataFrame]:
     return {
         "provinces": run_query(
-            "SELECT DISTINCT province, province_2025 FROM facts_labelled ORDER BY province", version=version
+            "SELECT province, province_2025 FROM provinces WHERE province IN (SELECT province FROM facts) "
+            "ORDER BY province",
+            version=version,
         ),
         "categories": run_query(
             "SELECT DISTINCT category FROM metrics WHERE metric IN (SELECT metric FROM facts) ORDER BY category",
@@ -228,46 +444,45 @@ def _options(version: tuple[str, int]) -> dict[str, pd.DataFrame]:
     }
 
 
-def sources() -> pd.DataFrame:
-    return _sources(database_version())
+def sources_of(filters: Filters, limit: int = 200) -> pd.DataFrame:
+    """The reports that gave the matching figures (at most `limit`)."""
+    return _sources_of(filters, limit, database_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _sources_of(filters: Filters, limit: int, version: tuple[str, int]) -> pd.DataFrame:
+    sql = f"""
+        SELECT * FROM sources
+        WHERE source_id IN (SELECT source_id FROM facts_labelled WHERE {FILTER_SQL})
+        ORDER BY province, source_id LIMIT $limit
+    """
+    return run_query(sql, _parameters(filters) | {"limit": limit}, version)
+
+
+def source_count() -> int:
+    return _source_count(database_version())
 
 
 @st.cache_data(show_spinner=False)
-def _sources(version: tuple[str, int]) -> pd.DataFrame:
+def _source_count(version: tuple[str, int]) -> int:
+    return int(run_query("SELECT count(*) AS reports FROM sources", version=version)["reports"].iloc[0])
+
+
+def sources(page: int = 1) -> pd.DataFrame:
+    """One page (SOURCES_PER_PAGE) of the reports, with their current province and the figures each gave."""
+    return _sources(page, database_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _sources(page: int, version: tuple[str, int]) -> pd.DataFrame:
     return run_query(
-        """
-        SELECT sources.*, provinces.province_2025, count(facts.fact_id) AS figures
-        FROM sources JOIN provinces USING (province) LEFT JOIN facts USING (source_id)
-        GROUP BY ALL ORDER BY sources.province
+        f"""
+        WITH page AS (SELECT * FROM sources ORDER BY province, source_id LIMIT {SOURCES_PER_PAGE} OFFSET $offset)
+        SELECT page.*, provinces.province_2025,
+               (SELECT count(*) FROM facts WHERE facts.source_id = page.source_id) AS figures
+        FROM page JOIN provinces USING (province)
+        ORDER BY province, source_id
         """,
+        {"offset": SOURCES_PER_PAGE * (max(page, 1) - 1)},
         version=version,
     )
-
-
-# The figures a province card leads with, in this order of preference.
-HEADLINE_METRICS = (
-    "poverty_rate",
-    "near_poverty_rate",
-    "bhyt_cards",
-    "credit_disbursed",
-    "credit_outstanding",
-    "bhyt_participants",
-)
-
-
-def headline_figures(province_facts: pd.DataFrame, limit: int = 3) -> pd.DataFrame:
-    """A province's headline results: the latest figure of each headline metric, for everyone if given."""
-    results = province_facts[~province_facts["is_target"] & province_facts["metric"].isin(HEADLINE_METRICS)].copy()
-    results["rank"] = results["metric"].map(HEADLINE_METRICS.index)
-    results["for_everyone"] = results["beneficiary_group"] == "all"
-    results = results.sort_values(
-        ["rank", "for_everyone", "period_end", "value"], ascending=[True, False, False, False]
-    )
-    return results.drop_duplicates("metric").head(limit)
-
-
-def coverage(facts: pd.DataFrame, language: str) -> pd.DataFrame:
-    """Province × topic: the number of figures, zero where a report says nothing on a topic."""
-    categories = options()["categories"]["category"].tolist()
-    counts = pd.crosstab(facts["province"], facts["category"]).reindex(columns=categories, fill_value=0)
-    return counts.rename(columns=lambda category: category_name(category, language))

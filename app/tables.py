@@ -1,6 +1,6 @@
 """Tables as shown on screen and downloaded: readable headers, values written with their qualifier.
 
-The CSV is UTF-8 with a byte-order mark so that Excel shows Vietnamese correctly."""
+app/queries.py selects these columns in SQL; this module names them and writes the Excel file."""
 
 from __future__ import annotations
 
@@ -48,24 +48,13 @@ COMPACT_COLUMNS = (
 )
 
 
-def readable_table(facts: pd.DataFrame, language: str, compact: bool = False) -> pd.DataFrame:
-    """The facts as the Explore page shows them and the downloads contain them."""
-    table = facts.copy()
-    table["area_level_label"] = [labels.level_name(level, language) for level in table["area_level"]]
-    table["period_text"] = [
-        labels.period_text(start, end, language)
-        for start, end in zip(table["period_start"], table["period_end"], strict=True)
-    ]
-    table["metric_label"] = table[f"metric_label_{language}"]
-    table["group_label"] = table[f"group_label_{language}"]
-    table["value_label"] = labels.value_texts(table, language)
-    table["unit_label"] = [labels.unit_name(unit, language) for unit in table["unit"]]
-    table["qualifier_label"] = [labels.qualifier_word(qualifier, language) for qualifier in table["qualifier"]]
-    table["target_label"] = [labels.text("target" if target else "actual", language) for target in table["is_target"]]
-    for column in ("period_start", "period_end"):
-        table[column] = pd.to_datetime(table[column]).dt.strftime("%Y-%m-%d")
-    table = table[list(COMPACT_COLUMNS if compact else COLUMNS)]
-    return table.rename(columns={column: names[language] for column, names in COLUMNS.items()})
+def headed(rows: pd.DataFrame, language: str) -> pd.DataFrame:
+    """Rows of queries.table_page with the headers shown on screen and in files."""
+    return rows.rename(columns={column: names[language] for column, names in COLUMNS.items()})
+
+
+def visible_headers(language: str, compact: bool) -> list[str]:
+    return [COLUMNS[column][language] for column in (COMPACT_COLUMNS if compact else COLUMNS)]
 
 
 def change_table(changes: pd.DataFrame, language: str) -> pd.DataFrame:
@@ -98,11 +87,6 @@ def change_table(changes: pd.DataFrame, language: str) -> pd.DataFrame:
             ],
         }
     )
-
-
-def csv_bytes(table: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark, which is how Excel recognises UTF-8 text."""
-    return table.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def xlsx_bytes(table: pd.DataFrame, sheet: str = "facts") -> bytes:

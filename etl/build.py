@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from etl.display_text import with_display_text
 from etl.load import TABLE_ORDER, write_database
 from etl.read_inputs import COLUMNS, InputError, Inputs, read_inputs
 from etl.sentences import sentence_at
@@ -86,6 +87,7 @@ def typed_tables(inputs: Inputs) -> dict[str, pd.DataFrame]:
         for column in ("author", "url", "note"):
             if column in frame:
                 frame[column] = frame[column].replace("", None)
+    frames["facts"] = with_display_text(facts)
     return {name: frames[name] for name in TABLE_ORDER}
 
 

@@ -61,6 +61,10 @@ CREATE TABLE facts (
     quote_offset       INTEGER NOT NULL CHECK (quote_offset >= 0),
     note               VARCHAR,
     sentence           VARCHAR NOT NULL,
+    -- How the figure is shown, written by etl/display_text.py.
+    value_text_vi      VARCHAR NOT NULL,
+    value_text_en      VARCHAR NOT NULL,
+    period_text        VARCHAR NOT NULL,
     CHECK (period_end >= period_start),
     CHECK (unit <> 'percent' OR value <= 100),
     UNIQUE (source_id, area, period_start, period_end, metric, beneficiary_group, is_target)

@@ -5,12 +5,11 @@ from app import page, queries
 view = page.start()
 page.heading("page_credit", view)
 filters = view.filters.within(categories=("credit",))
-facts = queries.facts(filters)
 
-if page.has_rows(facts, view):
-    page.metric_chart(facts, ("credit_disbursed", "credit_outstanding"), "credit_money", "credit_money", view)
-    page.metric_chart(facts, ("credit_borrowers",), "borrowers", "borrowers", view)
+if page.has_rows(filters, view):
+    page.metric_chart(filters, ("credit_disbursed", "credit_outstanding"), "credit_money", "credit_money", view)
+    page.metric_chart(filters, ("credit_borrowers",), "borrowers", "borrowers", view)
     for numerator in ("credit_disbursed", "credit_outstanding"):
         ratios = queries.derived_ratios(filters, numerator, "credit_borrowers")
         page.derived_chart(ratios, "per_borrower", f"per_borrower_{numerator}", view)
-    page.figures_table(facts, None, "other_figures", "credit_table", view)
+    page.figures_table(filters, "other_figures", "credit_table", view)

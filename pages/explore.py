@@ -2,30 +2,29 @@
 
 import streamlit as st
 
-from app import brief, labels, page, queries
-from app.tables import csv_bytes, readable_table, xlsx_bytes
+from app import brief, exports, labels, page, queries
 
 view = page.start()
 language = view.language
 page.heading("page_explore", view)
-facts = queries.facts(view.filters)
 
-if page.has_rows(facts, view):
-    table = readable_table(facts, language)
-    st.write(f"{len(table)} {labels.text('rows_shown', language)}")
+if page.has_rows(view.filters, view):
+    total = queries.count(view.filters)
     if not view.presenting:
         name = "giam-ngheo" if language == "vi" else "poverty-figures"
+        too_many_for_excel = total > exports.EXCEL_ROWS
         downloads = (
-            ("download_csv", csv_bytes(table), "csv", "text/csv"),
+            ("download_csv", lambda: exports.csv_download(view.filters, language), "csv", "text/csv", False),
             (
                 "download_xlsx",
-                xlsx_bytes(table),
+                lambda: exports.excel_download(view.filters, language),
                 "xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                too_many_for_excel,
             ),
-            ("download_brief", lambda: brief.brief_html(view.filters, language), "html", "text/html"),
+            ("download_brief", lambda: brief.brief_html(view.filters, language), "html", "text/html", False),
         )
-        for column, (label, data, extension, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
+        for column, (label, data, extension, mime, disabled) in zip(st.columns(len(downloads)), downloads, strict=True):
             column.download_button(
                 labels.text(label, language),
                 data,
@@ -33,5 +32,9 @@ if page.has_rows(facts, view):
                 mime,
                 on_click="ignore",
                 icon=":material/download:",
+                disabled=disabled,
             )
-    page.selectable_table(table, facts, "explore_table", view)
+        if too_many_for_excel:
+            st.caption(labels.text("excel_too_many", language, limit=exports.EXCEL_ROWS))
+    chosen = page.chosen_page(total, "explore_table", view)
+    page.selectable_table(queries.table_page(view.filters, language, chosen), "explore_table", view, compact=False)

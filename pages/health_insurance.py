@@ -5,16 +5,15 @@ from app import page, queries
 view = page.start()
 page.heading("page_health_insurance", view)
 filters = view.filters.within(categories=("health_insurance", "social_insurance"))
-facts = queries.facts(filters)
 
-if page.has_rows(facts, view):
-    page.metric_chart(facts, ("bhyt_cards",), "cards", "bhyt_cards", view)
-    page.metric_chart(facts, ("bhyt_cost",), "card_cost", "bhyt_cost", view)
+if page.has_rows(filters, view):
+    page.metric_chart(filters, ("bhyt_cards",), "cards", "bhyt_cards", view)
+    page.metric_chart(filters, ("bhyt_cost",), "card_cost", "bhyt_cost", view)
     page.derived_chart(
         queries.derived_ratios(filters, "bhyt_cost", "bhyt_cards"), "cost_per_card", "cost_per_card", view
     )
     page.metric_chart(
-        facts,
+        filters,
         (
             "bhyt_participants",
             "bhyt_new_participants",
@@ -26,4 +25,4 @@ if page.has_rows(facts, view):
         "participants",
         view,
     )
-    page.figures_table(facts, None, "other_figures", "health_table", view)
+    page.figures_table(filters, "other_figures", "health_table", view)

@@ -7,27 +7,32 @@ from app import brief, charts, labels, page, queries
 view = page.start()
 language = view.language
 page.heading("page_overview", view)
-facts = queries.facts(view.filters)
 
-if page.has_rows(facts, view):
-    columns = st.columns(min(3, facts["province"].nunique()))
-    for index, (province, rows) in enumerate(facts.groupby("province", sort=True)):
+if page.has_rows(view.filters, view):
+    coverage = queries.coverage(view.filters)
+    provinces = coverage.drop_duplicates("province")
+    carded = provinces.head(queries.MAX_PROVINCE_CARDS)
+    headlines = queries.headline_figures(view.filters.within(provinces=tuple(carded["province"])))
+    columns = st.columns(min(3, len(carded)))
+    for index, province in enumerate(carded.itertuples()):
         with columns[index % len(columns)].container(border=True):
-            st.subheader(province)
-            st.caption(f"{labels.text('now_part_of', language)} {rows['province_2025'].iloc[0]}")
-            headlines = queries.headline_figures(rows)
-            if headlines.empty:
+            st.subheader(province.province)
+            st.caption(f"{labels.text('now_part_of', language)} {province.province_2025}")
+            rows = headlines[headlines["province"] == province.province]
+            if rows.empty:
                 st.write(labels.text("no_headline", language))
-            for row in headlines.itertuples():
+            for row in rows.itertuples():
                 place = labels.place_and_period(row.area, row.area_level, row.period_start, row.period_end, language)
                 st.metric(
                     f"{getattr(row, f'metric_label_{language}')} · {place}",
-                    labels.value_text(row.value, row.unit, row.qualifier, language),
+                    getattr(row, f"value_text_{language}"),
                 )
+    if len(provinces) > len(carded):
+        st.caption(labels.text("more_provinces", language, count=len(provinces) - len(carded)))
 
-    counts = queries.coverage(facts, language)
+    grid = queries.coverage_grid(coverage, language)
     st.plotly_chart(
-        charts.coverage_heatmap(counts, language, labels.text("coverage", language)),
+        charts.coverage_heatmap(grid, language, labels.text("coverage", language)),
         config=charts.chart_config("coverage"),
     )
     st.caption(labels.text("coverage_caption", language))

@@ -8,14 +8,15 @@ from app.tables import change_table
 view = page.start()
 page.heading("page_poverty", view)
 filters = view.filters.within(categories=("poverty",))
-facts = queries.facts(filters)
 
-if page.has_rows(facts, view):
-    page.metric_chart(facts, ("poverty_rate", "near_poverty_rate"), "poverty_rates", "poverty_rates", view)
-    changes = queries.changes(filters.within(metrics=("poverty_rate", "near_poverty_rate")))
+if page.has_rows(filters, view):
+    page.metric_chart(filters, ("poverty_rate", "near_poverty_rate"), "poverty_rates", "poverty_rates", view)
+    changes, matching = queries.changes(filters.within(metrics=("poverty_rate", "near_poverty_rate")))
     if not changes.empty:
         st.subheader(labels.text("changes", view.language))
         st.dataframe(change_table(changes, view.language), hide_index=True)
+        if matching > len(changes):
+            st.caption(labels.text("changes_limited", view.language, shown=len(changes), total=matching))
         st.caption(labels.text("derived", view.language))
-    page.metric_chart(facts, ("poor_households", "near_poor_households"), "households", "households", view)
-    page.figures_table(facts, None, "other_figures", "poverty_table", view)
+    page.metric_chart(filters, ("poor_households", "near_poor_households"), "households", "households", view)
+    page.figures_table(filters, "other_figures", "poverty_table", view)

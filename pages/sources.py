@@ -4,14 +4,14 @@ import pandas as pd
 import streamlit as st
 
 from app import labels, page, queries
-from app.tables import readable_table
 
 view = page.start()
 language = view.language
 st.title(labels.text("page_sources", language))
 
 st.header(labels.text("reports", language))
-for source in queries.sources().itertuples():
+chosen = page.chosen_page(queries.source_count(), "sources", view, per_page=queries.SOURCES_PER_PAGE)
+for source in queries.sources(chosen).itertuples():
     with st.container(border=True):
         st.subheader(source.title, anchor=False)
         published = source.publication_date.strftime("%d/%m/%Y") if pd.notna(source.publication_date) else "—"
@@ -25,7 +25,5 @@ for source in queries.sources().itertuples():
 st.header(labels.text("method", language))
 st.markdown(labels.text("method_body", language))
 
-st.header(labels.text("quotes", language))
-facts = queries.facts(view.filters)
-if page.has_rows(facts, view):
-    page.selectable_table(readable_table(facts, language, compact=True), facts, "quotes_table", view)
+if page.has_rows(view.filters, view):
+    page.figures_table(view.filters, "quotes", "quotes_table", view)

@@ -4,11 +4,12 @@ from app import page, queries
 
 view = page.start()
 page.heading("page_support", view)
-facts = queries.facts(view.filters.within(categories=("support", "women_union")))
+filters = view.filters.within(categories=("support", "women_union"))
 
-if page.has_rows(facts, view):
-    money = tuple(facts.loc[facts["unit"] == "VND", "metric"].unique())
-    people = tuple(facts.loc[(facts["unit"] == "count") & (facts["category"] == "support"), "metric"].unique())
-    page.metric_chart(facts, money, "support_spending", "support_spending", view)
-    page.metric_chart(facts, people, "support_recipients", "support_recipients", view)
-    page.figures_table(facts, None, "other_figures", "support_table", view)
+if page.has_rows(filters, view):
+    metrics = queries.options()["metrics"]
+    money = tuple(metrics.loc[metrics["category"].isin(filters.categories) & (metrics["unit"] == "VND"), "metric"])
+    people = tuple(metrics.loc[(metrics["category"] == "support") & (metrics["unit"] == "count"), "metric"])
+    page.metric_chart(filters, money, "support_spending", "support_spending", view)
+    page.metric_chart(filters, people, "support_recipients", "support_recipients", view)
+    page.figures_table(filters, "other_figures", "support_table", view)

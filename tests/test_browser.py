@@ -36,7 +36,7 @@ PAGES = [
     ("health-insurance", "Bảo hiểm y tế", "> 28.800"),
     ("credit", "Tín dụng chính sách", "536 tỷ đồng"),
     ("support", "Chi hỗ trợ", "Kinh phí hỗ trợ"),
-    ("explore", "Tra cứu & tải về", "số liệu đang hiển thị"),
+    ("explore", "Tra cứu & tải về", "Dòng 1–"),
     ("sources", "Nguồn & phương pháp", "Phương pháp"),
     ("add-report", "Thêm báo cáo", "Đề xuất số liệu"),
 ]
@@ -144,13 +144,13 @@ def test_every_page_opens_in_a_browser(server, tab, path, title, expected):
 
 def test_a_filter_is_kept_in_the_url_and_the_csv_holds_its_rows(server, tab, tmp_path):
     tab.goto(f"{server}/explore")
-    tab.get_by_text("83 số liệu đang hiển thị").wait_for()
+    tab.get_by_text("Dòng 1–83 trên 83").wait_for()
     _settle(tab)
     provinces = tab.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
     provinces.click()
     tab.keyboard.type("Long An")
     tab.keyboard.press("Enter")
-    tab.get_by_text("18 số liệu đang hiển thị").wait_for()
+    tab.get_by_text("Dòng 1–18 trên 18").wait_for()
     tab.wait_for_url("**province=Long+An**")
     _settle(tab)
 
@@ -167,4 +167,4 @@ def test_a_filter_is_kept_in_the_url_and_the_csv_holds_its_rows(server, tab, tmp
 
     copied_link = tab.url
     tab.goto(copied_link)
-    tab.get_by_text("18 số liệu đang hiển thị").wait_for()
+    tab.get_by_text("Dòng 1–18 trên 18").wait_for()

@@ -8,9 +8,8 @@ import re
 import pandas as pd
 import pytest
 
-from app import brief, queries
+from app import brief, exports
 from app.queries import Filters
-from app.tables import csv_bytes, readable_table, xlsx_bytes
 from etl.paths import DATA_DIR
 from tests.helpers import read_csv
 
@@ -20,12 +19,15 @@ def use_built_database(built_database, monkeypatch):
     monkeypatch.setenv("POVERTY_DB", str(built_database))
 
 
-def long_an_table(language: str = "vi") -> pd.DataFrame:
-    return readable_table(queries.facts(Filters(provinces=("Long An",))), language)
+LONG_AN = Filters(provinces=("Long An",))
+
+
+def long_an_csv(language: str = "vi") -> pd.DataFrame:
+    return pd.read_csv(io.BytesIO(exports.csv_download(LONG_AN, language)), encoding="utf-8-sig")
 
 
 def test_csv_has_a_bom_and_only_the_filtered_rows():
-    data = csv_bytes(long_an_table())
+    data = exports.csv_download(LONG_AN, "vi")
     assert data.startswith(b"\xef\xbb\xbf")
     table = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
     expected = [row for row in read_csv(DATA_DIR / "facts.csv") if row["province"] == "Long An"]
@@ -35,7 +37,7 @@ def test_csv_has_a_bom_and_only_the_filtered_rows():
 
 
 def test_csv_values_are_in_the_units_shown():
-    table = pd.read_csv(io.BytesIO(csv_bytes(long_an_table())), encoding="utf-8-sig")
+    table = long_an_csv()
     credit = table[table["Mã số liệu"] == "longan-2024-11"].iloc[0]
     assert credit["Giá trị (đơn vị gốc)"] == 3_000_000_000_000
     assert credit["Đơn vị"] == "đồng" and credit["Số liệu"] == "≈ 3.000 tỷ đồng"
@@ -43,15 +45,15 @@ def test_csv_values_are_in_the_units_shown():
 
 
 def test_excel_file_round_trips_vietnamese_text():
-    table = long_an_table()
-    workbook = pd.read_excel(io.BytesIO(xlsx_bytes(table)), sheet_name="facts")
+    table = long_an_csv()
+    workbook = pd.read_excel(io.BytesIO(exports.excel_download(LONG_AN, "vi")), sheet_name="facts")
     assert list(workbook.columns) == list(table.columns)
     assert len(workbook) == len(table)
     assert "Đầu năm 2024, tổng số hộ nghèo của tỉnh Long An" in " ".join(workbook["Câu trong báo cáo"])
 
 
 def test_english_headers_and_numbers():
-    table = pd.read_csv(io.BytesIO(csv_bytes(long_an_table("en"))), encoding="utf-8-sig")
+    table = long_an_csv("en")
     row = table[table["Figure id"] == "longan-2024-04"].iloc[0]
     assert row["Figure"] == "> 28,800" and row["Qualifier"] == "more than"
 
@@ -67,6 +69,6 @@ def test_brief_never_turns_text_into_markup():
     hostile = "<script>alert(1)</script> [link](http://example.invalid)"
     table = pd.DataFrame({"Trích dẫn": [hostile]})
     sources = pd.DataFrame({"title": [hostile], "publisher": ["<b>x</b>"], "publication_date": [pd.NaT], "url": [None]})
-    html = brief.build_brief(hostile, [], table, sources, "vi")
+    html = brief.build_brief(hostile, [], table, hostile, sources, "vi")
     assert "<script>alert(1)</script>" not in html and "<b>x</b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

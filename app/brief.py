@@ -71,7 +71,7 @@ def _brief_html(filters: Filters, language: str, version: tuple[str, int]) -> by
     metrics = queries.options()["metrics"]
     figures = []
     for (category, unit), chosen in metrics.groupby(["category", "unit"], sort=True):
-        rows, _ = queries.chart_rows(filters.within(categories=(category,), metrics=tuple(chosen["metric"])))
+        rows = queries.chart_rows(filters.within(categories=(category,), metrics=tuple(chosen["metric"])))
         if not rows.empty:
             heading = f"{labels.category_name(category, language)} ({labels.unit_name(unit, language)})"
             figures.append((heading, charts.bars(rows, language, heading, show_metric=True)))

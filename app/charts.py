@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from app import labels
 
@@ -45,55 +44,84 @@ def bars(frame: pd.DataFrame, language: str, title: str, show_metric: bool = Fal
     """Horizontal bars, one per figure, in one panel per area level.
 
     `frame` has the columns of facts_labelled (or of a derived ratio) with value, unit and qualifier.
+    The figure is written as one plain specification: make_subplots and update calls cost
+    several times more, on every rerun.
     """
     frame = _with_bar_labels(frame, language, show_metric)
     levels = [level for level in LEVEL_ORDER if level in set(frame["area_level"])]
-    heights = [max(1, (frame["area_level"] == level).sum()) for level in levels]
-    figure = make_subplots(
-        rows=len(levels),
-        cols=1,
-        row_heights=heights,
-        vertical_spacing=0.16 if len(levels) > 1 else 0.02,
-        subplot_titles=[labels.level_name(level, language).capitalize() for level in levels],
-    )
+    domains = _panel_domains([int((frame["area_level"] == level).sum()) for level in levels])
     scale, axis_title = _axis_scale(frame, language)
-    shown: set[str] = set()
-    for row, level in enumerate(levels, start=1):
+    layout: dict = {
+        "title": {"text": title, "font": {"size": 24}},
+        "font": FONT,
+        "height": 160 + BAR_HEIGHT * len(frame) + 60 * len(levels),
+        "barmode": "overlay",
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        "margin": {"l": 10, "r": 40, "t": 110, "b": 40},
+        "hoverlabel": {"font_size": 15, "align": "left"},
+        "annotations": [],
+    }
+    traces, shown = [], set()
+    for number, (level, (bottom, top)) in enumerate(zip(levels, domains, strict=True), start=1):
+        suffix = "" if number == 1 else str(number)
         panel = frame[frame["area_level"] == level]
         for province, part in panel.groupby("province", sort=False):
-            figure.add_trace(_bar_trace(part, province, scale, province not in shown), row=row, col=1)
+            traces.append(
+                _bar_trace(part, province, scale, province not in shown)
+                | {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
+            )
             shown.add(province)
-        figure.update_yaxes(autorange="reversed", row=row, col=1)
         # Room to the right of the longest bar for its written value.
         headroom = 1.3 * float(panel["value"].max()) / scale or 1
-        figure.update_xaxes(title_text=axis_title, range=[0, headroom], row=row, col=1)
-    figure.update_layout(
-        title={"text": title, "font": {"size": 24}},
-        font=FONT,
-        height=160 + BAR_HEIGHT * len(frame) + 60 * len(levels),
-        barmode="overlay",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-        margin={"l": 10, "r": 40, "t": 110, "b": 40},
-        hoverlabel={"font_size": 15, "align": "left"},
-    )
-    return figure
+        layout[f"xaxis{suffix}"] = {"title": {"text": axis_title}, "range": [0, headroom], "anchor": f"y{suffix}"}
+        layout[f"yaxis{suffix}"] = {"autorange": "reversed", "domain": [bottom, top], "anchor": f"x{suffix}"}
+        layout["annotations"].append(
+            {
+                "text": labels.level_name(level, language).capitalize(),
+                "x": 0.5,
+                "y": top,
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": "center",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 20},
+            }
+        )
+    # Written here, checked by tests/test_charts.py: skipping Plotly's validation on every rerun
+    # saves about five milliseconds a chart.
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
+
+
+def _panel_domains(bar_counts: list[int]) -> list[tuple[float, float]]:
+    """Vertical extent of each panel, top to bottom, in proportion to its bars."""
+    spacing = 0.16 if len(bar_counts) > 1 else 0.02
+    room = 1 - spacing * (len(bar_counts) - 1)
+    total = sum(max(1, count) for count in bar_counts)
+    domains, top = [], 1.0
+    for count in bar_counts:
+        bottom = max(0.0, top - room * max(1, count) / total)
+        domains.append((bottom, top))
+        top = bottom - spacing
+    return domains
 
 
 def _with_bar_labels(frame: pd.DataFrame, language: str, show_metric: bool) -> pd.DataFrame:
     frame = frame.copy()
-    group_column = f"group_label_{language}"
-    metric_column = f"metric_label_{language}"
     target_word = labels.text("target", language)
-
-    def bar_label(row: pd.Series) -> str:
-        parts = [labels.place_and_period(row.area, row.area_level, row.period_start, row.period_end, language)]
-        if show_metric and metric_column in frame:
-            parts.append(row[metric_column])
-        parts.append(row[group_column])
-        label = " · ".join(parts)
-        return f"{label} ({target_word})" if row.is_target else label
-
-    frame["bar_label"] = frame.apply(bar_label, axis=1)
+    places = [
+        labels.place_and_period(*place, language)
+        for place in zip(frame["area"], frame["area_level"], frame["period_start"], frame["period_end"], strict=True)
+    ]
+    metric_column = f"metric_label_{language}"
+    metrics = frame[metric_column] if show_metric and metric_column in frame else [None] * len(frame)
+    bar_labels = []
+    for place, metric, group, is_target in zip(
+        places, metrics, frame[f"group_label_{language}"], frame["is_target"], strict=True
+    ):
+        label = " · ".join(part for part in (place, metric, group) if part)
+        bar_labels.append(f"{label} ({target_word})" if is_target else label)
+    frame["bar_label"] = bar_labels
     frame["value_label"] = labels.value_texts(frame, language)
     return frame
 
@@ -108,16 +136,17 @@ def _axis_scale(frame: pd.DataFrame, language: str) -> tuple[float, str]:
     return 1, labels.unit_name("count", language)
 
 
-def _bar_trace(part: pd.DataFrame, province: str, scale: float, show_legend: bool) -> go.Bar:
+def _bar_trace(part: pd.DataFrame, province: str, scale: float, show_legend: bool) -> dict:
     colour = province_colour(province)
-    return go.Bar(
-        x=part["value"] / scale,
-        y=part["bar_label"],
-        orientation="h",
-        name=province,
-        legendgroup=province,
-        showlegend=show_legend,
-        marker={
+    return {
+        "type": "bar",
+        "x": (part["value"] / scale).tolist(),
+        "y": part["bar_label"].tolist(),
+        "orientation": "h",
+        "name": province,
+        "legendgroup": province,
+        "showlegend": show_legend,
+        "marker": {
             "color": colour,
             "pattern": {
                 "shape": ["/" if target else "" for target in part["is_target"]],
@@ -125,12 +154,12 @@ def _bar_trace(part: pd.DataFrame, province: str, scale: float, show_legend: boo
                 "fillmode": "overlay",
             },
         },
-        text=part["value_label"],
-        textposition="outside",
-        cliponaxis=False,
-        customdata=part[["fact_id", "value_label", "source_title", "quote"]].to_numpy(),
-        hovertemplate="<b>%{y}</b><br>%{customdata[1]}<br>%{customdata[2]}<br>“%{customdata[3]}”<extra></extra>",
-    )
+        "text": part["value_label"].tolist(),
+        "textposition": "outside",
+        "cliponaxis": False,
+        "customdata": part[["fact_id", "value_label", "source_title", "quote"]].to_numpy().tolist(),
+        "hovertemplate": "<b>%{y}</b><br>%{customdata[1]}<br>%{customdata[2]}<br>“%{customdata[3]}”<extra></extra>",
+    }
 
 
 def coverage_heatmap(counts: pd.DataFrame, language: str, title: str) -> go.Figure:

@@ -117,6 +117,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The chart draws {shown} of the {total} matching figures: widest areas and latest first. "
         "Narrow the filters to see the rest; the table and the downloads hold them all.",
     },
+    "chart_first": {
+        "vi": "Biểu đồ vẽ {shown} giá trị đầu tiên: địa bàn rộng nhất và mới nhất trước. Thu hẹp bộ lọc để xem thêm.",
+        "en": "The chart draws the first {shown} values: widest areas and latest first. "
+        "Narrow the filters to see more.",
+    },
     "rows_range": {"vi": "Dòng {first}–{last} trên {total}", "en": "Rows {first}–{last} of {total}"},
     "table_page": {"vi": "Trang", "en": "Page"},
     "changes_limited": {

@@ -122,45 +122,41 @@ def _run_statement(sql: str, parameters: dict, version: tuple[str, int]) -> None
             cursor.close()
 
 
-FILTER_SQL = """
-    ($provinces IS NULL OR list_contains($provinces, province))
-    AND ($categories IS NULL OR list_contains($categories, category))
-    AND ($metrics IS NULL OR list_contains($metrics, metric))
-    AND ($levels IS NULL OR list_contains($levels, area_level))
-    AND ($groups IS NULL OR list_contains($groups, beneficiary_group))
-    AND ($year_from IS NULL OR year(period_end) >= $year_from)
-    AND ($year_to IS NULL OR year(period_start) <= $year_to)
-    AND ($targets = 'all' OR is_target = ($targets = 'target'))
-"""
+# Each filter the analyst set becomes one condition on the columns of `facts` alone; queries pick
+# their rows from facts and join labels (the labelled() macro of etl/schema.sql) to the few they
+# keep. Leaving out the conditions of filters not set lets DuckDB skip blocks by their min/max.
+CONDITIONS = {
+    "provinces": "list_contains($provinces, province)",
+    "categories": "metric IN (SELECT metric FROM metrics WHERE list_contains($categories, category))",
+    "metrics": "list_contains($metrics, metric)",
+    "levels": "list_contains($levels, area_level)",
+    "groups": "list_contains($groups, beneficiary_group)",
+    "year_from": "period_end >= make_date($year_from, 1, 1)",
+    "year_to": "period_start <= make_date($year_to, 12, 31)",
+}
+
+
+def _where(filters: Filters) -> tuple[str, dict]:
+    """The WHERE condition of these filters, and its parameters."""
+    conditions, parameters = ["true"], {}
+    for field, condition in CONDITIONS.items():
+        value = getattr(filters, field)
+        if value is not None:
+            conditions.append(condition)
+            parameters[field] = (list(value) or [""]) if isinstance(value, tuple) else value
+    if filters.targets != "all":
+        conditions.append("is_target = $is_target")
+        parameters["is_target"] = filters.targets == "target"
+    return " AND ".join(conditions), parameters
+
+
 # The order figures are listed in, on screen and in files.
-LIST_ORDER = "province, category, metric, beneficiary_group, area_level, area, period_start, fact_id"
+LIST_ORDER = "province, metric, beneficiary_group, area_level, area, period_start, fact_id"
 # Widest areas and latest periods first: what a chart keeps when more figures match than it can draw.
 CHART_PRIORITY = """
     CASE area_level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END,
     period_end DESC, province, metric, beneficiary_group, area, fact_id
 """
-
-
-def _parameters(filters: Filters) -> dict:
-    def as_list(values: tuple[str, ...] | None) -> list[str] | None:
-        return None if values is None else list(values) or [""]
-
-    return {
-        "provinces": as_list(filters.provinces),
-        "categories": as_list(filters.categories),
-        "metrics": as_list(filters.metrics),
-        "levels": as_list(filters.levels),
-        "groups": as_list(filters.groups),
-        "year_from": filters.year_from,
-        "year_to": filters.year_to,
-        "targets": filters.targets,
-    }
-
-
-def _with_total(rows: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """The rows a LIMIT kept, and the `matching` count of rows before it (computed in the same query)."""
-    matching = int(rows["matching"].iloc[0]) if len(rows) else 0
-    return rows.drop(columns="matching"), matching
 
 
 def count(filters: Filters) -> int:
@@ -170,25 +166,24 @@ def count(filters: Filters) -> int:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _count(filters: Filters, version: tuple[str, int]) -> int:
-    sql = f"SELECT count(*) AS figures FROM facts_labelled WHERE {FILTER_SQL}"
-    return int(run_query(sql, _parameters(filters), version)["figures"].iloc[0])
+    where, parameters = _where(filters)
+    sql = f"SELECT count(*) AS figures FROM facts WHERE {where}"
+    return int(run_query(sql, parameters, version)["figures"].iloc[0])
 
 
-def chart_rows(filters: Filters) -> tuple[pd.DataFrame, int]:
-    """The figures one chart draws (at most MAX_BARS, widest areas and latest periods first) and how many match."""
+def chart_rows(filters: Filters) -> pd.DataFrame:
+    """The figures one chart draws: at most MAX_BARS, widest areas and latest periods first."""
     return _chart_rows(filters, database_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _chart_rows(filters: Filters, version: tuple[str, int]) -> tuple[pd.DataFrame, int]:
+def _chart_rows(filters: Filters, version: tuple[str, int]) -> pd.DataFrame:
+    where, parameters = _where(filters)
     sql = f"""
-        SELECT *, count(*) OVER () AS matching FROM facts_labelled
-        WHERE {FILTER_SQL}
-        ORDER BY {CHART_PRIORITY}
-        LIMIT {MAX_BARS}
+        WITH chosen AS (SELECT * FROM facts WHERE {where} ORDER BY {CHART_PRIORITY} LIMIT {MAX_BARS})
+        SELECT * FROM labelled('chosen') ORDER BY {LIST_ORDER}
     """
-    rows, matching = _with_total(run_query(sql, _parameters(filters), version))
-    return rows.sort_values(LIST_ORDER.split(", "), ignore_index=True), matching
+    return run_query(sql, parameters, version)
 
 
 def _readable_columns(language: str, with_headers: bool) -> tuple[str, dict]:
@@ -236,11 +231,12 @@ def readable_rows(filters: Filters, language: str, offset: int = 0, limit: int =
 
 def _readable_rows(filters: Filters, language: str, offset: int, limit: int, version: tuple[str, int]) -> pd.DataFrame:
     select, parameters = _readable_columns(language, with_headers=False)
+    where, conditions = _where(filters)
     sql = f"""
-        SELECT {select} FROM facts_labelled WHERE {FILTER_SQL}
-        ORDER BY {LIST_ORDER} LIMIT $limit OFFSET $offset
+        WITH chosen AS (SELECT * FROM facts WHERE {where} ORDER BY {LIST_ORDER} LIMIT $limit OFFSET $offset)
+        SELECT {select} FROM labelled('chosen') ORDER BY {LIST_ORDER}
     """
-    parameters |= _parameters(filters) | {"offset": offset, "limit": limit}
+    parameters |= conditions | {"offset": offset, "limit": limit}
     return run_query(sql, parameters, version)
 
 
@@ -253,12 +249,16 @@ def write_csv(filters: Filters, language: str, path: Path) -> None:
     select, parameters = _readable_columns(language, with_headers=True)
     first_header = COLUMNS[next(iter(COLUMNS))][language]
     select = select.replace(f'"{first_header}"', f'"\ufeff{first_header}"', 1)
+    where, conditions = _where(filters)
     target = str(path).replace("'", "''")
     sql = f"""
-        COPY (SELECT {select} FROM facts_labelled WHERE {FILTER_SQL} ORDER BY {LIST_ORDER})
+        COPY (
+            WITH chosen AS (SELECT * FROM facts WHERE {where})
+            SELECT {select} FROM labelled('chosen') ORDER BY {LIST_ORDER}
+        )
         TO '{target}' (FORMAT csv, HEADER true)
     """
-    _run_statement(sql, parameters | _parameters(filters), database_version())
+    _run_statement(sql, parameters | conditions, database_version())
 
 
 def changes(filters: Filters) -> tuple[pd.DataFrame, int]:
@@ -271,9 +271,9 @@ def changes(filters: Filters) -> tuple[pd.DataFrame, int]:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _changes(filters: Filters, version: tuple[str, int]) -> tuple[pd.DataFrame, int]:
+    where, parameters = _where(filters)
     sql = f"""
-        WITH chosen AS (SELECT * FROM facts_labelled WHERE {FILTER_SQL} AND unit = 'percent'),
-        paired AS (
+        WITH paired AS (
             SELECT *,
                 lead(period_start) OVER next_figure AS later_start,
                 lead(period_end) OVER next_figure AS later_end,
@@ -281,10 +281,17 @@ def _changes(filters: Filters, version: tuple[str, int]) -> tuple[pd.DataFrame, 
                 lead(qualifier) OVER next_figure AS later_qualifier,
                 lead(is_target) OVER next_figure AS later_is_target,
                 lead(fact_id) OVER next_figure AS later_fact
-            FROM chosen
+            FROM facts
+            WHERE {where} AND unit = 'percent'
             WINDOW next_figure AS (
                 PARTITION BY source_id, area, metric, beneficiary_group ORDER BY period_end, is_target, fact_id
             )
+        ),
+        chosen AS (
+            SELECT *, count(*) OVER () AS matching FROM paired
+            WHERE NOT is_target AND later_end > period_end
+            ORDER BY province, area, metric, period_end
+            LIMIT {MAX_CHANGES}
         )
         SELECT
             province, area, area_level, metric, metric_label_vi, metric_label_en, beneficiary_group,
@@ -292,59 +299,51 @@ def _changes(filters: Filters, version: tuple[str, int]) -> tuple[pd.DataFrame, 
             value AS earlier_value, qualifier AS earlier_qualifier, is_target AS earlier_is_target,
             later_start, later_end, later_value, later_qualifier, later_is_target,
             later_value - value AS change,
-            fact_id AS earlier_fact, later_fact,
-            count(*) OVER () AS matching
-        FROM paired
-        WHERE NOT is_target AND later_end > period_end
+            fact_id AS earlier_fact, later_fact, matching
+        FROM labelled('chosen')
         ORDER BY province, area, metric, earlier_end
-        LIMIT {MAX_CHANGES}
     """
-    return _with_total(run_query(sql, _parameters(filters), version))
+    rows = run_query(sql, parameters, version)
+    matching = int(rows["matching"].iloc[0]) if len(rows) else 0
+    return rows.drop(columns="matching"), matching
 
 
-def derived_ratios(filters: Filters, numerator: str, denominator: str) -> tuple[pd.DataFrame, int]:
+def derived_ratios(filters: Filters, numerator: str, denominator: str) -> pd.DataFrame:
     """numerator / denominator for figures of one report about the same area, period and group.
 
     Used for cost per BHYT card and credit per borrower. The ratio keeps a qualifier:
     exact when both figures are exact, the numerator's when only it is qualified
     ("hơn 1,4 tỷ" / 1.574 is more than 889.454), and 'about' otherwise.
-    Returns at most MAX_BARS ratios, as a chart draws them, and how many there are.
+    Returns at most MAX_BARS ratios, chosen as a chart chooses its bars.
     """
     return _derived_ratios(filters, numerator, denominator, database_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _derived_ratios(
-    filters: Filters, numerator: str, denominator: str, version: tuple[str, int]
-) -> tuple[pd.DataFrame, int]:
+def _derived_ratios(filters: Filters, numerator: str, denominator: str, version: tuple[str, int]) -> pd.DataFrame:
+    where, parameters = _where(filters.within(metrics=(numerator, denominator)))
     sql = f"""
-        WITH chosen AS (SELECT * FROM facts_labelled WHERE {FILTER_SQL}),
+        WITH figures AS (SELECT * FROM facts WHERE {where}),
         ratios AS (
             SELECT
-                top.province, top.province_2025, top.area, top.area_level, top.period_start, top.period_end,
-                top.period_label, top.metric, top.beneficiary_group, top.group_label_vi, top.group_label_en,
-                top.is_target, top.value / bottom.value AS value,
+                top.source_id, top.province, top.area, top.area_level, top.period_start, top.period_end,
+                top.period_label, top.metric, top.beneficiary_group, top.is_target,
+                top.value / bottom.value AS value,
                 CASE WHEN bottom.qualifier = 'exact' THEN top.qualifier ELSE 'about' END AS qualifier,
                 top.unit, top.fact_id, bottom.fact_id AS denominator_fact_id,
-                top.quote || ' ÷ ' || bottom.quote AS quote,
-                top.sentence, top.source_title, top.source_url, top.category
-            FROM chosen AS top
-            JOIN chosen AS bottom
+                top.quote || ' ÷ ' || bottom.quote AS quote, top.sentence
+            FROM figures AS top
+            JOIN figures AS bottom
               ON top.source_id = bottom.source_id AND top.area = bottom.area
              AND top.period_start = bottom.period_start AND top.period_end = bottom.period_end
              AND top.beneficiary_group = bottom.beneficiary_group AND top.is_target = bottom.is_target
             WHERE top.metric = $numerator AND bottom.metric = $denominator AND bottom.value > 0
-        )
-        SELECT *, count(*) OVER () AS matching FROM ratios
-        ORDER BY {CHART_PRIORITY}
-        LIMIT {MAX_BARS}
+        ),
+        chosen AS (SELECT * FROM ratios ORDER BY {CHART_PRIORITY} LIMIT {MAX_BARS})
+        SELECT * FROM labelled('chosen') ORDER BY province, area, beneficiary_group, period_start
     """
-    parameters = _parameters(filters.within(metrics=(numerator, denominator))) | {
-        "numerator": numerator,
-        "denominator": denominator,
-    }
-    rows, matching = _with_total(run_query(sql, parameters, version))
-    return rows.sort_values(["province", "area", "beneficiary_group", "period_start"], ignore_index=True), matching
+    parameters |= {"numerator": numerator, "denominator": denominator}
+    return run_query(sql, parameters, version)
 
 
 def coverage(filters: Filters) -> pd.DataFrame:
@@ -354,12 +353,14 @@ def coverage(filters: Filters) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _coverage(filters: Filters, version: tuple[str, int]) -> pd.DataFrame:
+    where, parameters = _where(filters)
     sql = f"""
-        SELECT province, province_2025, category, count(*) AS figures
-        FROM facts_labelled WHERE {FILTER_SQL}
+        WITH counted AS (SELECT province, metric, count(*) AS figures FROM facts WHERE {where} GROUP BY ALL)
+        SELECT province, province_2025, category, sum(figures)::INTEGER AS figures
+        FROM counted JOIN provinces USING (province) JOIN metrics USING (metric)
         GROUP BY ALL ORDER BY province, category
     """
-    return run_query(sql, _parameters(filters), version)
+    return run_query(sql, parameters, version)
 
 
 def coverage_grid(coverage: pd.DataFrame, language: str) -> pd.DataFrame:
@@ -389,24 +390,27 @@ def headline_figures(filters: Filters, per_province: int = 3) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _headline_figures(filters: Filters, per_province: int, version: tuple[str, int]) -> pd.DataFrame:
+    where, parameters = _where(filters)
     sql = f"""
         WITH best AS (
-            SELECT * FROM facts_labelled
-            WHERE {FILTER_SQL} AND NOT is_target AND list_contains($headline_metrics, metric)
+            SELECT * FROM facts
+            WHERE {where} AND NOT is_target AND list_contains($headline_metrics, metric)
             QUALIFY row_number() OVER (
                 PARTITION BY province, metric
                 ORDER BY beneficiary_group = 'all' DESC,
                          CASE area_level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END,
                          period_end DESC, value DESC, fact_id
             ) = 1
+        ),
+        chosen AS (
+            SELECT * FROM best
+            QUALIFY row_number() OVER (
+                PARTITION BY province ORDER BY list_position($headline_metrics, metric)
+            ) <= $per_province
         )
-        SELECT * FROM best
-        QUALIFY row_number() OVER (
-            PARTITION BY province ORDER BY list_position($headline_metrics, metric)
-        ) <= $per_province
-        ORDER BY province, list_position($headline_metrics, metric)
+        SELECT * FROM labelled('chosen') ORDER BY province, list_position($headline_metrics, metric)
     """
-    parameters = _parameters(filters) | {"headline_metrics": list(HEADLINE_METRICS), "per_province": per_province}
+    parameters |= {"headline_metrics": list(HEADLINE_METRICS), "per_province": per_province}
     return run_query(sql, parameters, version)
 
 
@@ -451,12 +455,13 @@ def sources_of(filters: Filters, limit: int = 200) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _sources_of(filters: Filters, limit: int, version: tuple[str, int]) -> pd.DataFrame:
+    where, parameters = _where(filters)
     sql = f"""
         SELECT * FROM sources
-        WHERE source_id IN (SELECT source_id FROM facts_labelled WHERE {FILTER_SQL})
+        WHERE source_id IN (SELECT source_id FROM facts WHERE {where})
         ORDER BY province, source_id LIMIT $limit
     """
-    return run_query(sql, _parameters(filters) | {"limit": limit}, version)
+    return run_query(sql, parameters | {"limit": limit}, version)
 
 
 def source_count() -> int:

@@ -1,4 +1,4 @@
-"""Command line of the pipeline: `python -m etl build | extract | evaluate`."""
+"""Command line of the pipeline: `python -m etl build | extract | evaluate | synth`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from etl import build, evaluate, extract
+from etl import build, evaluate, extract, synth
 from etl.paths import DATA_DIR, database_path
 from etl.report_text import ReportTextError, decode_report
 
@@ -35,12 +35,18 @@ def main(argv: list[str] | None = None) -> int:
     evaluate_command = commands.add_parser("evaluate", help="measure extraction against the curated facts")
     evaluate_command.add_argument("--data-dir", type=Path, default=DATA_DIR)
     evaluate_command.add_argument("--details", action="store_true", help="list every difference")
+    synth_command = commands.add_parser("synth", help="write a database of synthetic figures for benchmarks")
+    synth_command.add_argument("--rows", type=int, required=True, help="number of figures")
+    synth_command.add_argument("--out", type=Path, required=True, help="database file to write")
+    synth_command.add_argument("--seed", type=int, default=2025, help="the same seed gives the same database")
     arguments = parser.parse_args(argv)
 
     if arguments.command == "build":
         return _build(arguments.data_dir, arguments.database or database_path())
     if arguments.command == "extract":
         return _extract(arguments)
+    if arguments.command == "synth":
+        return _synth(arguments)
     evaluate.report(evaluate.evaluate(arguments.data_dir), details=arguments.details)
     return 0
 
@@ -59,6 +65,16 @@ def _extract(arguments: argparse.Namespace) -> int:
     rows = extract.extract(text, source_id, arguments.province, arguments.published, provinces, categories)
     extract.write_candidates(rows, arguments.out)
     print(f"{len(rows)} proposed figures written to {arguments.out}")
+    return 0
+
+
+def _synth(arguments: argparse.Namespace) -> int:
+    try:
+        synth.run(arguments.rows, arguments.out, arguments.seed)
+    except synth.SynthError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"{arguments.rows} synthetic figures written to {arguments.out}")
     return 0
 
 

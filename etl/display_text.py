@@ -2,7 +2,7 @@
 
 Pages, downloads and the brief all read these columns, so a figure reads the same
 everywhere, and a million rows are exported without formatting a number at run time.
-Each distinct value is formatted once; large databases repeat values and periods a lot.
+Each distinct value and period is formatted once; large databases repeat them a lot.
 """
 
 from __future__ import annotations
@@ -11,22 +11,30 @@ import pandas as pd
 
 from app.labels import LANGUAGES, period_text, value_text
 
-VALUE_COLUMNS = ("value", "unit", "qualifier")
-PERIOD_COLUMNS = ("period_start", "period_end")
+VALUE_COLUMNS = ["value", "unit", "qualifier"]
+PERIOD_COLUMNS = ["period_start", "period_end"]
+
+
+def value_texts(values: pd.DataFrame) -> pd.DataFrame:
+    """One row per distinct (value, unit, qualifier), with value_text_vi and value_text_en."""
+    distinct = values[VALUE_COLUMNS].drop_duplicates().reset_index(drop=True)
+    keys = list(distinct.itertuples(index=False))
+    for language in LANGUAGES:
+        distinct[f"value_text_{language}"] = [value_text(*key, language) for key in keys]
+    return distinct
+
+
+def period_texts(periods: pd.DataFrame) -> pd.DataFrame:
+    """One row per distinct (period_start, period_end), with period_text."""
+    distinct = periods[PERIOD_COLUMNS].drop_duplicates().reset_index(drop=True)
+    distinct["period_text"] = [period_text(start, end, "vi") for start, end in distinct.itertuples(index=False)]
+    return distinct
 
 
 def with_display_text(facts: pd.DataFrame) -> pd.DataFrame:
     """facts with value_text_vi, value_text_en and period_text added."""
-    values = facts[list(VALUE_COLUMNS)].drop_duplicates()
-    for language in LANGUAGES:
-        values[f"value_text_{language}"] = [
-            value_text(value, unit, qualifier, language)
-            for value, unit, qualifier in values[list(VALUE_COLUMNS)].itertuples(index=False)
-        ]
-    periods = facts[list(PERIOD_COLUMNS)].drop_duplicates()
-    periods["period_text"] = [period_text(start, end, "vi") for start, end in periods.itertuples(index=False)]
-    labelled = facts.merge(values, on=list(VALUE_COLUMNS), how="left").merge(
-        periods, on=list(PERIOD_COLUMNS), how="left"
+    labelled = facts.merge(value_texts(facts), on=VALUE_COLUMNS, how="left").merge(
+        period_texts(facts), on=PERIOD_COLUMNS, how="left"
     )
     assert len(labelled) == len(facts), "formatting must not add or drop figures"
     return labelled

@@ -70,10 +70,12 @@ CREATE TABLE facts (
     UNIQUE (source_id, area, period_start, period_end, metric, beneficiary_group, is_target)
 );
 
--- Facts with everything a page shows beside them: labels, the current province, the source.
-CREATE VIEW facts_labelled AS
+-- Figures with everything a page shows beside them: labels, the current province, the source.
+-- labelled('name') labels any table or common table expression with the columns of facts, so that
+-- a query can pick its few rows from facts first and join the labels to those rows only.
+CREATE MACRO labelled(figures) AS TABLE
 SELECT
-    facts.*,
+    chosen.*,
     provinces.province_2025,
     provinces.region,
     metrics.category,
@@ -85,8 +87,10 @@ SELECT
     sources.publisher AS source_publisher,
     sources.publication_date AS source_publication_date,
     sources.url AS source_url
-FROM facts
+FROM query_table(figures) AS chosen
 JOIN provinces USING (province)
 JOIN metrics USING (metric)
 JOIN beneficiary_groups USING (beneficiary_group)
 JOIN sources USING (source_id);
+
+CREATE VIEW facts_labelled AS SELECT * FROM labelled('facts');

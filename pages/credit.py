@@ -1,6 +1,6 @@
 """Credit: policy credit disbursed and outstanding, borrowers, and the average per borrower where both are given."""
 
-from app import page, queries
+from app import page
 
 view = page.start()
 page.heading("page_credit", view)
@@ -10,6 +10,5 @@ if page.has_rows(filters, view):
     page.metric_chart(filters, ("credit_disbursed", "credit_outstanding"), "credit_money", "credit_money", view)
     page.metric_chart(filters, ("credit_borrowers",), "borrowers", "borrowers", view)
     for numerator in ("credit_disbursed", "credit_outstanding"):
-        ratios = queries.derived_ratios(filters, numerator, "credit_borrowers")
-        page.derived_chart(ratios, "per_borrower", f"per_borrower_{numerator}", view)
+        page.derived_chart(filters, numerator, "credit_borrowers", "per_borrower", f"per_borrower_{numerator}", view)
     page.figures_table(filters, "other_figures", "credit_table", view)

@@ -1,6 +1,6 @@
 """Health insurance (BHYT): cards by province and group, their cost, and cost per card where both are given."""
 
-from app import page, queries
+from app import page
 
 view = page.start()
 page.heading("page_health_insurance", view)
@@ -9,9 +9,7 @@ filters = view.filters.within(categories=("health_insurance", "social_insurance"
 if page.has_rows(filters, view):
     page.metric_chart(filters, ("bhyt_cards",), "cards", "bhyt_cards", view)
     page.metric_chart(filters, ("bhyt_cost",), "card_cost", "bhyt_cost", view)
-    page.derived_chart(
-        queries.derived_ratios(filters, "bhyt_cost", "bhyt_cards"), "cost_per_card", "cost_per_card", view
-    )
+    page.derived_chart(filters, "bhyt_cost", "bhyt_cards", "cost_per_card", "cost_per_card", view)
     page.metric_chart(
         filters,
         (

@@ -1,0 +1,216 @@
+"""`python -m benchmarks`: the dashboard on synthetic databases of 10^4, 10^5 and 10^6 figures.
+
+Prints, and writes to benchmarks/RESULTS.md, per size: each page's median rerun after a filter
+change (cold and warm cache, through AppTest), the same poverty page written the naive way, the
+CSV export of every figure (time and peak memory, against the naive export), and the time from
+`streamlit run` to the first chart in headless chromium; then checks the budgets at 10^6.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import platform
+import sys
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from benchmarks.browser import first_chart_seconds
+from benchmarks.exports import export_figures
+from benchmarks.pages import NAIVE_PAGE, PAGES, rerun_times
+from etl import synth
+
+RESULTS = Path(__file__).with_name("RESULTS.md")
+BUDGETS = {"cold_ms": 100, "warm_ms": 40, "export_s": 2, "export_mib": 1024, "first_chart_s": 3, "speedup": 20}
+
+
+def province_choices(database: Path) -> list[list[str]]:
+    """Five single provinces and one trio: the filter changes each page is timed on."""
+    with duckdb.connect(str(database), read_only=True) as connection:
+        provinces = [row[0] for row in connection.execute("SELECT DISTINCT province FROM facts ORDER BY 1").fetchall()]
+    step = max(1, len(provinces) // 6)
+    picked = provinces[::step]
+    return [[province] for province in picked[:5]] + [picked[5:8] or picked[:3]]
+
+
+def database_for(rows: int, folder: Path, seed: int) -> Path:
+    database = folder / f"facts-{rows}-seed{seed}.duckdb"
+    if not database.exists():
+        print(f"generating {rows:,} figures → {database}", flush=True)
+        synth.run(rows, database, seed)
+    return database
+
+
+def measure(rows: int, database: Path, browser: bool) -> dict:
+    choices = province_choices(database)
+    result: dict = {"rows": rows, "pages": {}}
+    for page in PAGES:
+        result["pages"][page] = rerun_times(database, page, choices)
+        say_times(page, result["pages"][page])
+    result["naive"] = rerun_times(database, None, choices, script=NAIVE_PAGE)
+    say_times("naive poverty", result["naive"])
+    result["export"] = export_figures(database, "dashboard")
+    result["naive_export"] = export_figures(database, "naive")
+    print(f"  export {result['export']}\n  naive export {result['naive_export']}", flush=True)
+    if browser:
+        result["first_chart_s"] = first_chart_seconds(database)
+        print(f"  first chart in chromium {result['first_chart_s']:.2f} s", flush=True)
+    return result
+
+
+def say_times(name: str, times: dict) -> None:
+    print(f"  {name:<18} cold {times['cold'] * 1000:7.1f} ms   warm {times['warm'] * 1000:7.1f} ms", flush=True)
+
+
+def ratio(result: dict, kind: str) -> float:
+    """How many times slower the naive poverty page is than the dashboard's."""
+    return result["naive"][kind] / result["pages"]["poverty"][kind]
+
+
+def machine() -> str:
+    import plotly
+    import streamlit
+
+    model = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = [
+            line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if line.startswith("model name")
+        ]
+        model = names[0] if names else model
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (
+        f"{os.cpu_count()} cores ({model}), {memory:.0f} GiB, {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, DuckDB {duckdb.__version__}, Streamlit {streamlit.__version__}, "
+        f"Plotly {plotly.__version__}"
+    )
+
+
+def verdict(value: float, budget: float, higher_is_better: bool = False) -> str:
+    met = value >= budget if higher_is_better else value <= budget
+    return "met" if met else "**missed**"
+
+
+def report(results: list[dict]) -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run with `python -m benchmarks` on {date.today().isoformat()}: {machine()}.",
+        "Synthetic databases from `python -m etl synth` (seed 2025). Page times are the median server-side",
+        "rerun through AppTest after changing the province filter: *cold* the first time a selection is",
+        "seen, *warm* when it is chosen again. The machine is shared and noisy; compare ratios, not single runs.",
+        "",
+        "## Page rerun (ms, cold / warm)",
+        "",
+        "| page | " + " | ".join(f"{result['rows']:,} figures" for result in results) + " |",
+        "| --- |" + " --- |" * len(results),
+    ]
+    for page in PAGES:
+        cells = [f"{r['pages'][page]['cold'] * 1000:.0f} / {r['pages'][page]['warm'] * 1000:.0f}" for r in results]
+        lines.append(f"| {page} | " + " | ".join(cells) + " |")
+    cells = [f"{r['naive']['cold'] * 1000:.0f} / {r['naive']['warm'] * 1000:.0f}" for r in results]
+    lines.append("| poverty, naive (whole table in pandas) | " + " | ".join(cells) + " |")
+    cells = [f"{ratio(r, 'cold'):.0f}× / {ratio(r, 'warm'):.0f}×" for r in results]
+    lines.append("| naive ÷ dashboard, poverty | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "## CSV export of every figure",
+        "",
+        "| figures | dashboard | naive (pandas) | ratio |",
+        "| --- | --- | --- | --- |",
+    ]
+    for r in results:
+        ours, naive = r["export"], r["naive_export"]
+        lines.append(
+            f"| {r['rows']:,} | {ours['seconds']:.2f} s, peak {ours['peak_mib']:.0f} MiB (+{ours['added_mib']:.0f}), "
+            f"{ours['size_mib']:.0f} MiB file | {naive['seconds']:.2f} s, peak {naive['peak_mib']:.0f} MiB | "
+            f"{naive['seconds'] / ours['seconds']:.1f}× |"
+        )
+    if any("first_chart_s" in r for r in results):
+        lines += ["", "## First chart in headless chromium after `streamlit run`", ""]
+        lines += [f"- {r['rows']:,} figures: {r['first_chart_s']:.2f} s" for r in results if "first_chart_s" in r]
+    lines += budget_lines(next((r for r in results if r["rows"] == 10**6), None))
+    return "\n".join(lines) + "\n"
+
+
+def budget_lines(result: dict | None) -> list[str]:
+    if result is None:
+        return ["", "Budgets are checked at 10^6 figures, which this run did not include."]
+    slowest_cold = max(result["pages"].items(), key=lambda item: item[1]["cold"])
+    slowest_warm = max(result["pages"].items(), key=lambda item: item[1]["warm"])
+    speedup = min(ratio(result, "cold"), ratio(result, "warm"))
+    rows = [
+        (
+            "slowest page rerun, cold",
+            f"{slowest_cold[0]}: {slowest_cold[1]['cold'] * 1000:.0f} ms",
+            f"≤ {BUDGETS['cold_ms']} ms",
+            verdict(slowest_cold[1]["cold"] * 1000, BUDGETS["cold_ms"]),
+        ),
+        (
+            "slowest page rerun, warm",
+            f"{slowest_warm[0]}: {slowest_warm[1]['warm'] * 1000:.0f} ms",
+            f"≤ {BUDGETS['warm_ms']} ms",
+            verdict(slowest_warm[1]["warm"] * 1000, BUDGETS["warm_ms"]),
+        ),
+        (
+            "CSV export of 10^6 figures",
+            f"{result['export']['seconds']:.2f} s",
+            f"≤ {BUDGETS['export_s']} s",
+            verdict(result["export"]["seconds"], BUDGETS["export_s"]),
+        ),
+        (
+            "its peak memory (whole process)",
+            f"{result['export']['peak_mib']:.0f} MiB",
+            f"< {BUDGETS['export_mib']} MiB",
+            verdict(result["export"]["peak_mib"], BUDGETS["export_mib"]),
+        ),
+        (
+            "faster than naive (poverty page, lower of cold and warm)",
+            f"{speedup:.0f}×",
+            f"≥ {BUDGETS['speedup']}×",
+            verdict(speedup, BUDGETS["speedup"], higher_is_better=True),
+        ),
+    ]
+    if "first_chart_s" in result:
+        rows.append(
+            (
+                "first chart in chromium",
+                f"{result['first_chart_s']:.2f} s",
+                f"≤ {BUDGETS['first_chart_s']} s",
+                verdict(result["first_chart_s"], BUDGETS["first_chart_s"]),
+            )
+        )
+    lines = ["", "## Budgets at 10^6 figures", "", "| what | measured | budget | |", "| --- | --- | --- | --- |"]
+    lines += [f"| {what} | {measured} | {budget} | {mark} |" for what, measured, budget, mark in rows]
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="comma-separated numbers of figures")
+    parser.add_argument("--ten-million", action="store_true", help="add 10^7 figures (slow: several minutes)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the chromium measurement")
+    parser.add_argument("--folder", type=Path, default=Path("/tmp/poverty-benchmarks"), help="where databases go")
+    parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    arguments = parser.parse_args(argv)
+    logging.disable(logging.WARNING)  # AppTest's bare-mode warnings
+
+    sizes = [int(size) for size in arguments.sizes.split(",")] + ([10**7] if arguments.ten_million else [])
+    arguments.folder.mkdir(parents=True, exist_ok=True)
+    results = []
+    for rows in sizes:
+        database = database_for(rows, arguments.folder, arguments.seed)
+        print(f"{rows:,} figures", flush=True)
+        results.append(measure(rows, database, browser=not arguments.no_browser))
+    text = report(results)
+    print(text)
+    arguments.out.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

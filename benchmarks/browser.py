@@ -1,0 +1,77 @@
+"""Time from `streamlit run` to the first chart drawn in headless chromium."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
+
+from etl.paths import PROJECT_DIR
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def first_chart_seconds(database: Path, page: str = "poverty") -> float:
+    """Start the server on `database`, open `page` as soon as it answers, and wait for a drawn bar."""
+    port = _free_port()
+    environment = os.environ | {"POVERTY_DB": str(database)}
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=PROJECT_DIR,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            tab = browser.new_page()
+            while True:
+                try:
+                    tab.goto(f"http://127.0.0.1:{port}/{page}", timeout=2_000)
+                    break
+                except PlaywrightError:  # the server is not listening yet
+                    if time.perf_counter() - started > 60:
+                        raise
+                    time.sleep(0.05)
+            tab.locator(".js-plotly-plot .bars path").first.wait_for(timeout=60_000)
+            seconds = time.perf_counter() - started
+            browser.close()
+            return seconds
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import duckdb
 import streamlit as st
 
 from app import labels, sidebar
-from app.database import ensure_database
+from app.database import ensure_database, forget_checks
 from etl.paths import database_path
 
 PAGES = (
@@ -21,13 +22,15 @@ PAGES = (
 
 st.set_page_config(page_title="Giảm nghèo · 5 tỉnh", page_icon=":material/query_stats:", layout="wide")
 
-problems = ensure_database(database_path())
-if problems:
-    st.error(labels.text("database_error", st.session_state.get("language", "vi")))
-    st.code("\n".join(problems), language=None)
+state = ensure_database(database_path())
+language, presenting = sidebar.language_and_mode()
+if state.moved_aside:
+    st.warning(labels.text("database_unreadable", language, reason=state.reason, aside=str(state.moved_aside)))
+if state.problems:
+    st.error(labels.text("database_error", language))
+    st.code("\n".join(state.problems), language=None)
     st.stop()
 
-language, presenting = sidebar.language_and_mode()
 navigation = st.navigation(
     [
         st.Page(path, title=labels.text(key, language), url_path=url, icon=icon, default=index == 0)
@@ -35,4 +38,10 @@ navigation = st.navigation(
     ],
     position="hidden" if presenting else "sidebar",
 )
-navigation.run()
+try:
+    navigation.run()
+except duckdb.Error as error:
+    # The file changed under a query in a way DuckDB cannot read (replaced by hand, say):
+    # say so plainly; the next rerun checks the file again and rebuilds it if need be.
+    forget_checks()
+    st.error(labels.text("database_read_error", language, reason=str(error).splitlines()[0]))

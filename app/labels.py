@@ -143,6 +143,16 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Không tạo được cơ sở dữ liệu. Hãy sửa các dòng sau trong data/ rồi tải lại trang:",
         "en": "The facts database could not be built. Fix these rows in data/ and reload:",
     },
+    "database_unreadable": {
+        "vi": "Không đọc được tệp cơ sở dữ liệu ({reason}). Tệp đã được giữ lại ở {aside} "
+        "và cơ sở dữ liệu được tạo lại từ data/.",
+        "en": "The database file could not be read ({reason}). It was kept as {aside} "
+        "and the database was rebuilt from data/.",
+    },
+    "database_read_error": {
+        "vi": "Không đọc được cơ sở dữ liệu lúc này ({reason}). Hãy tải lại trang.",
+        "en": "The database could not be read just now ({reason}). Reload the page.",
+    },
     "method_body": {
         "vi": "- **Mỗi số liệu** được chép từ một báo cáo, kèm đoạn trích nguyên văn và vị trí của nó; "
         "khi xây dựng cơ sở dữ liệu, giá trị được đọc lại từ đoạn trích và phải khớp.\n"

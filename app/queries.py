@@ -464,6 +464,11 @@ def _sources_of(filters: Filters, limit: int, version: tuple[str, int]) -> pd.Da
     return run_query(sql, parameters | {"limit": limit}, version)
 
 
+def source_ids() -> set[str]:
+    """Every report's id, so that a new report gets one not yet taken."""
+    return set(run_query("SELECT source_id FROM sources")["source_id"])
+
+
 def source_count() -> int:
     return _source_count(database_version())
 

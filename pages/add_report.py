@@ -42,7 +42,7 @@ if st.button(labels.text("propose", language), type="primary"):
     if not title.strip():
         st.error(labels.text("need_text_and_title", language))
         st.stop()
-    source_id = source_id_for(title, set(queries.sources()["source_id"]))
+    source_id = source_id_for(title, queries.source_ids())
     rows = extract(text, source_id, province, published, provinces, categories)
     candidates = pd.DataFrame(rows, columns=[*COLUMNS["facts"], "confidence"])
     candidates.insert(0, "accept", True)

@@ -25,3 +25,9 @@ def edit_row(path: Path, key_column: str, key: str, **changes: str) -> int:
     rows[index].update(changes)
     write_csv(path, rows)
     return index + 2
+
+
+def snapshot(data_dir: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(data_dir)): path.read_bytes() for path in sorted(data_dir.rglob("*")) if path.is_file()
+    }

@@ -12,7 +12,7 @@ from etl import add_report as adding
 from etl.build import build_problems
 from etl.extract import extract, reference
 from etl.paths import PROJECT_DIR
-from tests.helpers import read_csv
+from tests.helpers import read_csv, snapshot
 
 REPORT = Path(__file__).parent / "reports" / "quy_hop_2025.txt"
 SOURCE = {
@@ -37,12 +37,6 @@ def database(data_dir, tmp_path) -> Path:
 def proposals(data_dir: Path) -> list[dict[str, str]]:
     provinces, categories = reference(data_dir)
     return extract(REPORT.read_text(encoding="utf-8"), SOURCE["source_id"], "Nghệ An", None, provinces, categories)
-
-
-def snapshot(data_dir: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(data_dir)): path.read_bytes() for path in sorted(data_dir.rglob("*")) if path.is_file()
-    }
 
 
 def fact_count(database: Path) -> int:

@@ -12,12 +12,15 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections import Counter
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from etl.paths import PROJECT_DIR
+from etl.paths import DATA_DIR, PROJECT_DIR
+from tests.helpers import read_csv
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -168,3 +171,26 @@ def test_a_filter_is_kept_in_the_url_and_the_csv_holds_its_rows(server, tab, tmp
     copied_link = tab.url
     tab.goto(copied_link)
     tab.get_by_text("Dòng 1–18 trên 18").wait_for()
+
+
+def test_twenty_sessions_filtering_at_once_see_only_their_own_filters(server, browser):
+    """Twenty analysts open the dashboard at the same moment, each with another province chosen."""
+    counts = Counter(row["province"] for row in read_csv(DATA_DIR / "facts.csv"))
+    provinces = sorted(counts)
+    sessions = []
+    for index in range(20):
+        province = provinces[index % len(provinces)]
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        tab = context.new_page()
+        tab.set_default_timeout(120_000)
+        tab.goto(f"{server}/explore?province={quote(province)}", wait_until="commit")
+        sessions.append((province, context, tab))
+    try:
+        for province, _, tab in sessions:
+            tab.get_by_text(f"Dòng 1–{counts[province]} trên {counts[province]}").wait_for()
+            chosen = tab.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.inner_text()
+            assert [name for name in provinces if name in chosen] == [province], f"{province} session shows {chosen}"
+            assert not tab.get_by_text("Traceback").count()
+    finally:
+        for _, context, _ in sessions:
+            context.close()

@@ -79,6 +79,11 @@ def _connection(path: str, version: int) -> Iterator[duckdb.DuckDBPyConnection]:
                 if current:
                     current[1].close()
                 current = (version, duckdb.connect(path, read_only=True))
+                # A cap on DuckDB's buffer pool (80% of the machine otherwise): a million-row download
+                # streams through it instead of keeping the whole file in memory beside the bytes
+                # handed to the browser. Set, not passed to connect(), so that other connections to
+                # the file in this process (the readability check, tests) need no matching config.
+                current[1].execute("SET memory_limit = '512MB'")
                 _connections[path] = current
         _queries_running += 1
     try:
@@ -122,12 +127,12 @@ def _run_statement(sql: str, parameters: dict, version: tuple[str, int]) -> None
             cursor.close()
 
 
-# Each filter the analyst set becomes one condition on the columns of `facts` alone; queries pick
-# their rows from facts and join labels (the labelled() macro of etl/schema.sql) to the few they
-# keep. Leaving out the conditions of filters not set lets DuckDB skip blocks by their min/max.
+# Each filter the analyst set becomes one condition on `figures` (etl/figures.sql: the facts with
+# their labels, stored in list order). Leaving out the conditions of filters not set lets DuckDB
+# skip blocks by their min/max.
 CONDITIONS = {
     "provinces": "list_contains($provinces, province)",
-    "categories": "metric IN (SELECT metric FROM metrics WHERE list_contains($categories, category))",
+    "categories": "list_contains($categories, category)",
     "metrics": "list_contains($metrics, metric)",
     "levels": "list_contains($levels, area_level)",
     "groups": "list_contains($groups, beneficiary_group)",
@@ -151,7 +156,7 @@ def _where(filters: Filters) -> tuple[str, dict]:
 
 
 # The order figures are listed in, on screen and in files.
-LIST_ORDER = "province, metric, beneficiary_group, area_level, area, period_start, fact_id"
+LIST_ORDER = "list_position"
 # Widest areas and latest periods first: what a chart keeps when more figures match than it can draw.
 CHART_PRIORITY = """
     CASE area_level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END,
@@ -167,7 +172,7 @@ def count(filters: Filters) -> int:
 @st.cache_data(show_spinner=False, max_entries=256)
 def _count(filters: Filters, version: tuple[str, int]) -> int:
     where, parameters = _where(filters)
-    sql = f"SELECT count(*) AS figures FROM facts WHERE {where}"
+    sql = f"SELECT count(*) AS figures FROM figures WHERE {where}"
     return int(run_query(sql, parameters, version)["figures"].iloc[0])
 
 
@@ -180,8 +185,8 @@ def chart_rows(filters: Filters) -> pd.DataFrame:
 def _chart_rows(filters: Filters, version: tuple[str, int]) -> pd.DataFrame:
     where, parameters = _where(filters)
     sql = f"""
-        WITH chosen AS (SELECT * FROM facts WHERE {where} ORDER BY {CHART_PRIORITY} LIMIT {MAX_BARS})
-        SELECT * FROM labelled('chosen') ORDER BY {LIST_ORDER}
+        WITH chosen AS (SELECT * FROM figures WHERE {where} ORDER BY {CHART_PRIORITY} LIMIT {MAX_BARS})
+        SELECT * FROM chosen ORDER BY {LIST_ORDER}
     """
     return run_query(sql, parameters, version)
 
@@ -233,8 +238,7 @@ def _readable_rows(filters: Filters, language: str, offset: int, limit: int, ver
     select, parameters = _readable_columns(language, with_headers=False)
     where, conditions = _where(filters)
     sql = f"""
-        WITH chosen AS (SELECT * FROM facts WHERE {where} ORDER BY {LIST_ORDER} LIMIT $limit OFFSET $offset)
-        SELECT {select} FROM labelled('chosen') ORDER BY {LIST_ORDER}
+        SELECT {select} FROM figures WHERE {where} ORDER BY {LIST_ORDER} LIMIT $limit OFFSET $offset
     """
     parameters |= conditions | {"offset": offset, "limit": limit}
     return run_query(sql, parameters, version)
@@ -253,8 +257,7 @@ def write_csv(filters: Filters, language: str, path: Path) -> None:
     target = str(path).replace("'", "''")
     sql = f"""
         COPY (
-            WITH chosen AS (SELECT * FROM facts WHERE {where})
-            SELECT {select} FROM labelled('chosen') ORDER BY {LIST_ORDER}
+            SELECT {select} FROM figures WHERE {where}
         )
         TO '{target}' (FORMAT csv, HEADER true)
     """
@@ -281,7 +284,7 @@ def _changes(filters: Filters, version: tuple[str, int]) -> tuple[pd.DataFrame, 
                 lead(qualifier) OVER next_figure AS later_qualifier,
                 lead(is_target) OVER next_figure AS later_is_target,
                 lead(fact_id) OVER next_figure AS later_fact
-            FROM facts
+            FROM figures
             WHERE {where} AND unit = 'percent'
             WINDOW next_figure AS (
                 PARTITION BY source_id, area, metric, beneficiary_group ORDER BY period_end, is_target, fact_id
@@ -300,7 +303,7 @@ def _changes(filters: Filters, version: tuple[str, int]) -> tuple[pd.DataFrame, 
             later_start, later_end, later_value, later_qualifier, later_is_target,
             later_value - value AS change,
             fact_id AS earlier_fact, later_fact, matching
-        FROM labelled('chosen')
+        FROM chosen
         ORDER BY province, area, metric, earlier_end
     """
     rows = run_query(sql, parameters, version)
@@ -323,7 +326,7 @@ def derived_ratios(filters: Filters, numerator: str, denominator: str) -> pd.Dat
 def _derived_ratios(filters: Filters, numerator: str, denominator: str, version: tuple[str, int]) -> pd.DataFrame:
     where, parameters = _where(filters.within(metrics=(numerator, denominator)))
     sql = f"""
-        WITH figures AS (SELECT * FROM facts WHERE {where}),
+        WITH chosen_figures AS (SELECT * FROM figures WHERE {where}),
         ratios AS (
             SELECT
                 top.source_id, top.province, top.area, top.area_level, top.period_start, top.period_end,
@@ -331,16 +334,18 @@ def _derived_ratios(filters: Filters, numerator: str, denominator: str, version:
                 top.value / bottom.value AS value,
                 CASE WHEN bottom.qualifier = 'exact' THEN top.qualifier ELSE 'about' END AS qualifier,
                 top.unit, top.fact_id, bottom.fact_id AS denominator_fact_id,
-                top.quote || ' ÷ ' || bottom.quote AS quote, top.sentence
-            FROM figures AS top
-            JOIN figures AS bottom
+                top.quote || ' ÷ ' || bottom.quote AS quote, top.sentence,
+                top.province_2025, top.category, top.metric_label_vi, top.metric_label_en,
+                top.group_label_vi, top.group_label_en, top.source_title, top.source_url
+            FROM chosen_figures AS top
+            JOIN chosen_figures AS bottom
               ON top.source_id = bottom.source_id AND top.area = bottom.area
              AND top.period_start = bottom.period_start AND top.period_end = bottom.period_end
              AND top.beneficiary_group = bottom.beneficiary_group AND top.is_target = bottom.is_target
             WHERE top.metric = $numerator AND bottom.metric = $denominator AND bottom.value > 0
         ),
         chosen AS (SELECT * FROM ratios ORDER BY {CHART_PRIORITY} LIMIT {MAX_BARS})
-        SELECT * FROM labelled('chosen') ORDER BY province, area, beneficiary_group, period_start
+        SELECT * FROM chosen ORDER BY province, area, beneficiary_group, period_start
     """
     parameters |= {"numerator": numerator, "denominator": denominator}
     return run_query(sql, parameters, version)
@@ -355,9 +360,8 @@ def coverage(filters: Filters) -> pd.DataFrame:
 def _coverage(filters: Filters, version: tuple[str, int]) -> pd.DataFrame:
     where, parameters = _where(filters)
     sql = f"""
-        WITH counted AS (SELECT province, metric, count(*) AS figures FROM facts WHERE {where} GROUP BY ALL)
-        SELECT province, province_2025, category, sum(figures)::INTEGER AS figures
-        FROM counted JOIN provinces USING (province) JOIN metrics USING (metric)
+        SELECT province, province_2025, category, count(*)::INTEGER AS figures
+        FROM figures WHERE {where}
         GROUP BY ALL ORDER BY province, category
     """
     return run_query(sql, parameters, version)
@@ -393,7 +397,7 @@ def _headline_figures(filters: Filters, per_province: int, version: tuple[str, i
     where, parameters = _where(filters)
     sql = f"""
         WITH best AS (
-            SELECT * FROM facts
+            SELECT * FROM figures
             WHERE {where} AND NOT is_target AND list_contains($headline_metrics, metric)
             QUALIFY row_number() OVER (
                 PARTITION BY province, metric
@@ -408,7 +412,7 @@ def _headline_figures(filters: Filters, per_province: int, version: tuple[str, i
                 PARTITION BY province ORDER BY list_position($headline_metrics, metric)
             ) <= $per_province
         )
-        SELECT * FROM labelled('chosen') ORDER BY province, list_position($headline_metrics, metric)
+        SELECT * FROM chosen ORDER BY province, list_position($headline_metrics, metric)
     """
     parameters |= {"headline_metrics": list(HEADLINE_METRICS), "per_province": per_province}
     return run_query(sql, parameters, version)
@@ -458,7 +462,7 @@ def _sources_of(filters: Filters, limit: int, version: tuple[str, int]) -> pd.Da
     where, parameters = _where(filters)
     sql = f"""
         SELECT * FROM sources
-        WHERE source_id IN (SELECT source_id FROM facts WHERE {where})
+        WHERE source_id IN (SELECT source_id FROM figures WHERE {where})
         ORDER BY province, source_id LIMIT $limit
     """
     return run_query(sql, parameters | {"limit": limit}, version)

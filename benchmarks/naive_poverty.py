@@ -1,56 +1,5 @@
-"""The poverty page written the common way, for comparison only: the whole table is read into
-pandas (cached with st.cache_data, as Streamlit's tutorials do), then filtered and ranked in pandas.
-Same sidebar, same charts, same table as pages/poverty.py."""
+"""The naive poverty page, reading the whole table on every rerun (see benchmarks/naive.py)."""
 
-import duckdb
-import pandas as pd
-import streamlit as st
+from benchmarks.naive import poverty_page, whole_table
 
-from app import charts, labels, page, queries
-from app.tables import headed
-from etl.paths import database_path
-
-
-@st.cache_data
-def whole_table(path: str) -> pd.DataFrame:
-    with duckdb.connect(path, read_only=True) as connection:
-        return connection.execute("SELECT * FROM facts_labelled").df()
-
-
-def matching(facts: pd.DataFrame, filters: queries.Filters) -> pd.DataFrame:
-    mask = pd.Series(True, index=facts.index)
-    for field, column in (
-        ("provinces", "province"),
-        ("categories", "category"),
-        ("metrics", "metric"),
-        ("levels", "area_level"),
-        ("groups", "beneficiary_group"),
-    ):
-        if getattr(filters, field) is not None:
-            mask &= facts[column].isin(getattr(filters, field))
-    if filters.year_from is not None:
-        mask &= facts["period_end"].dt.year >= filters.year_from
-    if filters.year_to is not None:
-        mask &= facts["period_start"].dt.year <= filters.year_to
-    return facts[mask]
-
-
-view = page.start()
-page.heading("page_poverty", view)
-filters = view.filters.within(categories=("poverty",))
-rows = matching(whole_table(str(database_path())), filters)
-level_rank = rows["area_level"].map({"province": 0, "district": 1, "commune": 2})
-for metrics, title_key in (
-    (("poverty_rate", "near_poverty_rate"), "poverty_rates"),
-    (("poor_households", "near_poor_households"), "households"),
-):
-    chosen = rows[rows["metric"].isin(metrics)].assign(level_rank=level_rank)
-    chosen = chosen.sort_values(["level_rank", "period_end"], ascending=[True, False]).head(queries.MAX_BARS)
-    if not chosen.empty:
-        st.plotly_chart(charts.bars(chosen, view.language, labels.text(title_key, view.language)))
-table = rows.sort_values(["province", "metric", "beneficiary_group", "area_level", "area", "period_start"])
-table = table.head(queries.PAGE_ROWS).assign(
-    area_level_label=lambda frame: frame["area_level"].map(lambda level: labels.level_name(level, view.language)),
-    period_start=lambda frame: frame["period_start"].dt.strftime("%Y-%m-%d"),
-)
-st.dataframe(headed(table, view.language), hide_index=True)
+poverty_page(whole_table)

@@ -12,7 +12,10 @@ from streamlit.testing.v1 import AppTest
 from etl.paths import PROJECT_DIR
 
 PAGES = ("overview", "poverty", "health_insurance", "credit", "support", "explore", "sources")
-NAIVE_PAGE = Path(__file__).with_name("naive_poverty.py")
+NAIVE_PAGES = {
+    "naive": Path(__file__).with_name("naive_poverty.py"),
+    "naive_cached": Path(__file__).with_name("naive_poverty_cached.py"),
+}
 
 
 def _opened(script: Path, page: str | None) -> AppTest:

@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 
 SCHEMA = Path(__file__).with_name("schema.sql")
+FIGURES = Path(__file__).with_name("figures.sql")
 # Parents before children, so every foreign key finds its row.
 TABLE_ORDER = ("provinces", "metrics", "beneficiary_groups", "sources", "reports", "facts")
 
@@ -30,6 +31,7 @@ def write_database(tables: dict[str, pd.DataFrame], target: Path) -> None:
             connection.execute(SCHEMA.read_text(encoding="utf-8"))
             for name in TABLE_ORDER:
                 _insert(connection, name, tables[name])
+            connection.execute(FIGURES.read_text(encoding="utf-8"))
             connection.execute("CHECKPOINT")
         os.replace(temporary, target)
     finally:

@@ -70,12 +70,10 @@ CREATE TABLE facts (
     UNIQUE (source_id, area, period_start, period_end, metric, beneficiary_group, is_target)
 );
 
--- Figures with everything a page shows beside them: labels, the current province, the source.
--- labelled('name') labels any table or common table expression with the columns of facts, so that
--- a query can pick its few rows from facts first and join the labels to those rows only.
-CREATE MACRO labelled(figures) AS TABLE
+-- Facts with everything a page shows beside them: labels, the current province, the source.
+CREATE VIEW facts_labelled AS
 SELECT
-    chosen.*,
+    facts.*,
     provinces.province_2025,
     provinces.region,
     metrics.category,
@@ -87,10 +85,8 @@ SELECT
     sources.publisher AS source_publisher,
     sources.publication_date AS source_publication_date,
     sources.url AS source_url
-FROM query_table(figures) AS chosen
+FROM facts
 JOIN provinces USING (province)
 JOIN metrics USING (metric)
 JOIN beneficiary_groups USING (beneficiary_group)
 JOIN sources USING (source_id);
-
-CREATE VIEW facts_labelled AS SELECT * FROM labelled('facts');

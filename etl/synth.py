@@ -22,7 +22,7 @@ from vietnam_provinces import Ward
 
 from etl.build import typed_tables
 from etl.display_text import period_texts, value_texts
-from etl.load import SCHEMA
+from etl.load import FIGURES, SCHEMA
 from etl.paths import DATA_DIR
 from etl.read_inputs import read_inputs
 
@@ -217,6 +217,7 @@ def write(out: Path, reference: dict[str, pd.DataFrame], sources: pd.DataFrame, 
             }.items():
                 connection.register(name, frame)
             connection.execute(_INSERT_SQL)
+            connection.execute(FIGURES.read_text(encoding="utf-8"))
             connection.execute("CHECKPOINT")
         os.replace(temporary, out)
     finally:

@@ -136,3 +136,12 @@ def test_a_second_page_of_the_table_shows_the_next_rows(synthetic_dashboard):
     second = app.dataframe[0].value["Mã số liệu"].tolist()
     assert len(second) == queries.PAGE_ROWS and not set(first) & set(second)
     assert any("Dòng 101–200" in caption.value for caption in app.caption)
+
+
+def test_the_csv_lists_figures_in_the_order_the_table_pages_show_them(synthetic_database, monkeypatch):
+    monkeypatch.setenv("POVERTY_DB", str(synthetic_database))
+    filters = Filters(categories=("poverty", "credit"))
+    exported = pd.read_csv(io.BytesIO(exports.csv_download(filters, "en")), encoding="utf-8-sig")
+    shown = [queries.table_page(filters, "en", page)["fact_id"].tolist() for page in (1, 2, 3)]
+    assert exported["Figure id"].head(3 * queries.PAGE_ROWS).tolist() == shown[0] + shown[1] + shown[2]
+    assert len(exported) == queries.count(filters)

@@ -9,15 +9,17 @@ from app import labels, sidebar
 from app.database import ensure_database, forget_checks
 from etl.paths import database_path
 
+# Each address is its file's name: Streamlit also knows pages/ by file name, and a first request
+# for any other address, made before the menu below exists, would show "Page not found".
 PAGES = (
     ("pages/overview.py", "page_overview", "overview", ":material/dashboard:"),
     ("pages/poverty.py", "page_poverty", "poverty", ":material/trending_down:"),
-    ("pages/health_insurance.py", "page_health_insurance", "health-insurance", ":material/health_and_safety:"),
+    ("pages/health_insurance.py", "page_health_insurance", "health_insurance", ":material/health_and_safety:"),
     ("pages/credit.py", "page_credit", "credit", ":material/account_balance:"),
     ("pages/support.py", "page_support", "support", ":material/volunteer_activism:"),
     ("pages/explore.py", "page_explore", "explore", ":material/table_view:"),
     ("pages/sources.py", "page_sources", "sources", ":material/menu_book:"),
-    ("pages/add_report.py", "page_add_report", "add-report", ":material/note_add:"),
+    ("pages/add_report.py", "page_add_report", "add_report", ":material/note_add:"),
 )
 
 st.set_page_config(page_title="Giảm nghèo · 5 tỉnh", page_icon=":material/query_stats:", layout="wide")

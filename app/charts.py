@@ -56,7 +56,7 @@ def bars(frame: pd.DataFrame, language: str, title: str, show_metric: bool = Fal
         "font": FONT,
         "height": 160 + BAR_HEIGHT * len(frame) + 60 * len(levels),
         "barmode": "overlay",
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 1, "xanchor": "right"},
         "margin": {"l": 10, "r": 40, "t": 110, "b": 40},
         "hoverlabel": {"font_size": 15, "align": "left"},
         "annotations": [],
@@ -78,11 +78,11 @@ def bars(frame: pd.DataFrame, language: str, title: str, show_metric: bool = Fal
         layout["annotations"].append(
             {
                 "text": labels.level_name(level, language).capitalize(),
-                "x": 0.5,
+                "x": 0,
                 "y": top,
                 "xref": "paper",
                 "yref": "paper",
-                "xanchor": "center",
+                "xanchor": "left",
                 "yanchor": "bottom",
                 "showarrow": False,
                 "font": {"size": 20},

@@ -7,6 +7,7 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from app import labels, queries, sidebar
 from app.charts import bars, chart_config
@@ -24,7 +25,21 @@ def plain(text: str) -> str:
 
 def start() -> View:
     """Draw the shared sidebar and return what it says: language, presentation mode, filters."""
+    _through_dashboard()
     return sidebar.render()
+
+
+def _through_dashboard() -> None:
+    """Make sure this page runs inside dashboard.py's menu and set-up.
+
+    Until some session has run dashboard.py, Streamlit treats pages/ as its first kind of
+    multipage app: a first request for /credit runs pages/credit.py alone, without the
+    database check, the wide layout or the menu, and keeps doing so for every session.
+    Leaving that mode and rerunning hands the same address to dashboard.py's st.navigation.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def heading(key: str, view: View) -> None:

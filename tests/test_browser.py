@@ -13,11 +13,12 @@ import sys
 import time
 import urllib.request
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from etl.paths import DATA_DIR, PROJECT_DIR
 from tests.helpers import read_csv
@@ -36,12 +37,12 @@ SCREENSHOTS = PROJECT_DIR / "test-output" / "screenshots"
 PAGES = [
     ("overview", "Tổng quan", "Kiến Xương (huyện) · 3/2024"),
     ("poverty", "Tỷ lệ nghèo", "0,75%"),
-    ("health-insurance", "Bảo hiểm y tế", "> 28.800"),
+    ("health_insurance", "Bảo hiểm y tế", "> 28.800"),
     ("credit", "Tín dụng chính sách", "536 tỷ đồng"),
     ("support", "Chi hỗ trợ", "Kinh phí hỗ trợ"),
     ("explore", "Tra cứu & tải về", "Dòng 1–"),
     ("sources", "Nguồn & phương pháp", "Phương pháp"),
-    ("add-report", "Thêm báo cáo", "Đề xuất số liệu"),
+    ("add_report", "Thêm báo cáo", "Đề xuất số liệu"),
 ]
 
 
@@ -65,28 +66,14 @@ def _wait_until_healthy(url: str, process: subprocess.Popen, seconds: float = 90
     raise TimeoutError(f"streamlit did not answer at {url} within {seconds} s")
 
 
-@pytest.fixture(scope="module")
-def server(built_database, tmp_path_factory):
+@contextmanager
+def running_dashboard(database: Path, log: Path) -> Iterator[str]:
+    """`streamlit run dashboard.py` on `database`; yields its address once it answers."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
-    environment = os.environ | {"POVERTY_DB": str(built_database)}
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "dashboard.py",
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
+    environment = os.environ | {"POVERTY_DB": str(database)}
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true"]
+    command += ["--server.port", str(port), "--server.address", "127.0.0.1"]
+    command += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     with log.open("w") as output:
         process = subprocess.Popen(command, cwd=PROJECT_DIR, env=environment, stdout=output, stderr=output)
     url = f"http://127.0.0.1:{port}"
@@ -96,6 +83,12 @@ def server(built_database, tmp_path_factory):
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server(built_database, tmp_path_factory):
+    with running_dashboard(built_database, tmp_path_factory.mktemp("streamlit") / "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -126,12 +119,22 @@ def _settle(tab) -> None:
     tab.wait_for_load_state("networkidle")
     tab.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
     tab.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0")
-    # For the screenshots only: give the menu a moment to switch from the pages/ listing to the
-    # dashboard's own (a cold first start may take longer; nothing is asserted about the menu).
-    try:
-        tab.locator('[data-testid="stSidebarNav"]').get_by_text("Tổng quan").wait_for(timeout=8_000)
-    except PlaywrightTimeout:
-        pass
+    # The dashboard's own menu, never Streamlit's listing of pages/ by file name.
+    tab.locator('[data-testid="stSidebarNav"]').get_by_text("Tổng quan").wait_for(timeout=30_000)
+    assert not tab.locator('[data-testid="stSidebarNav"]').get_by_text("health insurance", exact=True).count()
+
+
+def test_a_link_to_a_page_opened_first_after_start_gets_the_dashboards_menu(built_database, browser, tmp_path):
+    """The first request a new server gets names a page, as a shared link does."""
+    with running_dashboard(built_database, tmp_path / "streamlit.log") as url:
+        context = browser.new_context(viewport={"width": 1600, "height": 1000})
+        tab = context.new_page()
+        tab.set_default_timeout(60_000)
+        tab.goto(f"{url}/credit")
+        tab.get_by_role("heading", name="Tín dụng chính sách").first.wait_for()
+        _settle(tab)
+        assert "/credit" in tab.url
+        context.close()
 
 
 @pytest.mark.parametrize(("path", "title", "expected"), PAGES)

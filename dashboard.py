@@ -1,49 +1,5 @@
 """Entry point: `streamlit run dashboard.py`. Builds a missing database, then runs the chosen page."""
 
-from __future__ import annotations
+from app import shell
 
-import duckdb
-import streamlit as st
-
-from app import labels, sidebar
-from app.database import ensure_database, forget_checks
-from etl.paths import database_path
-
-# Each address is its file's name: Streamlit also knows pages/ by file name, and a first request
-# for any other address, made before the menu below exists, would show "Page not found".
-PAGES = (
-    ("pages/overview.py", "page_overview", "overview", ":material/dashboard:"),
-    ("pages/poverty.py", "page_poverty", "poverty", ":material/trending_down:"),
-    ("pages/health_insurance.py", "page_health_insurance", "health_insurance", ":material/health_and_safety:"),
-    ("pages/credit.py", "page_credit", "credit", ":material/account_balance:"),
-    ("pages/support.py", "page_support", "support", ":material/volunteer_activism:"),
-    ("pages/explore.py", "page_explore", "explore", ":material/table_view:"),
-    ("pages/sources.py", "page_sources", "sources", ":material/menu_book:"),
-    ("pages/add_report.py", "page_add_report", "add_report", ":material/note_add:"),
-)
-
-st.set_page_config(page_title="Giảm nghèo · 5 tỉnh", page_icon=":material/query_stats:", layout="wide")
-
-state = ensure_database(database_path())
-language, presenting = sidebar.language_and_mode()
-if state.moved_aside:
-    st.warning(labels.text("database_unreadable", language, reason=state.reason, aside=str(state.moved_aside)))
-if state.problems:
-    st.error(labels.text("database_error", language))
-    st.code("\n".join(state.problems), language=None)
-    st.stop()
-
-navigation = st.navigation(
-    [
-        st.Page(path, title=labels.text(key, language), url_path=url, icon=icon, default=index == 0)
-        for index, (path, key, url, icon) in enumerate(PAGES)
-    ],
-    position="hidden" if presenting else "sidebar",
-)
-try:
-    navigation.run()
-except duckdb.Error as error:
-    # The file changed under a query in a way DuckDB cannot read (replaced by hand, say):
-    # say so plainly; the next rerun checks the file again and rebuilds it if need be.
-    forget_checks()
-    st.error(labels.text("database_read_error", language, reason=str(error).splitlines()[0]))
+shell.run()

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from app import labels, queries, sidebar
+from app import labels, queries, shell, sidebar
 from app.charts import bars, chart_config
 from app.queries import Filters
 from app.sidebar import View
@@ -30,16 +30,17 @@ def start() -> View:
 
 
 def _through_dashboard() -> None:
-    """Make sure this page runs inside dashboard.py's menu and set-up.
+    """Make sure this page runs inside the dashboard's set-up and menu (app/shell.py).
 
     Until some session has run dashboard.py, Streamlit treats pages/ as its first kind of
     multipage app: a first request for /credit runs pages/credit.py alone, without the
     database check, the wide layout or the menu, and keeps doing so for every session.
-    Leaving that mode and rerunning hands the same address to dashboard.py's st.navigation.
+    Running the shell here instead runs this page inside it, in this same run (so a button
+    press is not lost), and ends the bare run; st.navigation leaves that mode for good.
     """
     if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+        shell.run()
+        st.stop()
 
 
 def heading(key: str, view: View) -> None:

@@ -170,8 +170,9 @@ def _values(facts: pd.DataFrame, generator: np.random.Generator) -> np.ndarray:
     coverage = facts["metric"].str.endswith("_coverage").to_numpy()
     rate = np.where(coverage, 100 - np.minimum(spread * 2, 30), np.minimum(spread * 3, 60))
     amount = facts["unit"].map(TYPICAL_VALUE).fillna(1).to_numpy() * scale * spread
-    digits = 3 - np.floor(np.log10(np.maximum(amount, 1))).astype(int) - 1
-    amount = np.array([max(1.0, round(value, int(place))) for value, place in zip(amount, digits, strict=True)])
+    # Three significant digits: whole powers of ten multiply exactly, so 1.234.567 becomes 1.230.000.
+    step = 10.0 ** np.maximum(np.floor(np.log10(np.maximum(amount, 1))) - 2, 0)
+    amount = np.maximum(np.round(amount / step) * step, 1.0)
     return np.where(facts["unit"].to_numpy() == "percent", np.round(rate, 2), amount)
 
 
@@ -203,6 +204,9 @@ def write(out: Path, reference: dict[str, pd.DataFrame], sources: pd.DataFrame, 
     periods = _periods(facts)
     try:
         with duckdb.connect(str(temporary)) as connection:
+            # Ten million figures would otherwise take most of the machine's memory: DuckDB spills
+            # the rest of its work to a temporary folder beside the file.
+            connection.execute("SET memory_limit = '10GB'")
             connection.execute(SCHEMA.read_text(encoding="utf-8"))
             for name in ("provinces", "metrics", "beneficiary_groups"):
                 connection.register("incoming", reference[name])

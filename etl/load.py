@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -21,6 +23,18 @@ TABLE_ORDER = ("provinces", "metrics", "beneficiary_groups", "sources", "reports
 
 
 def write_database(tables: dict[str, pd.DataFrame], target: Path) -> None:
+    with new_database(target) as connection:
+        for name in TABLE_ORDER:
+            insert_frame(connection, name, tables[name])
+
+
+@contextmanager
+def new_database(target: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to a new database with the schema, in a temporary file beside `target`.
+
+    When the block completes, the figures table is written and the file renamed over `target`;
+    if anything fails, the temporary file goes and `target` stays as it was.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".building", dir=target.parent)
     os.close(handle)
@@ -29,8 +43,7 @@ def write_database(tables: dict[str, pd.DataFrame], target: Path) -> None:
     try:
         with duckdb.connect(str(temporary)) as connection:
             connection.execute(SCHEMA.read_text(encoding="utf-8"))
-            for name in TABLE_ORDER:
-                _insert(connection, name, tables[name])
+            yield connection
             connection.execute(FIGURES.read_text(encoding="utf-8"))
             connection.execute("CHECKPOINT")
         os.replace(temporary, target)
@@ -39,7 +52,7 @@ def write_database(tables: dict[str, pd.DataFrame], target: Path) -> None:
             leftover.unlink(missing_ok=True)
 
 
-def _insert(connection: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
+def insert_frame(connection: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
     connection.register("incoming", frame)
     try:
         connection.execute(f"INSERT INTO {name} BY NAME SELECT * FROM incoming")

@@ -10,19 +10,16 @@ Every report it writes says it is synthetic. It refuses to write over data/pover
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
-import duckdb
 import numpy as np
 import pandas as pd
 from vietnam_provinces import Ward
 
 from etl.build import typed_tables
 from etl.display_text import period_texts, value_texts
-from etl.load import FIGURES, SCHEMA
+from etl.load import insert_frame, new_database
 from etl.paths import DATA_DIR
 from etl.read_inputs import read_inputs
 
@@ -196,37 +193,22 @@ def report_table(facts: pd.DataFrame, provinces: pd.DataFrame, seed: int) -> pd.
 
 def write(out: Path, reference: dict[str, pd.DataFrame], sources: pd.DataFrame, facts: pd.DataFrame) -> None:
     """Assemble sentences, reports and display texts in DuckDB and write the real schema atomically."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".building", dir=out.parent)
-    os.close(handle)
-    temporary = Path(temporary_name)
-    temporary.unlink()
     periods = _periods(facts)
-    try:
-        with duckdb.connect(str(temporary)) as connection:
-            # Ten million figures would otherwise take most of the machine's memory: DuckDB spills
-            # the rest of its work to a temporary folder beside the file.
-            connection.execute("SET memory_limit = '10GB'")
-            connection.execute(SCHEMA.read_text(encoding="utf-8"))
-            for name in ("provinces", "metrics", "beneficiary_groups"):
-                connection.register("incoming", reference[name])
-                connection.execute(f"INSERT INTO {name} BY NAME SELECT * FROM incoming")
-                connection.unregister("incoming")
-            for name, frame in {
-                "drawn": facts,
-                "drawn_sources": sources,
-                "drawn_periods": periods,
-                "value_texts": value_texts(facts),
-                "period_texts": period_texts(periods),
-            }.items():
-                connection.register(name, frame)
-            connection.execute(_INSERT_SQL)
-            connection.execute(FIGURES.read_text(encoding="utf-8"))
-            connection.execute("CHECKPOINT")
-        os.replace(temporary, out)
-    finally:
-        for leftover in (temporary, temporary.with_name(temporary.name + ".wal")):
-            leftover.unlink(missing_ok=True)
+    with new_database(out) as connection:
+        # Ten million figures would otherwise take most of the machine's memory: DuckDB spills
+        # the rest of its work to a temporary folder beside the file.
+        connection.execute("SET memory_limit = '10GB'")
+        for name in ("provinces", "metrics", "beneficiary_groups"):
+            insert_frame(connection, name, reference[name])
+        for name, frame in {
+            "drawn": facts,
+            "drawn_sources": sources,
+            "drawn_periods": periods,
+            "value_texts": value_texts(facts),
+            "period_texts": period_texts(periods),
+        }.items():
+            connection.register(name, frame)
+        connection.execute(_INSERT_SQL)
 
 
 def _periods(facts: pd.DataFrame) -> pd.DataFrame:

@@ -61,14 +61,14 @@ def test_a_database_error_midway_leaves_the_previous_database(data_dir, tmp_path
 
     import etl.load
 
-    original_insert = etl.load._insert
+    original_insert = etl.load.insert_frame
 
     def failing_insert(connection, name, frame):
         if name == "facts":
             raise duckdb.ConstraintException("simulated failure while writing facts")
         original_insert(connection, name, frame)
 
-    monkeypatch.setattr(etl.load, "_insert", failing_insert)
+    monkeypatch.setattr(etl.load, "insert_frame", failing_insert)
     assert main(["build", "--data-dir", str(data_dir), "--database", str(database)]) == 1
     assert "simulated failure while writing facts" in capsys.readouterr().err
     assert database.read_bytes() == before

@@ -117,16 +117,6 @@ def run_query(sql: str, parameters: dict | None = None, version: tuple[str, int]
             cursor.close()
 
 
-def _run_statement(sql: str, parameters: dict, version: tuple[str, int]) -> None:
-    path, stamp = version
-    with _connection(path, stamp) as connection:
-        cursor = connection.cursor()
-        try:
-            cursor.execute(sql, parameters)
-        finally:
-            cursor.close()
-
-
 # Each filter the analyst set becomes one condition on `figures` (etl/figures.sql: the facts with
 # their labels, stored in list order). Leaving out the conditions of filters not set lets DuckDB
 # skip blocks by their min/max.
@@ -261,7 +251,7 @@ def write_csv(filters: Filters, language: str, path: Path) -> None:
         )
         TO '{target}' (FORMAT csv, HEADER true)
     """
-    _run_statement(sql, parameters | conditions, database_version())
+    run_query(sql, parameters | conditions)  # COPY answers with the count of rows written
 
 
 def changes(filters: Filters) -> tuple[pd.DataFrame, int]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,34 +12,18 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from etl.paths import PROJECT_DIR
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.chromium import CHROMIUM, CHROMIUM_FLAGS, free_port
 
 
 def first_chart_seconds(database: Path, page: str = "poverty") -> float:
     """Start the server on `database` in a browser already open (as an analyst's is), load `page` as
     soon as the server answers, and wait for a drawn bar."""
-    port = _free_port()
+    port = free_port()
     environment = os.environ | {"POVERTY_DB": str(database)}
     command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true"]
     command += ["--server.port", str(port), "--browser.gatherUsageStats", "false"]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         tab = browser.new_page()
         started = time.perf_counter()
         server = subprocess.Popen(

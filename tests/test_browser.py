@@ -7,7 +7,6 @@ screenshots under test-output/screenshots for a person to look at.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -21,18 +20,9 @@ from urllib.parse import quote
 import pytest
 
 from etl.paths import DATA_DIR, PROJECT_DIR
+from tests.chromium import CHROMIUM, CHROMIUM_FLAGS, free_port
 from tests.helpers import read_csv
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOTS = PROJECT_DIR / "test-output" / "screenshots"
 PAGES = [
     ("overview", "Tổng quan", "Kiến Xương (huyện) · 3/2024"),
@@ -44,12 +34,6 @@ PAGES = [
     ("sources", "Nguồn & phương pháp", "Phương pháp"),
     ("add_report", "Thêm báo cáo", "Đề xuất số liệu"),
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _wait_until_healthy(url: str, process: subprocess.Popen, seconds: float = 90) -> None:
@@ -69,7 +53,7 @@ def _wait_until_healthy(url: str, process: subprocess.Popen, seconds: float = 90
 @contextmanager
 def running_dashboard(database: Path, log: Path) -> Iterator[str]:
     """`streamlit run dashboard.py` on `database`; yields its address once it answers."""
-    port = _free_port()
+    port = free_port()
     environment = os.environ | {"POVERTY_DB": str(database)}
     command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true"]
     command += ["--server.port", str(port), "--server.address", "127.0.0.1"]

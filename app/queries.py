@@ -181,8 +181,12 @@ def _chart_rows(filters: Filters, version: tuple[str, int]) -> pd.DataFrame:
     return run_query(sql, parameters, version)
 
 
-def _readable_columns(language: str, with_headers: bool) -> tuple[str, dict]:
-    """The SELECT list of a table as shown and downloaded (the columns of app/tables.py), and its parameters."""
+def _readable_columns(language: str, with_headers: bool, byte_order_mark: bool = False) -> tuple[str, dict]:
+    """The SELECT list of a table as shown and downloaded (the columns of app/tables.py), and its parameters.
+
+    With a byte-order mark, the first header starts with one: in a CSV file written by DuckDB,
+    that is how Excel recognises UTF-8.
+    """
     if language not in labels.LANGUAGES:
         raise ValueError(f"unknown language {language!r}")
     expressions = {
@@ -197,11 +201,14 @@ def _readable_columns(language: str, with_headers: bool) -> tuple[str, dict]:
         "target_label": "CASE WHEN is_target THEN $target_word ELSE $actual_word END",
     }
 
-    def alias(column: str) -> str:
+    def alias(index: int, column: str) -> str:
         name = COLUMNS[column][language] if with_headers else column
+        name = "\ufeff" + name if byte_order_mark and index == 0 else name
         return '"' + name.replace('"', '""') + '"'
 
-    select = ", ".join(f"{expressions.get(column, column)} AS {alias(column)}" for column in COLUMNS)
+    select = ", ".join(
+        f"{expressions.get(column, column)} AS {alias(index, column)}" for index, column in enumerate(COLUMNS)
+    )
     parameters = {"target_word": labels.text("target", language), "actual_word": labels.text("actual", language)}
     for name, words in (("level", labels.LEVELS), ("unit", labels.UNITS), ("qualifier", labels.QUALIFIER_WORDS)):
         parameters[f"{name}_keys"] = list(words)
@@ -237,12 +244,9 @@ def _readable_rows(filters: Filters, language: str, offset: int, limit: int, ver
 def write_csv(filters: Filters, language: str, path: Path) -> None:
     """Every matching figure, as the tables show them, written by DuckDB straight to a CSV file.
 
-    The first header starts with a byte-order mark, which is how Excel recognises UTF-8:
-    the file is complete as DuckDB writes it and never passes through pandas.
+    The file is complete as DuckDB writes it, byte-order mark included, and never passes through pandas.
     """
-    select, parameters = _readable_columns(language, with_headers=True)
-    first_header = COLUMNS[next(iter(COLUMNS))][language]
-    select = select.replace(f'"{first_header}"', f'"\ufeff{first_header}"', 1)
+    select, parameters = _readable_columns(language, with_headers=True, byte_order_mark=True)
     where, conditions = _where(filters)
     target = str(path).replace("'", "''")
     sql = f"""

@@ -23,7 +23,7 @@ PROVINCE_COLOURS = {
 SPARE_COLOURS = ("#56B4E9", "#F0E442", "#000000", "#999999")
 FONT = {"size": 18}
 BAR_HEIGHT = 46
-LEVEL_ORDER = ("province", "district", "commune")
+LEVEL_ORDER = ("province", "country", "region", "district", "commune")
 
 
 def province_colour(province: str) -> str:
@@ -65,12 +65,12 @@ def bars(frame: pd.DataFrame, language: str, title: str, show_metric: bool = Fal
     for number, (level, (bottom, top)) in enumerate(zip(levels, domains, strict=True), start=1):
         suffix = "" if number == 1 else str(number)
         panel = frame[frame["area_level"] == level]
-        for province, part in panel.groupby("province", sort=False):
+        # Country and region figures belong to no province: their legend entry is their area.
+        for place, part in panel.groupby(panel["province"].fillna(panel["area"]), sort=False):
             traces.append(
-                _bar_trace(part, province, scale, province not in shown)
-                | {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
+                _bar_trace(part, place, scale, place not in shown) | {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
             )
-            shown.add(province)
+            shown.add(place)
         # Room to the right of the longest bar for its written value.
         headroom = 1.3 * float(panel["value"].max()) / scale or 1
         layout[f"xaxis{suffix}"] = {"title": {"text": axis_title}, "range": [0, headroom], "anchor": f"y{suffix}"}

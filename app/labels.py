@@ -97,6 +97,22 @@ TEXT: dict[str, dict[str, str]] = {
     "source": {"vi": "Nguồn", "en": "Source"},
     "address": {"vi": "Địa chỉ", "en": "Address"},
     "no_address": {"vi": "báo cáo không ghi địa chỉ", "en": "the report gives no address"},
+    "text_not_kept": {
+        "vi": "Bài báo đã đăng không được lưu lại ở đây; mở địa chỉ nguồn để đọc câu có số liệu.",
+        "en": "The published article is not kept here; open the source address to read the sentence.",
+    },
+    "quote_short": {"vi": "Số liệu như in trong bài", "en": "The figure as printed"},
+    "national": {"vi": "Cả nước", "en": "National"},
+    "conflicts": {"vi": "Các báo cáo nói khác nhau", "en": "Where reports disagree"},
+    "conflicts_intro": {
+        "vi": "Cùng địa bàn, chỉ tiêu, nhóm, thời kỳ và chuẩn nghèo nhưng số liệu khác nhau. "
+        "Mọi số liệu đều được giữ, không lấy trung bình.",
+        "en": "Same place, metric, group, period and poverty standard, different values. "
+        "Every reading is kept; none is averaged or dropped.",
+    },
+    "no_conflicts": {"vi": "Không có số liệu nào mâu thuẫn.", "en": "No two reports disagree."},
+    "text_in_repository": {"vi": "văn bản lưu trong dự án", "en": "text kept in the project"},
+    "text_elsewhere": {"vi": "bài đã đăng, xem tại địa chỉ nguồn", "en": "published article, read it at its address"},
     "poverty_rates": {"vi": "Tỷ lệ hộ nghèo và cận nghèo", "en": "Poverty and near-poverty rates"},
     "targets_vs_actuals": {"vi": "Mục tiêu bên cạnh kết quả", "en": "Targets beside results"},
     "changes": {"vi": "Thay đổi giữa hai thời điểm", "en": "Change between two dates"},
@@ -183,6 +199,8 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 LEVELS = {
+    "country": {"vi": "cả nước", "en": "country"},
+    "region": {"vi": "vùng", "en": "region"},
     "province": {"vi": "tỉnh", "en": "province"},
     "district": {"vi": "huyện", "en": "district"},
     "commune": {"vi": "xã", "en": "commune"},
@@ -195,6 +213,13 @@ CATEGORIES = {
     "support": {"vi": "Hỗ trợ", "en": "Support"},
     "women_union": {"vi": "Hội Phụ nữ", "en": "Women's Union"},
     "social_insurance": {"vi": "Bảo hiểm xã hội", "en": "Social insurance"},
+}
+
+# Whether other reports give the same point (etl/figures.sql).
+AGREEMENT = {
+    "single": {"vi": "một báo cáo", "en": "one report"},
+    "duplicate": {"vi": "nhiều báo cáo, cùng số", "en": "several reports agree"},
+    "conflict": {"vi": "các báo cáo nói khác nhau", "en": "reports disagree"},
 }
 
 QUALIFIER_MARKS = {

@@ -70,7 +70,12 @@ def chart(figure: go.Figure, name: str, frame: pd.DataFrame, view: View) -> None
 def provenance(rows: pd.DataFrame, view: View) -> None:
     for row in rows.drop_duplicates("fact_id").itertuples():
         with st.container(border=True):
-            st.markdown(f"**{plain(labels.text('sentence', view.language))}:** {_highlighted(row.sentence, row.quote)}")
+            if isinstance(row.sentence, str):
+                sentence = _highlighted(row.sentence, row.quote)
+                st.markdown(f"**{plain(labels.text('sentence', view.language))}:** {sentence}")
+            else:
+                st.markdown(f"**{plain(labels.text('quote_short', view.language))}:** **{plain(row.quote)}**")
+                st.caption(labels.text("text_not_kept", view.language))
             st.caption(
                 f"{plain(labels.text('source', view.language))}: {plain(row.source_title)} · {plain(row.fact_id)}"
             )

@@ -149,7 +149,7 @@ def _where(filters: Filters) -> tuple[str, dict]:
 LIST_ORDER = "list_position"
 # Widest areas and latest periods first: what a chart keeps when more figures match than it can draw.
 CHART_PRIORITY = """
-    CASE area_level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END,
+    CASE area_level WHEN 'province' THEN 0 WHEN 'country' THEN 1 WHEN 'region' THEN 2 WHEN 'district' THEN 3 ELSE 4 END,
     period_end DESC, province, metric, beneficiary_group, area, fact_id
 """
 
@@ -199,6 +199,8 @@ def _readable_columns(language: str, with_headers: bool, byte_order_mark: bool =
         "unit_label": "map($unit_keys, $unit_names)[unit]",
         "qualifier_label": "map($qualifier_keys, $qualifier_names)[qualifier]",
         "target_label": "CASE WHEN is_target THEN $target_word ELSE $actual_word END",
+        "poverty_standard_label": f"poverty_standard_label_{language}",
+        "agreement_label": "map($agreement_keys, $agreement_names)[agreement]",
     }
 
     def alias(index: int, column: str) -> str:
@@ -210,7 +212,12 @@ def _readable_columns(language: str, with_headers: bool, byte_order_mark: bool =
         f"{expressions.get(column, column)} AS {alias(index, column)}" for index, column in enumerate(COLUMNS)
     )
     parameters = {"target_word": labels.text("target", language), "actual_word": labels.text("actual", language)}
-    for name, words in (("level", labels.LEVELS), ("unit", labels.UNITS), ("qualifier", labels.QUALIFIER_WORDS)):
+    for name, words in (
+        ("level", labels.LEVELS),
+        ("unit", labels.UNITS),
+        ("qualifier", labels.QUALIFIER_WORDS),
+        ("agreement", labels.AGREEMENT),
+    ):
         parameters[f"{name}_keys"] = list(words)
         parameters[f"{name}_names"] = [word[language] for word in words.values()]
     return select, parameters
@@ -355,7 +362,7 @@ def _coverage(filters: Filters, version: tuple[str, int]) -> pd.DataFrame:
     where, parameters = _where(filters)
     sql = f"""
         SELECT province, province_2025, category, count(*)::INTEGER AS figures
-        FROM figures WHERE {where}
+        FROM figures WHERE {where} AND province IS NOT NULL
         GROUP BY ALL ORDER BY province, category
     """
     return run_query(sql, parameters, version)
@@ -392,7 +399,7 @@ def _headline_figures(filters: Filters, per_province: int, version: tuple[str, i
     sql = f"""
         WITH best AS (
             SELECT * FROM figures
-            WHERE {where} AND NOT is_target AND list_contains($headline_metrics, metric)
+            WHERE {where} AND NOT is_target AND list_contains($headline_metrics, metric) AND province IS NOT NULL
             QUALIFY row_number() OVER (
                 PARTITION BY province, metric
                 ORDER BY beneficiary_group = 'all' DESC,
@@ -462,6 +469,29 @@ def _sources_of(filters: Filters, limit: int, version: tuple[str, int]) -> pd.Da
     return run_query(sql, parameters | {"limit": limit}, version)
 
 
+MAX_CONFLICT_READINGS = 200
+
+
+def conflicts(filters: Filters, language: str) -> pd.DataFrame:
+    """The readings of points on which reports disagree, point by point, as the tables show them
+    (at most MAX_CONFLICT_READINGS)."""
+    return _conflicts(filters, language, database_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _conflicts(filters: Filters, language: str, version: tuple[str, int]) -> pd.DataFrame:
+    select, parameters = _readable_columns(language, with_headers=False)
+    where, conditions = _where(filters)
+    sql = f"""
+        SELECT {select} FROM figures
+        WHERE {where} AND agreement = 'conflict'
+        ORDER BY province NULLS FIRST, area, metric, beneficiary_group, period_start, period_end,
+                 source_publication_date, fact_id
+        LIMIT {MAX_CONFLICT_READINGS}
+    """
+    return run_query(sql, parameters | conditions, version)
+
+
 def source_ids() -> set[str]:
     """Every report's id, so that a new report gets one not yet taken."""
     return set(run_query("SELECT source_id FROM sources")["source_id"])
@@ -488,7 +518,7 @@ def _sources(page: int, version: tuple[str, int]) -> pd.DataFrame:
         WITH page AS (SELECT * FROM sources ORDER BY province, source_id LIMIT {SOURCES_PER_PAGE} OFFSET $offset)
         SELECT page.*, provinces.province_2025,
                (SELECT count(*) FROM facts WHERE facts.source_id = page.source_id) AS figures
-        FROM page JOIN provinces USING (province)
+        FROM page LEFT JOIN provinces USING (province)
         ORDER BY province, source_id
         """,
         {"offset": SOURCES_PER_PAGE * (max(page, 1) - 1)},

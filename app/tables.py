@@ -26,6 +26,8 @@ COLUMNS = {
     "unit_label": {"vi": "Đơn vị", "en": "Unit"},
     "qualifier_label": {"vi": "Mức chính xác", "en": "Qualifier"},
     "target_label": {"vi": "Mục tiêu / thực hiện", "en": "Target / result"},
+    "poverty_standard_label": {"vi": "Chuẩn nghèo", "en": "Poverty standard"},
+    "agreement_label": {"vi": "Đối chiếu các báo cáo", "en": "Across reports"},
     "quote": {"vi": "Trích dẫn", "en": "Quote"},
     "sentence": {"vi": "Câu trong báo cáo", "en": "Sentence of the report"},
     "source_title": {"vi": "Nguồn", "en": "Source"},

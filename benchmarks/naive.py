@@ -43,12 +43,13 @@ def poverty_page(load: Callable[[str], pd.DataFrame]) -> None:
     page.heading("page_poverty", view)
     filters = view.filters.within(categories=("poverty",))
     rows = matching(load(str(database_path())), filters)
-    level_rank = rows["area_level"].map({"province": 0, "district": 1, "commune": 2})
     for metrics, title_key in (
         (("poverty_rate", "near_poverty_rate"), "poverty_rates"),
         (("poor_households", "near_poor_households"), "households"),
     ):
-        chosen = rows[rows["metric"].isin(metrics)].assign(level_rank=level_rank)
+        chosen = rows[rows["metric"].isin(metrics)]
+        # Computed on the chosen rows: pandas gives an empty frame the index of a Series assigned to it.
+        chosen = chosen.assign(level_rank=chosen["area_level"].map({"province": 0, "district": 1, "commune": 2}))
         chosen = chosen.sort_values(["level_rank", "period_end"], ascending=[True, False]).head(queries.MAX_BARS)
         if not chosen.empty:
             st.plotly_chart(charts.bars(chosen, view.language, labels.text(title_key, view.language)))

@@ -1,4 +1,4 @@
-"""Command line of the pipeline: `python -m etl build | extract | evaluate | synth`."""
+"""Command line of the pipeline: `python -m etl build | extract | add | evaluate | coverage | synth`."""
 
 from __future__ import annotations
 
@@ -8,8 +8,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from etl import build, evaluate, extract, synth
+from etl import build, coverage, evaluate, extract, synth
+from etl.add_report import add_report
+from etl.parse_numbers import LANGUAGES
 from etl.paths import DATA_DIR, database_path
+from etl.proposals import ProposalError, keep_proposal
+from etl.read_inputs import COLUMNS, InputError, read_csv_rows
 from etl.report_text import ReportTextError, decode_report
 
 
@@ -31,10 +35,34 @@ def main(argv: list[str] | None = None) -> int:
     )
     extract_command.add_argument("--published", type=date.fromisoformat, help="publication date YYYY-MM-DD")
     extract_command.add_argument("--source-id", help="source id for the proposed rows (default: from the file name)")
+    extract_command.add_argument("--language", choices=LANGUAGES, default="vi", help="language of the report")
+    extract_command.add_argument(
+        "--trial", action="store_true", help="only write --out; do not keep the proposal in data/proposals"
+    )
     extract_command.add_argument("--data-dir", type=Path, default=DATA_DIR)
-    evaluate_command = commands.add_parser("evaluate", help="measure extraction against the curated facts")
+    add_command = commands.add_parser("add", help="add a reviewed report: validate, save atomically, rebuild")
+    add_command.add_argument("--source", type=Path, required=True, help="CSV with the report's one sources.csv row")
+    add_command.add_argument(
+        "--facts", type=Path, required=True, help="CSV of the reviewed figures (facts.csv columns)"
+    )
+    add_command.add_argument(
+        "--report",
+        type=Path,
+        help="the report's text: kept in data/reports, or for a published article "
+        "only in the git-ignored data/reports-local to check quotes",
+    )
+    add_command.add_argument("--check", action="store_true", help="validate only; write nothing")
+    add_command.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    add_command.add_argument("--database", type=Path, default=None)
+    evaluate_command = commands.add_parser("evaluate", help="score the extractor against the reviewed figures")
     evaluate_command.add_argument("--data-dir", type=Path, default=DATA_DIR)
     evaluate_command.add_argument("--details", action="store_true", help="list every difference")
+    evaluate_command.add_argument(
+        "--rerun", action="store_true", help="run today's extractor on every report whose text is here"
+    )
+    evaluate_command.add_argument("--write", type=Path, help="write the per-report table as Markdown to this file")
+    coverage_command = commands.add_parser("coverage", help="print the province × year figures of each topic")
+    coverage_command.add_argument("--database", type=Path, default=None)
     synth_command = commands.add_parser("synth", help="write a database of synthetic figures for benchmarks")
     synth_command.add_argument("--rows", type=int, required=True, help="number of figures")
     synth_command.add_argument("--out", type=Path, required=True, help="database file to write")
@@ -47,7 +75,61 @@ def main(argv: list[str] | None = None) -> int:
         return _extract(arguments)
     if arguments.command == "synth":
         return _synth(arguments)
-    evaluate.report(evaluate.evaluate(arguments.data_dir), details=arguments.details)
+    if arguments.command == "add":
+        return _add(arguments)
+    if arguments.command == "coverage":
+        return _coverage(arguments.database or database_path())
+    return _evaluate(arguments)
+
+
+def _evaluate(arguments: argparse.Namespace) -> int:
+    if arguments.rerun:
+        results = evaluate.rerun_scores(arguments.data_dir)
+        print(f"Today's extractor on {len(results)} reports whose text is here (including those its rules saw):")
+    else:
+        results = evaluate.kept_scores(arguments.data_dir)
+        seen = sum(entry.rules_seen_it for entry, _ in results)
+        print(
+            f"Kept proposals of {len(results)} reports, each made before its review "
+            f"({seen} of them by rules written from the same reports; benchmarks/EXTRACTION.md separates them):"
+        )
+    evaluate.report(evaluate.total(result for _, result in results), details=arguments.details)
+    if arguments.write:
+        arguments.write.write_text(evaluate.markdown(arguments.data_dir), encoding="utf-8")
+        print(f"Per-report table written to {arguments.write}")
+    return 0
+
+
+def _add(arguments: argparse.Namespace) -> int:
+    try:
+        sources = read_csv_rows(arguments.source, COLUMNS["sources"], optional=("file",))
+        facts = read_csv_rows(arguments.facts, COLUMNS["facts"], optional=("confidence", "poverty_standard"))
+        text = decode_report(arguments.report.read_bytes(), str(arguments.report)) if arguments.report else None
+    except (OSError, InputError, ReportTextError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    if len(sources) != 1:
+        print(f"error: {arguments.source} must hold exactly one report, not {len(sources)}", file=sys.stderr)
+        return 1
+    database = arguments.database or database_path()
+    problems = add_report(arguments.data_dir, database, text, sources[0], facts, say=print, check_only=arguments.check)
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s); nothing was added.", file=sys.stderr)
+        return 1
+    if arguments.check:
+        print(f"{sources[0]['source_id']}: {len(facts)} figures are valid; nothing was written (--check)")
+    else:
+        print(f"{sources[0]['source_id']}: {len(facts)} figures added and {database} rebuilt")
+    return 0
+
+
+def _coverage(database: Path) -> int:
+    if not database.exists():
+        print(f"error: {database} does not exist; run python -m etl build first", file=sys.stderr)
+        return 1
+    coverage.run(database)
     return 0
 
 
@@ -62,9 +144,18 @@ def _extract(arguments: argparse.Namespace) -> int:
         print(f"error: --province {arguments.province!r} is not a province of data/provinces.csv", file=sys.stderr)
         return 1
     source_id = arguments.source_id or re.sub(r"[^a-z0-9]+", "-", arguments.report.stem.lower()).strip("-")
-    rows = extract.extract(text, source_id, arguments.province, arguments.published, provinces, categories)
+    rows = extract.extract(
+        text, source_id, arguments.province, arguments.published, provinces, categories, arguments.language
+    )
+    if not arguments.trial:
+        try:
+            kept = keep_proposal(arguments.data_dir, source_id, rows, date.today())
+        except ProposalError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        print(f"the untouched proposal is kept in {kept}")
     extract.write_candidates(rows, arguments.out)
-    print(f"{len(rows)} proposed figures written to {arguments.out}")
+    print(f"{len(rows)} proposed figures written to {arguments.out} for review")
     return 0
 
 

@@ -2,9 +2,9 @@
 
 The new files are staged in a copy of data/ and validated with the same rules as
 `python -m etl build`. Only when everything passes are they moved into data/, each by an
-atomic rename, after the previous CSV files are copied to data/backups/. The order
-(report, sources.csv, facts.csv, database) means an interruption never leaves a figure
-without its source.
+atomic rename, after the files they replace are copied to data/backups/. The order
+(report, proposal, sources.csv, facts.csv, database) means an interruption never leaves a
+figure without its source.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from etl.build import build_problems
-from etl.read_inputs import COLUMNS, REPORTS_DIRNAME, InputError, read_inputs
+from etl.paths import LOCAL_REPORTS_DIRNAME, PROPOSALS_DIRNAME, REPORTS_DIRNAME
+from etl.proposals import ProposalError, keep_proposal, proposal_path
+from etl.read_inputs import COLUMNS, InputError, read_inputs
 from etl.validate import validate
 
 BACKUPS_DIRNAME = "backups"
@@ -43,34 +45,73 @@ def _strip_accents(text: str) -> str:
 def add_report(
     data_dir: Path,
     database: Path,
-    text: str,
+    text: str | None,
     source: dict[str, str],
     facts: list[dict[str, str]],
     say: Callable[[str], None] = lambda _: None,
+    proposal: list[dict[str, str]] | None = None,
+    check_only: bool = False,
 ) -> list[str]:
-    """Add one report; return the problems that stopped it (empty when it was added)."""
-    source = dict(source, file=f"{source['source_id']}.txt")
+    """Add one report; return the problems that stopped it (empty when it was added).
+
+    A report whose text goes into the repository (text_in_repository true, the default) is written
+    to data/reports. A published article is not: its text, if given, is kept only in the git-ignored
+    data/reports-local, so the build can check its quotes on this machine.
+    `proposal` is the extractor's untouched proposal, kept in data/proposals; without it, one must
+    already be kept there by `python -m etl extract`. With `check_only`, nothing is written.
+    """
+    source = {"language": "vi", "text_in_repository": "true"} | source
+    in_repository = source["text_in_repository"] == "true"
+    if in_repository or text is not None:
+        source["file"] = source.get("file") or f"{source['source_id']}.txt"
     facts = [dict(fact, source_id=source["source_id"]) for fact in facts]
+    if in_repository and text is None:
+        return [f"the text of {source['source_id']} is needed: it is kept in data/{REPORTS_DIRNAME}"]
+    if proposal is None and not proposal_path(data_dir, source["source_id"]).exists():
+        return [
+            f"no proposal is kept for {source['source_id']}: run python -m etl extract on the report first, "
+            f"so the extractor's untouched proposal is kept beside the reviewed figures"
+        ]
     with tempfile.TemporaryDirectory(prefix="poverty-staging-") as staging_name:
         staging = Path(staging_name) / "data"
         shutil.copytree(data_dir, staging, ignore=shutil.ignore_patterns("*.duckdb*", ".*", BACKUPS_DIRNAME))
-        problems = _stage(staging, text, source, facts)
-        if problems:
+        problems = _stage(staging, text, source, facts, proposal)
+        if problems or check_only:
             return [problem.replace(str(staging), str(data_dir)) for problem in problems]
         say("validated")
         try:
-            _commit(staging, data_dir, source["file"])
+            _commit(staging, data_dir, _changed_files(source, proposal is not None))
         except OSError as error:
             return [f"writing to {data_dir} failed ({error}); data/ was restored as it was"]
     say("files written")
     return build_problems(data_dir, database, say)
 
 
-def _stage(staging: Path, text: str, source: dict[str, str], facts: list[dict[str, str]]) -> list[str]:
-    report = staging / REPORTS_DIRNAME / source["file"]
-    if report.exists():
-        return [f"a report file {source['file']} already exists in data/reports"]
-    report.write_text(text, encoding="utf-8")
+def _report_path(source: dict[str, str]) -> Path | None:
+    if not source.get("file"):
+        return None
+    folder = REPORTS_DIRNAME if source["text_in_repository"] == "true" else LOCAL_REPORTS_DIRNAME
+    return Path(folder) / source["file"]
+
+
+def _stage(
+    staging: Path,
+    text: str | None,
+    source: dict[str, str],
+    facts: list[dict[str, str]],
+    proposal: list[dict[str, str]] | None,
+) -> list[str]:
+    report = _report_path(source)
+    if report is not None and text is not None:
+        if (staging / report).exists():
+            return [f"a report file {source['file']} already exists in data/{report.parent}"]
+        (staging / report).parent.mkdir(parents=True, exist_ok=True)
+        (staging / report).write_text(text, encoding="utf-8")
+    if proposal is not None:
+        try:
+            keep_proposal(staging, source["source_id"], proposal, datetime.now(UTC).date())
+        except ProposalError as error:
+            return [str(error)]
     _append(staging / "sources.csv", "sources", [source])
     _append(staging / "facts.csv", "facts", facts)
     try:
@@ -88,20 +129,32 @@ def _append(path: Path, table: str, rows: list[dict[str, str]]) -> None:
         writer.writerows({column: str(row.get(column, "")) for column in columns} for row in rows)
 
 
-def _commit(staging: Path, data_dir: Path, report_file: str) -> None:
+def _changed_files(source: dict[str, str], with_proposal: bool) -> list[Path]:
+    """What a save writes, relative to data/, in an order that never leaves a figure without its source."""
+    changed = [path for path in (_report_path(source),) if path is not None]
+    if with_proposal:
+        changed += [Path(PROPOSALS_DIRNAME) / f"{source['source_id']}.csv", Path(PROPOSALS_DIRNAME) / "log.csv"]
+    return [*changed, Path("sources.csv"), Path("facts.csv")]
+
+
+def _commit(staging: Path, data_dir: Path, changed: list[Path]) -> None:
     backup = data_dir / BACKUPS_DIRNAME / datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     backup.mkdir(parents=True)
-    tables = ("sources.csv", "facts.csv")
-    for name in tables:
-        shutil.copy2(data_dir / name, backup / name)
-    report = Path(REPORTS_DIRNAME) / report_file
+    existing = [relative for relative in changed if (data_dir / relative).exists()]
+    for relative in existing:
+        (backup / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(data_dir / relative, backup / relative)
     try:
-        for relative in (report, *map(Path, tables)):
-            replace_file(staging / relative, data_dir / relative)
+        for relative in changed:
+            if (staging / relative).exists():
+                (data_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+                replace_file(staging / relative, data_dir / relative)
     except OSError:
-        for name in tables:
-            replace_file(backup / name, data_dir / name)
-        (data_dir / report).unlink(missing_ok=True)
+        for relative in changed:
+            if relative in existing:
+                replace_file(backup / relative, data_dir / relative)
+            else:
+                (data_dir / relative).unlink(missing_ok=True)
         raise
 
 

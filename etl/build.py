@@ -64,38 +64,53 @@ def build_problems(data_dir: Path, database: Path, say: Callable[[str], None] = 
 
 
 def typed_tables(inputs: Inputs) -> dict[str, pd.DataFrame]:
-    """The validated rows as typed frames, sorted by key so that builds are identical."""
-    frames = {name: _frame(inputs, name) for name in ("provinces", "metrics", "beneficiary_groups", "sources", "facts")}
+    """The validated rows as typed frames, sorted by key so that builds are identical.
+
+    Only reports kept in data/reports go into the database: a local copy of a published article
+    served to check its quotes, and the database is the same on every machine.
+    """
+    frames = {name: _frame(inputs, name) for name in TABLE_ORDER if name != "reports"}
     sources = frames["sources"]
-    texts = {row.source_id: inputs.reports[row.file] for row in sources.itertuples()}
+    sources["text_in_repository"] = sources["text_in_repository"].map(BOOLEANS)
+    texts = {row.source_id: inputs.reports[row.file] for row in sources.itertuples() if row.text_in_repository}
     frames["reports"] = pd.DataFrame({"source_id": list(texts), "text": list(texts.values())})
 
     facts = frames["facts"]
     facts["sentence"] = [
-        sentence_at(texts[source_id], offset, offset + len(quote))
+        sentence_at(texts[source_id], offset, offset + len(quote)) if source_id in texts else None
         for source_id, offset, quote in zip(facts.source_id, facts.quote_offset.astype(int), facts.quote, strict=True)
     ]
     facts["value"] = facts["value"].astype(float)
     facts["quote_offset"] = facts["quote_offset"].astype(int)
     facts["is_target"] = facts["is_target"].map(BOOLEANS)
-    for column in ("period_start", "period_end"):
-        facts[column] = facts[column].map(date.fromisoformat)
-    sources["publication_date"] = sources["publication_date"].map(
-        lambda text: date.fromisoformat(text) if text else None
-    )
-    for frame in (sources, facts):
-        for column in ("author", "url", "note"):
-            if column in frame:
-                frame[column] = frame[column].replace("", None)
+    for frame, columns in (
+        (facts, ("period_start", "period_end")),
+        (frames["poverty_standards"], ("applies_from", "applies_to")),
+    ):
+        for column in columns:
+            frame[column] = frame[column].map(_date_or_none)
+    sources["publication_date"] = sources["publication_date"].map(_date_or_none)
+    frames["coverage_gaps"]["year"] = frames["coverage_gaps"]["year"].astype(int)
+    for frame, columns in (
+        (sources, ("file", "author", "url", "province", "note")),
+        (facts, ("province", "poverty_standard", "note")),
+    ):
+        for column in columns:
+            frame[column] = frame[column].replace("", None)
+    facts["poverty_standard_basis"] = facts["poverty_standard"].map(lambda standard: "report" if standard else None)
     frames["facts"] = with_display_text(facts)
     return {name: frames[name] for name in TABLE_ORDER}
+
+
+def _date_or_none(text: str) -> date | None:
+    return date.fromisoformat(text) if text else None
 
 
 def _frame(inputs: Inputs, name: str) -> pd.DataFrame:
     """One input table as text columns, sorted by its key (the first column)."""
     columns = list(COLUMNS[name])
     frame = pd.DataFrame([values for _, values in inputs.tables[name].rows], columns=columns, dtype=object)
-    return frame.sort_values(columns[0], kind="stable").reset_index(drop=True)
+    return frame.sort_values(columns[:3], kind="stable").reset_index(drop=True)
 
 
 def summary(tables: dict[str, pd.DataFrame]) -> str:
@@ -108,7 +123,7 @@ def summary(tables: dict[str, pd.DataFrame]) -> str:
     categories = facts["metric"].map(tables["metrics"].set_index("metric")["category"])
     lines = ["Rows per table:"] + [f"  {name:<20}{len(frame):>6}" for name, frame in tables.items()]
     lines += ["Facts per province:"] + [
-        f"  {name:<20}{count:>6}" for name, count in facts.groupby("province").size().items()
+        f"  {name:<20}{count:>6}" for name, count in facts.groupby("province", dropna=False).size().items()
     ]
     lines += ["Facts per category:"] + [
         f"  {name:<20}{count:>6}" for name, count in categories.value_counts().sort_index().items()

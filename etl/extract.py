@@ -8,8 +8,6 @@ a target flag, its quote and offset, and a confidence for the analyst's review.
 
 from __future__ import annotations
 
-import csv
-import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -20,10 +18,9 @@ from etl import classify
 from etl.parse_numbers import NumberReading, find_numbers
 from etl.periods import PeriodMention, find_periods, printed_date
 from etl.places import PlaceMention, find_places, main_places
-from etl.read_inputs import COLUMNS, read_table
+from etl.proposals import PROPOSAL_COLUMNS, write_rows
+from etl.read_inputs import read_table
 from etl.sentences import SENTENCE_END
-
-CANDIDATE_COLUMNS = (*COLUMNS["facts"], "confidence")
 
 
 def reference(data_dir: Path) -> tuple[set[str], dict[str, str]]:
@@ -34,13 +31,8 @@ def reference(data_dir: Path) -> tuple[set[str], dict[str, str]]:
 
 
 def write_candidates(rows: list[dict[str, str]], path: Path) -> None:
-    """The proposals as CSV, written to a temporary file first so a half-written file never appears."""
-    temporary = path.with_name(f".{path.name}.writing")
-    with temporary.open("w", encoding="utf-8", newline="") as file:
-        writer = csv.DictWriter(file, fieldnames=CANDIDATE_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    os.replace(temporary, path)
+    """The proposals as CSV for review, written to a temporary file first so a half-written file never appears."""
+    write_rows(path, PROPOSAL_COLUMNS, rows)
 
 
 _BEFORE_NOT_A_FIGURE = re.compile(
@@ -66,10 +58,11 @@ def extract(
     published: date | None,
     provinces: set[str],
     metric_categories: dict[str, str],
+    language: str = "vi",
 ) -> list[dict[str, str]]:
     """The proposed figures of one report, as rows of data/facts.csv plus a confidence."""
     published = published or printed_date(text)
-    readings = _figures(text)
+    readings = _figures(text, language)
     captions = _captions(text)
     places = [
         place for place in find_places(text, provinces) if not any(s.start <= place.start < s.end for s in captions)
@@ -104,8 +97,8 @@ def extract(
     return rows
 
 
-def _figures(text: str) -> list[NumberReading]:
-    readings = [reading for reading in find_numbers(text) if _is_figure(reading, text)]
+def _figures(text: str, language: str) -> list[NumberReading]:
+    readings = [reading for reading in find_numbers(text, language) if _is_figure(reading, text)]
     for match in _RATIO.finditer(text):
         part, whole = int(match["part"]), int(match["whole"])
         before = text[max(0, match.start() - 12) : match.start()]
@@ -236,6 +229,7 @@ def _row(
         "is_target": "false",
         "quote": reading.text,
         "quote_offset": str(reading.start),
+        "poverty_standard": "",
         "note": "proposed by python -m etl extract",
     }
 

@@ -17,9 +17,19 @@ import duckdb
 import pandas as pd
 
 SCHEMA = Path(__file__).with_name("schema.sql")
+POVERTY_STANDARDS = Path(__file__).with_name("poverty_standards.sql")
 FIGURES = Path(__file__).with_name("figures.sql")
 # Parents before children, so every foreign key finds its row.
-TABLE_ORDER = ("provinces", "metrics", "beneficiary_groups", "sources", "reports", "facts")
+TABLE_ORDER = (
+    "provinces",
+    "metrics",
+    "beneficiary_groups",
+    "poverty_standards",
+    "sources",
+    "coverage_gaps",
+    "reports",
+    "facts",
+)
 
 
 def write_database(tables: dict[str, pd.DataFrame], target: Path) -> None:
@@ -32,7 +42,8 @@ def write_database(tables: dict[str, pd.DataFrame], target: Path) -> None:
 def new_database(target: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection to a new database with the schema, in a temporary file beside `target`.
 
-    When the block completes, the figures table is written and the file renamed over `target`;
+    When the block completes, each poverty figure gets its standard, the figures table is written
+    and the file renamed over `target`;
     if anything fails, the temporary file goes and `target` stays as it was.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -44,6 +55,7 @@ def new_database(target: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         with duckdb.connect(str(temporary)) as connection:
             connection.execute(SCHEMA.read_text(encoding="utf-8"))
             yield connection
+            connection.execute(POVERTY_STANDARDS.read_text(encoding="utf-8"))
             connection.execute(FIGURES.read_text(encoding="utf-8"))
             connection.execute("CHECKPOINT")
         os.replace(temporary, target)

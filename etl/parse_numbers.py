@@ -68,20 +68,66 @@ UNITS = ("VND", "percent", "count")
 # "từ 50" means "50 or more" unless it opens a range ("từ 2,08% xuống 1,72%").
 _RANGE_CONTINUATION = re.compile(r"\s*(?:đến|tới|xuống|lên|-|–)", re.IGNORECASE)
 
+# Vietnamese news agencies also publish in English ("over VND 5,170 billion", "2.53 percent"):
+# the same figures, read with English separators and words.
+ENGLISH_QUALIFIER_WORDS: dict[str, str] = {
+    "more than": "more_than",
+    "over": "more_than",
+    "above": "more_than",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "at least": "at_least",
+    "under": "less_than",
+    "below": "less_than",
+    "less than": "less_than",
+    "fewer than": "less_than",
+    "at most": "at_most",
+}
+ENGLISH_SCALE_WORDS: dict[str, int] = {"trillion": 10**12, "billion": 10**9, "million": 10**6, "thousand": 10**3}
+LANGUAGES = ("vi", "en")
+
 
 def _alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-NUMBER_PATTERN = re.compile(
-    rf"(?:(?<!\w)(?P<qualifier>{_alternatives(QUALIFIER_WORDS)})\s+)?"
-    r"(?<![\w.,/:])"
-    r"(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
-    r"(?![\w/:]|[.,]\d)"
-    rf"(?:\s*(?P<scale>{_alternatives(SCALE_WORDS)})(?!\w))?"
-    r"(?:\s*(?P<percent>%|phần trăm(?!\w))|\s+(?P<currency>đồng|VNĐ|VND|đ)(?!\w))?",
-    re.IGNORECASE,
-)
+def _number_pattern(qualifiers: Iterable[str], number: str, scales: Iterable[str], percent: str, currency: str):
+    return re.compile(
+        rf"(?:(?<!\w)(?P<qualifier>{_alternatives(qualifiers)})\s+)?"
+        # "VND681 billion": a currency written before the number may touch it.
+        r"(?:(?P<currency_before>(?<!\w)(?:VND|VNĐ))\s*|(?<![\w.,/:]))"
+        rf"(?P<number>{number})"
+        r"(?![\w/:]|[.,]\d)"
+        rf"(?:\s*(?P<scale>{_alternatives(scales)})(?!\w))?"
+        rf"(?:\s*(?P<percent>%|{percent})|\s+(?P<currency>{currency})(?!\w))?",
+        re.IGNORECASE,
+    )
+
+
+NUMBER_PATTERNS = {
+    "vi": _number_pattern(
+        QUALIFIER_WORDS,
+        r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
+        SCALE_WORDS,
+        r"phần trăm(?!\w)",
+        r"đồng|VNĐ|VND|đ",
+    ),
+    "en": _number_pattern(
+        ENGLISH_QUALIFIER_WORDS,
+        r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
+        ENGLISH_SCALE_WORDS,
+        r"\s?per\s?cent(?!\w)",
+        r"VND|VNĐ|dong",
+    ),
+}
+NUMBER_PATTERN = NUMBER_PATTERNS["vi"]
+_WORDS = {
+    "vi": (QUALIFIER_WORDS, SCALE_WORDS),
+    "en": (ENGLISH_QUALIFIER_WORDS, ENGLISH_SCALE_WORDS),
+}
 
 
 class NumberFormatError(ValueError):
@@ -98,17 +144,19 @@ class NumberReading:
     text: str
 
 
-def find_numbers(text: str) -> list[NumberReading]:
-    """Every number in the text, with its unit, qualifier and span."""
-    return [_reading(match, text) for match in NUMBER_PATTERN.finditer(text)]
+def find_numbers(text: str, language: str = "vi") -> list[NumberReading]:
+    """Every number in the text, with its unit, qualifier and span; `language` is vi or en."""
+    if language not in NUMBER_PATTERNS:
+        raise ValueError(f"unknown language {language!r}; expected one of {', '.join(LANGUAGES)}")
+    return [_reading(match, text, language) for match in NUMBER_PATTERNS[language].finditer(text)]
 
 
-def read_number(text: str) -> NumberReading:
-    """Read the one number in a short span such as "hơn 1,4 tỷ đồng".
+def read_number(text: str, language: str = "vi") -> NumberReading:
+    """Read the one number in a short span such as "hơn 1,4 tỷ đồng" (or, in English, "over VND 5 billion").
 
     Raises NumberFormatError when the span holds no number or more than one.
     """
-    readings = find_numbers(text)
+    readings = find_numbers(text, language)
     if not readings:
         raise NumberFormatError(f"no number found in {text!r}")
     if len(readings) > 1:
@@ -117,16 +165,18 @@ def read_number(text: str) -> NumberReading:
     return readings[0]
 
 
-def _reading(match: re.Match, text: str) -> NumberReading:
+def _reading(match: re.Match, text: str, language: str) -> NumberReading:
+    qualifier_words, scale_words = _WORDS[language]
     try:
-        value = parse_decimal(match["number"], locale=LOCALE, strict=True)
+        value = parse_decimal(match["number"], locale=language, strict=True)
     except BabelNumberFormatError as error:
         raise NumberFormatError(f"cannot read {match['number']!r}: {error}") from error
     if match["scale"]:
-        value *= SCALE_WORDS[match["scale"].lower()]
-    unit = "percent" if match["percent"] else "VND" if match["currency"] else "count"
-    qualifier = _qualifier(match, text)
-    start = match.start("qualifier") if qualifier != "exact" else match.start("number")
+        value *= scale_words[match["scale"].lower()]
+    unit = "percent" if match["percent"] else "VND" if match["currency"] or match["currency_before"] else "count"
+    qualifier = _qualifier(match, text, qualifier_words)
+    first = "currency_before" if match["currency_before"] else "number"
+    start = match.start("qualifier") if qualifier != "exact" else match.start(first)
     return NumberReading(
         value=value,
         unit=unit,
@@ -137,14 +187,14 @@ def _reading(match: re.Match, text: str) -> NumberReading:
     )
 
 
-def _qualifier(match: re.Match, text: str) -> str:
+def _qualifier(match: re.Match, text: str, qualifier_words: dict[str, str]) -> str:
     word = match["qualifier"]
     if not word:
         return "exact"
     word = word.lower()
     if word == "từ" and _RANGE_CONTINUATION.match(text, match.end()):
         return "exact"
-    return QUALIFIER_WORDS[word]
+    return qualifier_words[word]
 
 
 def format_vietnamese(value: Decimal | float | int, unit: str, qualifier: str = "exact") -> str:

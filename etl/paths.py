@@ -8,6 +8,9 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_DIR / "data"
 REPORTS_DIRNAME = "reports"
+# Published articles are not committed: a copy kept here (git-ignored) lets the build check their quotes.
+LOCAL_REPORTS_DIRNAME = "reports-local"
+PROPOSALS_DIRNAME = "proposals"
 DATABASE_ENVIRONMENT_VARIABLE = "POVERTY_DB"
 DATA_ENVIRONMENT_VARIABLE = "POVERTY_DATA"
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.paths import REPORTS_DIRNAME
+from etl.paths import LOCAL_REPORTS_DIRNAME, REPORTS_DIRNAME
 
 # The column contract of each input file; pages and tests rely on it.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -22,6 +22,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "publication_date",
         "url",
         "province",
+        "language",
+        "text_in_repository",
         "note",
     ),
     "facts": (
@@ -41,8 +43,19 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "is_target",
         "quote",
         "quote_offset",
+        "poverty_standard",
         "note",
     ),
+    "poverty_standards": (
+        "poverty_standard",
+        "label_vi",
+        "label_en",
+        "legal_basis",
+        "applies_from",
+        "applies_to",
+        "note",
+    ),
+    "coverage_gaps": ("province", "category", "year", "queries", "outcome"),
 }
 
 
@@ -61,14 +74,21 @@ class CsvTable:
 class Inputs:
     data_dir: Path
     tables: dict[str, CsvTable]
-    reports: dict[str, str]  # report file name -> text; unreadable reports are absent
+    reports: dict[str, str]  # report file name -> text kept in data/reports; unreadable reports are absent
     report_problems: dict[str, str]  # report file name -> why it could not be read
+    # Report file name -> text of a published article kept only on this machine (data/reports-local):
+    # used to check quotes, never stored, so every machine builds the same database.
+    local_reports: dict[str, str] = field(default_factory=dict)
+
+    def text_of(self, file: str) -> str | None:
+        """The text a source's quotes are checked against, wherever it is kept; None when not here."""
+        return self.reports.get(file, self.local_reports.get(file))
 
 
 def read_inputs(data_dir: Path) -> Inputs:
     tables = {name: read_table(data_dir, name) for name in COLUMNS}
-    reports, report_problems = read_reports(data_dir, tables["sources"])
-    return Inputs(data_dir, tables, reports, report_problems)
+    reports, local_reports, report_problems = read_reports(data_dir, tables["sources"])
+    return Inputs(data_dir, tables, reports, report_problems, local_reports)
 
 
 def read_table(data_dir: Path, name: str) -> CsvTable:
@@ -99,6 +119,21 @@ def read_table(data_dir: Path, name: str) -> CsvTable:
     return CsvTable(name, path, rows)
 
 
+def read_csv_rows(path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[dict[str, str]]:
+    """Rows of a CSV file handed in by a user (a source row, reviewed figures) that has `columns`;
+    columns in `optional` may be missing (read as empty) or present."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            reader = csv.DictReader(file)
+            present = [column for column in reader.fieldnames or [] if column not in optional]
+            _check_header(path, present, tuple(column for column in columns if column not in optional))
+            return [dict.fromkeys(optional, "") | {key: value or "" for key, value in row.items()} for row in reader]
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from error
+    except csv.Error as error:
+        raise InputError(f"{path}: not a readable CSV file ({error})") from error
+
+
 def _check_header(path: Path, found: list[str] | None, expected: tuple[str, ...]) -> None:
     found = list(found or [])
     missing = [column for column in expected if column not in found]
@@ -112,20 +147,48 @@ def _check_header(path: Path, found: list[str] | None, expected: tuple[str, ...]
         raise InputError(f"{path}:1: header has {'; '.join(parts)}; expected {','.join(expected)}")
 
 
-def read_reports(data_dir: Path, sources: CsvTable) -> tuple[dict[str, str], dict[str, str]]:
+def read_reports(data_dir: Path, sources: CsvTable) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """The texts of the sources: those kept in data/reports, those kept only locally, and problems.
+
+    A report whose text is in the repository must be readable in data/reports. A published
+    article's text is not committed: when a local copy is in data/reports-local its quotes are
+    checked against it, and when there is none the source stands on its web address.
+    """
     reports: dict[str, str] = {}
+    local_reports: dict[str, str] = {}
     problems: dict[str, str] = {}
     for _, row in sources.rows:
-        if Path(row["file"]).name != row["file"] or not row["file"]:
-            problems[row["file"]] = f"report file name {row['file']!r} must be a plain file name inside data/reports"
+        file, in_repository = row["file"], row["text_in_repository"] == "true"
+        if not file and not in_repository:
             continue
-        path = data_dir / REPORTS_DIRNAME / row["file"]
-        try:
-            reports[row["file"]] = path.read_bytes().decode("utf-8")
-        except FileNotFoundError:
-            problems[row["file"]] = f"report file {path} is missing"
-        except UnicodeDecodeError as error:
-            problems[row["file"]] = f"report file {path} is not UTF-8 text (byte {error.start})"
-        except OSError as error:
-            problems[row["file"]] = f"report file {path} cannot be read ({error.strerror})"
-    return reports, problems
+        if Path(file).name != file or not file:
+            folder = REPORTS_DIRNAME if in_repository else LOCAL_REPORTS_DIRNAME
+            problems[file] = f"report file name {file!r} must be a plain file name inside data/{folder}"
+            continue
+        if in_repository:
+            text, problem = _read_text(data_dir / REPORTS_DIRNAME / file)
+            if problem:
+                problems[file] = problem
+            else:
+                reports[file] = text
+            continue
+        local = data_dir / LOCAL_REPORTS_DIRNAME / file
+        if local.exists():
+            text, problem = _read_text(local)
+            if problem:
+                problems[file] = problem
+            else:
+                local_reports[file] = text
+    return reports, local_reports, problems
+
+
+def _read_text(path: Path) -> tuple[str, str]:
+    """(text, "") or ("", why it cannot be read)."""
+    try:
+        return path.read_bytes().decode("utf-8"), ""
+    except FileNotFoundError:
+        return "", f"report file {path} is missing"
+    except UnicodeDecodeError as error:
+        return "", f"report file {path} is not UTF-8 text (byte {error.start})"
+    except OSError as error:
+        return "", f"report file {path} cannot be read ({error.strerror})"

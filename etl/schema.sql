@@ -25,16 +25,44 @@ CREATE TABLE beneficiary_groups (
     definition         VARCHAR NOT NULL
 );
 
+CREATE TABLE poverty_standards (
+    poverty_standard  VARCHAR PRIMARY KEY,
+    label_vi          VARCHAR NOT NULL,
+    label_en          VARCHAR NOT NULL,
+    legal_basis       VARCHAR NOT NULL,
+    applies_from      DATE,
+    applies_to        DATE,
+    note              VARCHAR NOT NULL,
+    CHECK ((applies_from IS NULL) = (applies_to IS NULL)),
+    CHECK (applies_to >= applies_from)
+);
+
+-- A report kept in data/reports has its text in `reports`; a published article is not committed
+-- and stands on its web address.
 CREATE TABLE sources (
-    source_id         VARCHAR PRIMARY KEY,
-    file              VARCHAR NOT NULL UNIQUE,
-    title             VARCHAR NOT NULL,
-    publisher         VARCHAR NOT NULL,
-    author            VARCHAR,
-    publication_date  DATE,
-    url               VARCHAR,
-    province          VARCHAR NOT NULL REFERENCES provinces (province),
-    note              VARCHAR
+    source_id           VARCHAR PRIMARY KEY,
+    file                VARCHAR UNIQUE,
+    title               VARCHAR NOT NULL,
+    publisher           VARCHAR NOT NULL,
+    author              VARCHAR,
+    publication_date    DATE,
+    url                 VARCHAR,
+    province            VARCHAR REFERENCES provinces (province),  -- empty for a national report
+    language            VARCHAR NOT NULL CHECK (language IN ('vi', 'en')),
+    text_in_repository  BOOLEAN NOT NULL,
+    note                VARCHAR,
+    CHECK (text_in_repository OR url IS NOT NULL),
+    CHECK (NOT text_in_repository OR file IS NOT NULL)
+);
+
+-- Province × topic × year cells searched for without finding a published figure.
+CREATE TABLE coverage_gaps (
+    province  VARCHAR NOT NULL REFERENCES provinces (province),
+    category  VARCHAR NOT NULL,
+    year      INTEGER NOT NULL,
+    queries   VARCHAR NOT NULL,
+    outcome   VARCHAR NOT NULL,
+    PRIMARY KEY (province, category, year)
 );
 
 CREATE TABLE reports (
@@ -45,9 +73,9 @@ CREATE TABLE reports (
 CREATE TABLE facts (
     fact_id            VARCHAR PRIMARY KEY,
     source_id          VARCHAR NOT NULL REFERENCES sources (source_id),
-    province           VARCHAR NOT NULL REFERENCES provinces (province),
+    province           VARCHAR REFERENCES provinces (province),  -- empty for the country and its regions
     area               VARCHAR NOT NULL,
-    area_level         VARCHAR NOT NULL CHECK (area_level IN ('province', 'district', 'commune')),
+    area_level         VARCHAR NOT NULL CHECK (area_level IN ('country', 'region', 'province', 'district', 'commune')),
     period_start       DATE NOT NULL,
     period_end         DATE NOT NULL,
     period_label       VARCHAR NOT NULL,
@@ -59,13 +87,18 @@ CREATE TABLE facts (
     is_target          BOOLEAN NOT NULL,
     quote              VARCHAR NOT NULL,
     quote_offset       INTEGER NOT NULL CHECK (quote_offset >= 0),
+    -- Written by etl/poverty_standards.sql for every poverty figure: named by the report, else by period.
+    poverty_standard   VARCHAR REFERENCES poverty_standards (poverty_standard),
+    poverty_standard_basis VARCHAR CHECK (poverty_standard_basis IN ('report', 'period')),
     note               VARCHAR,
-    sentence           VARCHAR NOT NULL,
+    sentence           VARCHAR,  -- only where the report's text is in the repository
     -- How the figure is shown, written by etl/display_text.py.
     value_text_vi      VARCHAR NOT NULL,
     value_text_en      VARCHAR NOT NULL,
     period_text        VARCHAR NOT NULL,
     CHECK (period_end >= period_start),
+    CHECK ((area_level IN ('country', 'region')) = (province IS NULL)),
+    CHECK ((poverty_standard IS NULL) = (poverty_standard_basis IS NULL)),
     CHECK (unit <> 'percent' OR value <= 100),
     UNIQUE (source_id, area, period_start, period_end, metric, beneficiary_group, is_target)
 );
@@ -81,12 +114,15 @@ SELECT
     metrics.label_en AS metric_label_en,
     beneficiary_groups.label_vi AS group_label_vi,
     beneficiary_groups.label_en AS group_label_en,
+    poverty_standards.label_vi AS poverty_standard_label_vi,
+    poverty_standards.label_en AS poverty_standard_label_en,
     sources.title AS source_title,
     sources.publisher AS source_publisher,
     sources.publication_date AS source_publication_date,
     sources.url AS source_url
 FROM facts
-JOIN provinces USING (province)
+LEFT JOIN provinces USING (province)
 JOIN metrics USING (metric)
 JOIN beneficiary_groups USING (beneficiary_group)
+LEFT JOIN poverty_standards USING (poverty_standard)
 JOIN sources USING (source_id);

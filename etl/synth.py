@@ -198,7 +198,7 @@ def write(out: Path, reference: dict[str, pd.DataFrame], sources: pd.DataFrame, 
         # Ten million figures would otherwise take most of the machine's memory: DuckDB spills
         # the rest of its work to a temporary folder beside the file.
         connection.execute("SET memory_limit = '10GB'")
-        for name in ("provinces", "metrics", "beneficiary_groups"):
+        for name in ("provinces", "metrics", "beneficiary_groups", "poverty_standards"):
             insert_frame(connection, name, reference[name])
         for name, frame in {
             "drawn": facts,
@@ -225,8 +225,11 @@ def _periods(facts: pd.DataFrame) -> pd.DataFrame:
 
 
 _INSERT_SQL = """
-INSERT INTO sources (source_id, file, title, publisher, author, publication_date, url, province, note)
-SELECT source_id, source_id || '.txt', title, 'Dữ liệu giả lập', NULL, publication_date, NULL, province, note
+INSERT INTO sources (
+    source_id, file, title, publisher, author, publication_date, url, province, language, text_in_repository, note
+)
+SELECT source_id, source_id || '.txt', title, 'Dữ liệu giả lập', NULL, publication_date, NULL, province,
+       'vi', true, note
 FROM drawn_sources;
 
 CREATE TEMP TABLE sentences AS

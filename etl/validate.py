@@ -13,16 +13,24 @@ from datetime import date
 from decimal import Decimal
 
 from etl.current_provinces import current_provinces
-from etl.parse_numbers import QUALIFIERS, UNITS, NumberFormatError, read_number
+from etl.parse_numbers import LANGUAGES, QUALIFIERS, UNITS, NumberFormatError, read_number
 from etl.read_inputs import COLUMNS, CsvTable, Inputs
 
-AREA_LEVELS = ("province", "district", "commune")
+AREA_LEVELS = ("country", "region", "province", "district", "commune")
+# Reference figures for the whole country or a region carry no province.
+NATIONAL_LEVELS = ("country", "region")
+COUNTRY_AREA = "Cả nước"
 CATEGORIES = ("poverty", "health_insurance", "credit", "support", "women_union", "social_insurance")
 BOOLEANS = {"true": True, "false": False}
 IDENTIFIER = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")
-# A row whose qualifier is not written in its own quote must explain it in `note`.
+# A row whose qualifier or unit is not written in its own quote (one "tối thiểu" governing two numbers,
+# a table whose header says "%") must explain it in `note`, naming the word.
 QUALIFIER_EXPLANATION = "qualifier"
-OPTIONAL_FACT_COLUMNS = ("note",)
+UNIT_EXPLANATION = "unit"
+OPTIONAL_FACT_COLUMNS = ("note", "poverty_standard", "province")
+# A quote of a report whose text is not in the repository is the figure as printed: the number,
+# its qualifier and unit, at most a few words.
+LONGEST_BARE_QUOTE = 40
 
 
 @dataclass(frozen=True)
@@ -83,9 +91,27 @@ def validate(inputs: Inputs) -> list[Problem]:
     provinces = _validate_provinces(tables["provinces"], problems)
     metrics = _validate_metrics(tables["metrics"], problems)
     groups = _validate_groups(tables["beneficiary_groups"], problems)
+    standards = _validate_poverty_standards(tables["poverty_standards"], problems)
     sources = _validate_sources(tables["sources"], inputs, provinces, problems)
-    _validate_facts(tables["facts"], inputs, sources, provinces, metrics, groups, problems)
+    references = References(provinces, _regions(tables["provinces"]), metrics, groups, standards)
+    _validate_facts(tables["facts"], inputs, sources, references, problems)
+    _validate_coverage_gaps(tables["coverage_gaps"], provinces, problems)
     return problems
+
+
+@dataclass(frozen=True)
+class References:
+    """What a fact may refer to."""
+
+    provinces: set[str]
+    regions: set[str]
+    metrics: dict[str, tuple[str, str]]  # metric -> (unit, category)
+    groups: set[str]
+    standards: dict[str, tuple[date, date] | None]  # standard -> the periods it is chosen for, if any
+
+
+def _regions(table: CsvTable) -> set[str]:
+    return {values["region"] for _, values in table.rows}
 
 
 def _rows(table: CsvTable, key_column: str, problems: list[Problem]):
@@ -131,7 +157,7 @@ def _validate_metrics(table: CsvTable, problems: list[Problem]) -> dict[str, str
             row.fail("metric", f"{row['metric']!r} must be lower-case words joined by '_'")
         row.one_of("category", CATEGORIES, "category")
         row.one_of("unit", UNITS, "unit")
-    return {values["metric"]: values["unit"] for _, values in table.rows}
+    return {values["metric"]: (values["unit"], values["category"]) for _, values in table.rows}
 
 
 def _validate_groups(table: CsvTable, problems: list[Problem]) -> set[str]:
@@ -140,57 +166,81 @@ def _validate_groups(table: CsvTable, problems: list[Problem]) -> set[str]:
     return {values["beneficiary_group"] for _, values in table.rows}
 
 
-def _validate_sources(table: CsvTable, inputs: Inputs, provinces: set[str], problems: list[Problem]) -> dict[str, str]:
+def _validate_sources(
+    table: CsvTable, inputs: Inputs, provinces: set[str], problems: list[Problem]
+) -> dict[str, Source]:
+    files: dict[str, int] = {}
     for row in _rows(table, "source_id", problems):
-        row.require("source_id", "file", "title", "publisher", "province")
+        row.require("source_id", "title", "publisher")
+        row.one_of("language", LANGUAGES, "language")
         if not IDENTIFIER.match(row["source_id"]):
             row.fail("source_id", f"{row['source_id']!r} must be lower-case letters, digits, '-' or '_'")
+        if row.one_of("text_in_repository", BOOLEANS, "text_in_repository value"):
+            _check_text_location(row)
         if row["file"] in inputs.report_problems:
             row.fail("file", inputs.report_problems[row["file"]])
+        if row["file"] in files:
+            row.fail("file", f"report file {row['file']!r} is already the file of line {files[row['file']]}")
+        elif row["file"]:
+            files[row["file"]] = row.line
         if row["publication_date"]:
             row.iso_date("publication_date")
         elif not row["note"].strip():
             row.fail("note", "an undated source must say in its note why no date is given")
         if row["url"] and not re.match(r"^https?://\S+$", row["url"]):
             row.fail("url", f"{row['url']!r} is not a web address starting with http:// or https://")
-        row.one_of("province", provinces, "province")
-    return {values["source_id"]: values["file"] for _, values in table.rows}
+        if row["province"]:
+            row.one_of("province", provinces, "province")
+    return {
+        values["source_id"]: Source(values["file"], values["text_in_repository"] == "true", values["language"])
+        for _, values in table.rows
+    }
+
+
+@dataclass(frozen=True)
+class Source:
+    file: str
+    text_in_repository: bool
+    language: str
+
+
+def _check_text_location(row: _Row) -> None:
+    """A report is either kept in data/reports, or a published article that stands on its web address."""
+    if row["text_in_repository"] == "true":
+        row.require("file")
+    elif not row["url"]:
+        row.fail(
+            "url",
+            "a source whose text is not in the repository needs the web address it was published at "
+            "(or set text_in_repository to true and put the report in data/reports)",
+        )
 
 
 def _validate_facts(
     table: CsvTable,
     inputs: Inputs,
-    sources: dict[str, str],
-    provinces: set[str],
-    metrics: dict[str, str],
-    groups: set[str],
+    sources: dict[str, Source],
+    references: References,
     problems: list[Problem],
 ) -> None:
     figures: dict[tuple, int] = {}
     for row in _rows(table, "fact_id", problems):
         row.require(*(column for column in COLUMNS["facts"] if column not in OPTIONAL_FACT_COLUMNS))
-        row.one_of("province", provinces, "province")
-        if (
-            row.one_of("area_level", AREA_LEVELS, "area level")
-            and row["area_level"] == "province"
-            and row["area"] != row["province"]
-        ):
-            row.fail("area", f"a province-level figure must have area = province ({row['province']!r})")
-        row.one_of("beneficiary_group", groups, "beneficiary group")
+        _check_place(row, references)
+        row.one_of("beneficiary_group", references.groups, "beneficiary group")
         row.one_of("qualifier", QUALIFIERS, "qualifier")
         row.one_of("is_target", BOOLEANS, "is_target value")
-        if (
-            row.one_of("metric", metrics, "metric")
-            and row.one_of("unit", UNITS, "unit")
-            and row["unit"] != metrics[row["metric"]]
-        ):
-            row.fail("unit", f"metric {row['metric']} is measured in {metrics[row['metric']]}, not {row['unit']}")
+        _check_metric(row, references)
         _check_period(row)
         value = _check_value(row)
         if row.one_of("source_id", sources, "source"):
-            text = inputs.reports.get(sources[row["source_id"]])
-            if text is not None and _check_quote(row, text) and value is not None:
-                _check_reading(row, value)
+            source = sources[row["source_id"]]
+            text = inputs.text_of(source.file)
+            quote_stands = source.text_in_repository or _check_bare_quote(row)
+            if quote_stands and text is not None:
+                quote_stands = _check_quote(row, text)
+            if quote_stands and value is not None:
+                _check_reading(row, value, source.language)
         key = tuple(
             row[field]
             for field in ("source_id", "area", "period_start", "period_end", "metric", "beneficiary_group", "is_target")
@@ -201,6 +251,60 @@ def _validate_facts(
                 f"the same figure (source, area, period, metric, group, target) is already on line {figures[key]}",
             )
         figures.setdefault(key, row.line)
+
+
+def _check_place(row: _Row, references: References) -> None:
+    """Province-level and smaller figures name their province; country and region figures name none."""
+    if not row.one_of("area_level", AREA_LEVELS, "area level"):
+        return
+    level = row["area_level"]
+    if level in NATIONAL_LEVELS:
+        if row["province"]:
+            row.fail("province", f"a {level}-level figure belongs to no province; leave province empty")
+        areas = {COUNTRY_AREA} if level == "country" else references.regions
+        row.one_of("area", areas, f"{level} name")
+        return
+    if not row["province"]:
+        row.fail("province", "is empty")
+    elif row.one_of("province", references.provinces, "province") and level == "province":
+        if row["area"] != row["province"]:
+            row.fail("area", f"a province-level figure must have area = province ({row['province']!r})")
+
+
+def _check_metric(row: _Row, references: References) -> None:
+    if not row.one_of("metric", references.metrics, "metric"):
+        return
+    unit, category = references.metrics[row["metric"]]
+    if row.one_of("unit", UNITS, "unit") and row["unit"] != unit:
+        row.fail("unit", f"metric {row['metric']} is measured in {unit}, not {row['unit']}")
+    standard = row["poverty_standard"]
+    if standard and category != "poverty":
+        row.fail("poverty_standard", f"only poverty figures have a poverty standard; {row['metric']} is {category}")
+    elif standard:
+        row.one_of("poverty_standard", references.standards, "poverty standard")
+    elif category == "poverty" and _is_date(row["period_end"]):
+        end = date.fromisoformat(row["period_end"])
+        if standard_for_period(end, references.standards) is None:
+            row.fail(
+                "poverty_standard",
+                f"no poverty standard of poverty_standards.csv applies on {end}; name the one the report uses",
+            )
+
+
+def standard_for_period(period_end: date, standards: dict[str, tuple[date, date] | None]) -> str | None:
+    """The standard a poverty figure is measured under when its report does not say: the one in force on
+    the day its period ends (poverty_standards.csv)."""
+    return next(
+        (name for name, span in standards.items() if span is not None and span[0] <= period_end <= span[1]), None
+    )
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text))
 
 
 def _check_period(row: _Row) -> None:
@@ -241,9 +345,24 @@ def _check_quote(row: _Row, text: str) -> bool:
     return False
 
 
-def _check_reading(row: _Row, value: Decimal) -> None:
+def _check_bare_quote(row: _Row) -> bool:
+    """Without the report's text here, the quote must at least be a figure as printed, nothing more."""
+    quote = row["quote"]
+    if len(quote) > LONGEST_BARE_QUOTE:
+        row.fail(
+            "quote",
+            f"{quote!r} is {len(quote)} characters; the report's text is not in the repository, so the quote is "
+            f"the figure as printed (number, qualifier and unit), at most {LONGEST_BARE_QUOTE} characters",
+        )
+        return False
+    if not row["quote_offset"].isdigit():
+        row.fail("quote_offset", f"{row['quote_offset']!r} is not a character offset (a whole number from 0)")
+    return True
+
+
+def _check_reading(row: _Row, value: Decimal, language: str) -> None:
     try:
-        reading = read_number(row["quote"])
+        reading = read_number(row["quote"], language if language in LANGUAGES else "vi")
     except NumberFormatError as error:
         row.fail("quote", f"cannot read one number from the quote: {error}")
         return
@@ -251,11 +370,52 @@ def _check_reading(row: _Row, value: Decimal) -> None:
         row.fail(
             "value", f"{row['value']} differs from {reading.value.normalize():f}, which is what {row['quote']!r} says"
         )
-    if reading.unit != row["unit"]:
-        row.fail("unit", f"{row['unit']} differs from {reading.unit}, which is what {row['quote']!r} says")
+    if reading.unit != row["unit"] and UNIT_EXPLANATION not in row["note"]:
+        row.fail(
+            "unit",
+            f"{row['unit']} differs from {reading.unit}, which is what {row['quote']!r} says; "
+            f"if the unit is written elsewhere (a table header), explain it in note (mention 'unit')",
+        )
     if reading.qualifier != row["qualifier"] and QUALIFIER_EXPLANATION not in row["note"]:
         row.fail(
             "qualifier",
             f"{row['qualifier']} differs from {reading.qualifier}, which is what {row['quote']!r} says; "
             f"if the qualifier is written elsewhere in the sentence, explain it in note (mention 'qualifier')",
         )
+
+
+def _validate_poverty_standards(table: CsvTable, problems: list[Problem]) -> dict[str, tuple[date, date] | None]:
+    standards: dict[str, tuple[date, date] | None] = {}
+    spans: list[tuple[date, date, int]] = []
+    for row in _rows(table, "poverty_standard", problems):
+        row.require("poverty_standard", "label_vi", "label_en", "legal_basis", "note")
+        if not IDENTIFIER.match(row["poverty_standard"]):
+            row.fail("poverty_standard", f"{row['poverty_standard']!r} must be lower-case words joined by '_'")
+        standards[row["poverty_standard"]] = None
+        if not (row["applies_from"] or row["applies_to"]):
+            continue  # named only where a report says so, never chosen by period
+        start, end = row.iso_date("applies_from"), row.iso_date("applies_to")
+        if start and end:
+            if end < start:
+                row.fail("applies_to", f"{end} is before applies_from {start}")
+            for other_start, other_end, line in spans:
+                if start <= other_end and other_start <= end:
+                    row.fail("applies_from", f"the period {start}..{end} overlaps the standard on line {line}")
+            spans.append((start, end, row.line))
+            standards[row["poverty_standard"]] = (start, end)
+    return standards
+
+
+def _validate_coverage_gaps(table: CsvTable, provinces: set[str], problems: list[Problem]) -> None:
+    seen: dict[tuple[str, str, str], int] = {}
+    for line, values in table.rows:
+        row = _Row(table, line, values, "province", problems)
+        row.require("province", "category", "year", "queries", "outcome")
+        row.one_of("province", provinces, "province")
+        row.one_of("category", CATEGORIES, "category")
+        if not re.fullmatch(r"(?:19|20)\d\d", row["year"]):
+            row.fail("year", f"{row['year']!r} is not a year")
+        key = (row["province"], row["category"], row["year"])
+        if key in seen:
+            row.fail("year", f"this province, topic and year is already on line {seen[key]}")
+        seen.setdefault(key, line)

@@ -48,7 +48,12 @@ if st.button(labels.text("propose", language), type="primary"):
     candidates.insert(0, "accept", True)
     candidates["is_target"] = candidates["is_target"] == "true"
     candidates["confidence"] = candidates["confidence"].astype(float)
-    st.session_state["new_report"] = {"text": text, "source_id": source_id, "candidates": candidates}
+    st.session_state["new_report"] = {
+        "text": text,
+        "source_id": source_id,
+        "candidates": candidates,
+        "proposal": rows,  # kept untouched beside the reviewed figures, to score the extractor
+    }
 
 if "new_report" in st.session_state:
     proposal = st.session_state["new_report"]
@@ -87,9 +92,18 @@ if "new_report" in st.session_state:
             "publication_date": published.isoformat() if isinstance(published, date) else "",
             "url": url.strip(),
             "province": province,
+            "language": "vi",
+            "text_in_repository": "true",
             "note": note.strip(),
         }
-        problems = add_report(data_dir(), database_path(), proposal["text"], source, accepted.to_dict("records"))
+        problems = add_report(
+            data_dir(),
+            database_path(),
+            proposal["text"],
+            source,
+            accepted.to_dict("records"),
+            proposal=proposal["proposal"],
+        )
         if problems:
             st.error(labels.text("fix_these", language))
             st.code("\n".join(problems), language=None)

@@ -1,4 +1,4 @@
-"""Sources & method: each report, how figures are read, and the quote behind every figure."""
+"""Sources & method: each report, where reports disagree, how figures are read, and the quote behind every figure."""
 
 import pandas as pd
 import streamlit as st
@@ -15,12 +15,25 @@ for source in queries.sources(chosen).itertuples():
     with st.container(border=True):
         st.subheader(source.title, anchor=False)
         published = source.publication_date.strftime("%d/%m/%Y") if pd.notna(source.publication_date) else "—"
-        st.text(f"{source.publisher} · {source.author or '—'} · {published}")
-        st.text(f"{source.province} → {source.province_2025} · {source.figures} {labels.text('rows_shown', language)}")
+        st.text(f"{source.publisher} · {source.author or '—'} · {published} · {source.language}")
+        place = f"{source.province} → {source.province_2025}" if isinstance(source.province, str) else None
+        kept = labels.text("text_in_repository" if source.text_in_repository else "text_elsewhere", language)
+        st.text(
+            f"{place or labels.text('national', language)} · {source.figures} {labels.text('rows_shown', language)}"
+        )
+        st.caption(kept)
         if isinstance(source.url, str) and source.url.startswith(("http://", "https://")):
             st.link_button(labels.text("address", language), source.url)
         if isinstance(source.note, str):
             st.caption(page.plain(source.note))
+
+st.header(labels.text("conflicts", language))
+st.caption(labels.text("conflicts_intro", language))
+disagreements = queries.conflicts(view.filters, language)
+if disagreements.empty:
+    st.write(labels.text("no_conflicts", language))
+else:
+    page.selectable_table(disagreements, "conflicts_table", view)
 
 st.header(labels.text("method", language))
 st.markdown(labels.text("method_body", language))

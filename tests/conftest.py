@@ -13,7 +13,9 @@ from etl.paths import DATA_DIR
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     copy = tmp_path / "data"
-    shutil.copytree(DATA_DIR, copy, ignore=shutil.ignore_patterns("*.duckdb", "*.wal", ".*"))
+    shutil.copytree(
+        DATA_DIR, copy, ignore=shutil.ignore_patterns("*.duckdb", "*.wal", ".*", "reports-local", "backups")
+    )
     return copy
 
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import duckdb
+
+from etl.load import TABLE_ORDER
+
 
 def read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8-sig", newline="") as file:
@@ -31,3 +35,9 @@ def snapshot(data_dir: Path) -> dict[str, bytes]:
     return {
         str(path.relative_to(data_dir)): path.read_bytes() for path in sorted(data_dir.rglob("*")) if path.is_file()
     }
+
+
+def table_contents(database: Path) -> dict[str, list[tuple]]:
+    """Every table of a built database, rows sorted: two builds are equal when these are."""
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return {name: connection.execute(f"SELECT * FROM {name} ORDER BY ALL").fetchall() for name in TABLE_ORDER}

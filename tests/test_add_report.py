@@ -23,6 +23,8 @@ SOURCE = {
     "publication_date": "2025-01-15",
     "url": "",
     "province": "Nghệ An",
+    "language": "vi",
+    "text_in_repository": "true",
     "note": "",
 }
 
@@ -47,7 +49,7 @@ def fact_count(database: Path) -> int:
 def test_a_reviewed_report_is_added_and_the_database_rebuilt(data_dir, database):
     before_facts, before_count = read_csv(data_dir / "facts.csv"), fact_count(database)
     rows = proposals(data_dir)
-    assert adding.add_report(data_dir, database, REPORT.read_text(encoding="utf-8"), SOURCE, rows) == []
+    assert adding.add_report(data_dir, database, REPORT.read_text(encoding="utf-8"), SOURCE, rows, proposal=rows) == []
     assert len(read_csv(data_dir / "facts.csv")) == len(before_facts) + len(rows)
     assert (data_dir / "reports" / "quy-hop-2025.txt").read_text(encoding="utf-8") == REPORT.read_text(encoding="utf-8")
     assert fact_count(database) == before_count + len(rows)
@@ -66,7 +68,7 @@ def test_a_bad_row_writes_nothing_and_says_what_to_fix(data_dir, database):
     rows = proposals(data_dir)
     rows[2]["metric"] = ""
     rows[3]["value"] = "999"
-    problems = adding.add_report(data_dir, database, REPORT.read_text(encoding="utf-8"), SOURCE, rows)
+    problems = adding.add_report(data_dir, database, REPORT.read_text(encoding="utf-8"), SOURCE, rows, proposal=rows)
     assert any("facts.csv" in p and "field 'metric': is empty" in p for p in problems), problems
     assert any("field 'value': 999 differs from 2.1" in p for p in problems), problems
     assert all(str(data_dir) in p for p in problems if "facts.csv" in p)
@@ -85,7 +87,14 @@ def test_a_failure_halfway_through_writing_restores_data(data_dir, database, mon
         original(source, target)
 
     monkeypatch.setattr(adding, "replace_file", fail_once_on_facts)
-    problems = adding.add_report(data_dir, database, REPORT.read_text(encoding="utf-8"), SOURCE, proposals(data_dir))
+    problems = adding.add_report(
+        data_dir,
+        database,
+        REPORT.read_text(encoding="utf-8"),
+        SOURCE,
+        proposals(data_dir),
+        proposal=proposals(data_dir),
+    )
     assert failures and any("disk full (simulated)" in p and "restored" in p for p in problems)
     after = {name: data for name, data in snapshot(data_dir).items() if not name.startswith("backups/")}
     assert after == before and database.read_bytes() == database_bytes
@@ -93,8 +102,9 @@ def test_a_failure_halfway_through_writing_restores_data(data_dir, database, mon
 
 def test_a_report_cannot_be_added_twice(data_dir, database):
     text = REPORT.read_text(encoding="utf-8")
-    assert adding.add_report(data_dir, database, text, SOURCE, proposals(data_dir)) == []
-    problems = adding.add_report(data_dir, database, text, SOURCE, proposals(data_dir))
+    rows = proposals(data_dir)
+    assert adding.add_report(data_dir, database, text, SOURCE, rows, proposal=rows) == []
+    problems = adding.add_report(data_dir, database, text, SOURCE, rows, proposal=rows)
     assert problems and "already exists" in problems[0]
 
 
@@ -131,4 +141,36 @@ def test_the_page_proposes_highlights_and_saves(data_dir, database, monkeypatch)
     assert not app.exception
     assert app.success, [error.value for error in app.error] + [code.value for code in app.code]
     assert len(read_csv(data_dir / "facts.csv")) > before
+    assert fact_count(database) == len(read_csv(data_dir / "facts.csv"))
+
+
+def test_command_line_adds_a_published_article_without_committing_its_text(data_dir, database, tmp_path, capsys):
+    from etl.__main__ import main
+    from etl.proposals import keep_proposal
+    from tests.corpus import ARTICLE, fact, web_source
+    from tests.helpers import write_csv
+
+    source, reviewed = tmp_path / "source.csv", tmp_path / "reviewed.csv"
+    write_csv(source, [web_source("web-a")])
+    write_csv(reviewed, [fact("web-a", 1)])
+    article = tmp_path / "web-a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    command = ["add", "--source", str(source), "--facts", str(reviewed), "--report", str(article)]
+    command += ["--data-dir", str(data_dir), "--database", str(database)]
+
+    # Review starts from a kept proposal: without one, nothing is added.
+    before = snapshot(data_dir)
+    assert main(command) == 1
+    assert "run python -m etl extract on the report first" in capsys.readouterr().err
+    keep_proposal(data_dir, "web-a", [], date(2026, 11, 1))
+    kept = snapshot(data_dir)
+    assert {name for name in kept if kept[name] != before.get(name)} == {"proposals/web-a.csv", "proposals/log.csv"}
+
+    assert main([*command, "--check"]) == 0
+    assert snapshot(data_dir) == kept and "nothing was written" in capsys.readouterr().out
+
+    assert main(command) == 0
+    assert read_csv(data_dir / "facts.csv")[-1]["fact_id"] == "web-a-01"
+    assert not (data_dir / "reports" / "web-a.txt").exists()
+    assert (data_dir / "reports-local" / "web-a.txt").read_text(encoding="utf-8") == ARTICLE
     assert fact_count(database) == len(read_csv(data_dir / "facts.csv"))

@@ -8,14 +8,8 @@ import sys
 import duckdb
 
 from etl.__main__ import main
-from etl.load import TABLE_ORDER
 from etl.paths import PROJECT_DIR
-from tests.helpers import edit_row, read_csv
-
-
-def table_contents(database) -> dict[str, list[tuple]]:
-    with duckdb.connect(str(database), read_only=True) as connection:
-        return {name: connection.execute(f"SELECT * FROM {name} ORDER BY ALL").fetchall() for name in TABLE_ORDER}
+from tests.helpers import edit_row, read_csv, table_contents
 
 
 def test_command_line_build_writes_every_figure(data_dir, tmp_path):

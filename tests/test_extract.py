@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from etl.evaluate import evaluate
+from etl.evaluate import rerun_scores, total
 from etl.extract import extract, reference
 from etl.paths import DATA_DIR, PROJECT_DIR
+from etl.proposals import read_log
 from etl.report_text import ReportTextError, decode_report
 
 REPORTS = Path(__file__).parent / "reports"
@@ -26,7 +27,9 @@ def propose(text: str, province: str | None = None) -> list[dict[str, str]]:
 
 
 def test_the_five_reports_meet_the_targets():
-    result = evaluate(DATA_DIR)
+    results = rerun_scores(DATA_DIR, include_local=False)
+    assert len(results) == 5
+    result = total(score for _, score in results)
     assert result.recall >= 0.95
     assert result.precision >= 0.90
     assert result.accuracy("metric") >= 0.85
@@ -86,30 +89,33 @@ def test_places_periods_and_targets():
     )
 
 
-def test_command_line_writes_candidates(tmp_path):
+def extract_command(data_dir: Path, out: Path, *options: str) -> subprocess.CompletedProcess:
+    report = str(REPORTS / "dong_thap_2023.txt")
+    command = [sys.executable, "-m", "etl", "extract", report, "--out", str(out), "--province", "Đồng Tháp"]
+    command += ["--source-id", "dong-thap-2023", "--data-dir", str(data_dir), *options]
+    return subprocess.run(command, cwd=PROJECT_DIR, capture_output=True, text=True, check=False)
+
+
+def test_command_line_writes_candidates_and_keeps_the_untouched_proposal(data_dir, tmp_path):
     out = tmp_path / "candidates.csv"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "etl",
-            "extract",
-            str(REPORTS / "dong_thap_2023.txt"),
-            "--out",
-            str(out),
-            "--province",
-            "Đồng Tháp",
-        ],
-        cwd=PROJECT_DIR,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = extract_command(data_dir, out)
     assert result.returncode == 0, result.stderr
     with out.open(encoding="utf-8") as file:
         rows = list(csv.DictReader(file))
     assert rows and set(rows[0]) >= {"fact_id", "quote", "quote_offset", "confidence"}
     assert any(row["quote"] == "gần 480 tỷ đồng" and row["metric"] == "credit_disbursed" for row in rows)
+    kept = data_dir / "proposals" / "dong-thap-2023.csv"
+    assert kept.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+    log = read_log(data_dir)
+    assert [(entry.source_id, entry.figures) for entry in log][-1] == ("dong-thap-2023", len(rows))
+
+    # A kept proposal is never replaced, so a score cannot be improved after review.
+    out.write_text("edited by a reviewer", encoding="utf-8")
+    again = extract_command(data_dir, tmp_path / "again.csv")
+    assert again.returncode == 1 and "already kept" in again.stderr
+    assert len(read_log(data_dir)) == len(log)
+    trial = extract_command(data_dir, tmp_path / "trial.csv", "--trial")
+    assert trial.returncode == 0 and len(read_log(data_dir)) == len(log)
 
 
 def test_command_line_evaluate_prints_the_figures():

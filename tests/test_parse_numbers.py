@@ -45,6 +45,34 @@ def test_reads_report_forms(text, value, unit, qualifier):
     assert reading.text == text
 
 
+# Vietnamese news agencies' English editions print the same figures with English separators and words.
+ENGLISH_FORMS = [
+    ("8,858", Decimal(8858), "count", "exact"),
+    ("1.36%", Decimal("1.36"), "percent", "exact"),
+    ("2.53 percent", Decimal("2.53"), "percent", "exact"),
+    ("9.79 per cent", Decimal("9.79"), "percent", "exact"),
+    ("over VND 5,157 billion", Decimal(5_157_000_000_000), "VND", "more_than"),
+    ("more than VND681 billion", Decimal(681_000_000_000), "VND", "more_than"),
+    ("nearly VND 5,510 billion", Decimal(5_510_000_000_000), "VND", "nearly"),
+    ("over 5.7 trillion VND", Decimal(5_700_000_000_000), "VND", "more_than"),
+    ("Nearly 21,000", Decimal(21000), "count", "nearly"),
+    ("under 1 percent", Decimal(1), "percent", "less_than"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "qualifier"), ENGLISH_FORMS)
+def test_reads_english_forms(text, value, unit, qualifier):
+    reading = read_number(text, "en")
+    assert (reading.value, reading.unit, reading.qualifier) == (value, unit, qualifier)
+    assert reading.text == text
+
+
+def test_the_same_digits_mean_different_numbers_in_each_language():
+    assert read_number("1,574", "en").value == 1574 and read_number("1,574").value == Decimal("1.574")
+    with pytest.raises(ValueError, match="unknown language 'fr'"):
+        read_number("1", "fr")
+
+
 @pytest.mark.parametrize("text", ["29/03/2024", "4/2025", "20/2021/NĐ-CP", "17:01", "13/13", "748e8c8b8863e26a.jpg"])
 def test_dates_references_and_ratios_are_not_figures(text):
     assert find_numbers(text) == []

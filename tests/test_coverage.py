@@ -1,0 +1,56 @@
+"""`python -m etl coverage`: the province × year figures of each topic, gaps marked."""
+
+from __future__ import annotations
+
+import duckdb
+
+from etl.__main__ import main
+from etl.build import run
+from etl.coverage import NOT_SEARCHED, SEARCHED_NOTHING, coverage_cells, matrices
+from tests.corpus import add_article, append_rows, fact, web_source
+
+
+def coverage_of(data_dir, database) -> dict:
+    run(data_dir, database, say=lambda _: None)
+    with duckdb.connect(str(database), read_only=True) as connection:
+        cells = coverage_cells(connection)
+        gaps = connection.execute("SELECT province, category, year FROM coverage_gaps").df()
+    return matrices(cells, gaps, ["Long An"])
+
+
+def readings(cell: str) -> int:
+    return 0 if cell in (NOT_SEARCHED, SEARCHED_NOTHING) else int(cell.rstrip("!"))
+
+
+def test_coverage_counts_province_figures_and_marks_known_gaps(data_dir, tmp_path, capsys):
+    before = coverage_of(data_dir, tmp_path / "before.duckdb")
+    add_article(data_dir, web_source("web-a"), [fact("web-a", 1, period_start="2017-01-01", period_end="2017-12-31")])
+    other = fact("web-b", 1, value="1.8", quote="1,8%", period_start="2017-01-01", period_end="2017-12-31")
+    add_article(data_dir, web_source("web-b"), [other])
+    national = fact("web-vn", 1, province="", area="Cả nước", area_level="country", value="3.75", quote="3,75%")
+    add_article(data_dir, web_source("web-vn", province=""), [national])
+    searched = {"province": "Long An", "category": "credit", "year": "2016", "queries": "q1 | q2", "outcome": "none"}
+    append_rows(data_dir, "coverage_gaps", [searched])
+    database = tmp_path / "after.duckdb"
+    after = coverage_of(data_dir, database)
+
+    rate_before, rate_after = before["poverty_rate"].loc["Long An"], after["poverty_rate"].loc["Long An"]
+    assert readings(rate_after[2017]) == readings(rate_before[2017]) + 2
+    assert rate_after[2017].endswith("!")  # 1,75% and 1,8% for the same point disagree
+    topic_before, topic_after = before["poverty"].loc["Long An"], after["poverty"].loc["Long An"]
+    assert readings(topic_after[2017]) == readings(topic_before[2017]) + 2
+    assert readings(after["poverty_rate"].loc["Cả nước"][2019]) >= 1
+    assert after["credit"].loc["Long An"][2016] in (SEARCHED_NOTHING, *[str(n) for n in range(1, 99)])
+    if readings(before["credit"].loc["Long An"][2016]) == 0:
+        assert after["credit"].loc["Long An"][2016] == SEARCHED_NOTHING
+
+    assert main(["coverage", "--database", str(database)]) == 0
+    printed = capsys.readouterr().out
+    assert "poverty_rate:" in printed and "health_insurance:" in printed and "support:" in printed
+    long_an = next(line for line in printed.split("poverty_rate:")[1].splitlines() if line.startswith("Long An"))
+    assert long_an.split()[2:][2017 - 2015] == rate_after[2017]
+
+
+def test_coverage_needs_a_database(tmp_path, capsys):
+    assert main(["coverage", "--database", str(tmp_path / "none.duckdb")]) == 1
+    assert "run python -m etl build first" in capsys.readouterr().err

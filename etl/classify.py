@@ -20,14 +20,21 @@ _NEW = ("end", r"(?:phát triển(?: thêm| mới)?|thêm|mới)[^.;]{0,70}$", 3
 
 METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
     # money
-    "credit_outstanding": ("VND", [("left", r"dư nợ", 4.0)]),
+    "credit_outstanding": ("VND", [("left", r"dư nợ|outstanding|credit balance", 4.0)]),
+    "credit_funds": ("VND", [("left", r"(?:tổng )?nguồn vốn|total (?:capital|funds)|capital", 4.5)]),
     "credit_disbursed": (
         "VND",
         [
-            ("left", r"doanh số|cho vay|vay vốn|được vay|tín dụng|giải ngân", 2.5),
+            ("left", r"doanh số|cho vay|vay vốn|được vay|tín dụng|giải ngân|lent|lending|loans? disbursed", 2.5),
             ("right", r"^\s*(?:vốn )?(?:tín dụng|vay)", 3.0),
         ],
     ),
+    "poverty_programme_spending": (
+        "VND",
+        [("any", r"chương trình (?:mục tiêu quốc gia )?giảm nghèo|poverty (?:reduction )?programme", 3.0)],
+    ),
+    "poverty_fund_raised": ("VND", [("left", r"(?:vận động|quyên góp|tiếp nhận|huy động)[^.;]{0,40}quỹ", 4.5)]),
+    "poverty_fund_spending": ("VND", [("left", r"quỹ [\"“]?vì người nghèo[\"”]?[^.;]{0,40}(?:chi|hỗ trợ)", 4.5)]),
     "bhyt_cost": ("VND", [("left", rf"thẻ {_BHYT}|{_BHYT}", 2.5)]),
     "electricity_support_spending": ("VND", [("any", r"tiền điện", 3.0)]),
     "tuition_support_spending": ("VND", [("left", r"học phí", 3.0)]),
@@ -36,7 +43,13 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
     "houses_built_spending": ("VND", [("left", r"(?:xây dựng|xây mới|xây)\s[^.;]{0,25}nhà", 3.5)]),
     "houses_repaired_spending": ("VND", [("left", r"sửa chữa|sửa", 4.0)]),
     # counts
-    "bhyt_cards": ("count", [("right", r"^\s*(?:lượt )?thẻ", 5.0), ("any", rf"thẻ {_BHYT}", 3.0)]),
+    "bhyt_cards": (
+        "count",
+        [
+            ("right", r"^\s*(?:lượt )?thẻ|^\s*(?:free )?health insurance cards", 5.0),
+            ("any", rf"thẻ {_BHYT}", 3.0),
+        ],
+    ),
     "savings_group_cards_per_month": (
         "count",
         [("left", r"mỗi tháng|hằng tháng|hàng tháng", 6.0), ("right", r"^\s*(?:lượt )?thẻ", 5.0)],
@@ -44,16 +57,48 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
     "savings_group_members": ("count", [("right", r"^\s*(?:chị em|hội viên|thành viên)[^.;,]{0,20}tham gia", 5.0)]),
     "credit_borrowers": (
         "count",
-        [("right", r"^[^.;,]{0,40}\bvay\b", 5.0), ("end", r"cho vay\s*(?:trên|hơn|gần)?\s*$", 5.0)],
+        [
+            ("right", r"^[^.;,]{0,40}\bvay\b", 5.0),
+            ("end", r"cho vay\s*(?:trên|hơn|gần)?\s*$", 5.0),
+            ("right", r"^\s*(?:lượt )?khách hàng|^[^.;,]{0,30}\b(?:borrowers?|borrowed|customers)\b", 5.0),
+        ],
     ),
     "electricity_support_recipients": ("count", [("any", r"tiền điện", 3.0)]),
     "tuition_support_recipients": ("count", [("any", r"học phí", 3.0)]),
     "social_allowance_recipients": ("count", [("any", r"trợ cấp", 3.0), ("right", r"bảo trợ xã hội", 2.0)]),
     "tet_gifts": ("count", [("right", r"^\s*(?:xuất|suất|phần) quà", 6.0)]),
-    "houses_built": ("count", [("end", r"(?:xây dựng|xây mới|xây)\s*$", 3.0), ("right", r"^\s*(?:căn|ngôi) nhà", 3.0)]),
+    "houses_built": (
+        "count",
+        [
+            ("end", r"(?:xây dựng|xây mới|xây)\s*$", 3.0),
+            ("right", r"^\s*(?:căn |ngôi )?nhà (?:đại đoàn kết|tình nghĩa|ở)|^\s*(?:căn|ngôi) nhà", 3.0),
+        ],
+    ),
     "houses_repaired": ("count", [("end", r"sửa chữa\s*$|sửa\s*$", 6.0)]),
-    "poor_households": ("count", [("left", r"số hộ nghèo", 4.0), ("right", r"^\s*hộ nghèo", 2.0)]),
-    "near_poor_households": ("count", [("left", r"số hộ cận nghèo", 5.0), ("right", r"^\s*hộ cận nghèo", 2.0)]),
+    "poor_households": (
+        "count",
+        [
+            ("left", r"số hộ nghèo", 4.0),
+            ("right", r"^\s*hộ nghèo|^\s*(?:poor|below-poverty) households", 2.0),
+            ("end", r"hộ nghèo(?: là| có| còn)?\s*$", 4.0),
+        ],
+    ),
+    "near_poor_households": (
+        "count",
+        [
+            ("left", r"số hộ cận nghèo", 5.0),
+            ("right", r"^\s*hộ cận nghèo|^\s*(?:near-poor|sub-poverty) households", 2.5),
+            ("end", r"hộ cận nghèo(?: là| có| còn)?\s*$", 5.0),
+        ],
+    ),
+    "poor_and_near_poor_households": (
+        "count",
+        [
+            ("left", r"(?:tổng )?số hộ nghèo(?:,| và) (?:hộ )?cận nghèo", 6.0),
+            ("end", r"hộ nghèo(?:,| và) (?:hộ )?cận nghèo(?: là| có| còn)?\s*$", 6.0),
+            ("right", r"^\s*(?:hộ nghèo(?:,| và) (?:hộ )?cận nghèo|poor and near-poor households)", 6.0),
+        ],
+    ),
     "poor_households_reduction": (
         "count",
         [
@@ -73,9 +118,25 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
     "livelihood_model_households": ("count", [("end", r"mô hình[^.;]{0,100}\bcho\s*$", 5.0)]),
     "livelihood_training_participants": ("count", [("left", r"tập huấn|đào tạo|chuyển giao", 3.0)]),
     # rates
-    "poverty_rate": ("percent", [("left", r"tỷ lệ hộ (?:hội viên )?nghèo|hộ nghèo", 3.0)]),
-    "near_poverty_rate": ("percent", [("left", r"cận nghèo", 4.0)]),
+    "poverty_rate": (
+        "percent",
+        [("left", r"tỷ lệ hộ (?:hội viên )?nghèo|hộ nghèo|poverty (?:rate|ratio)|poor households?", 3.0)],
+    ),
+    "near_poverty_rate": ("percent", [("left", r"cận nghèo|near-poor|near poor|sub-poverty", 4.0)]),
+    # "tỷ lệ nghèo đa chiều" adds poor and near-poor; "tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều" does not.
+    "poor_and_near_poor_rate": (
+        "percent",
+        [("left", r"(?:tỷ|tỉ) lệ (?:hộ )?nghèo đa chiều|(?:tỷ|tỉ) lệ hộ nghèo(?:,| và) (?:hộ )?cận nghèo", 6.0)],
+    ),
     "poverty_rate_reduction": ("percent", [("end", r"giảm\s*$", 6.0), ("right", r"^\s*so với", 3.0)]),
+    "poverty_rate_yearly_reduction": (
+        "percent",
+        [("right", r"^\s*(?:/\s*năm|mỗi năm|một năm|(?:a|per) year)", 7.0), ("left", r"giảm|decrease|reduc", 1.0)],
+    ),
+    "bhyt_contribution_support_share": (
+        "percent",
+        [("right", r"^[^.;]{0,40}(?:mức đóng|chi phí (?:tham gia|mua thẻ))", 6.0)],
+    ),
     "bhyt_coverage": ("percent", [("right", rf"thẻ {_BHYT}", 4.0)]),
     "credit_access_coverage": ("percent", [("right", r"vay vốn|tín dụng", 4.0)]),
     "tuition_support_coverage": ("percent", [("right", r"học phí", 4.0)]),
@@ -83,6 +144,13 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
     "tet_gift_coverage": ("percent", [("right", r"tặng quà|nhận quà", 5.0)]),
     "policy_access_coverage": ("percent", [("right", r"tiếp cận (?:các |đầy đủ )?chính sách", 5.0)]),
     "social_protection_coverage": ("percent", [("right", r"bảo trợ xã hội", 4.0), ("right", r"trợ cấp", 2.0)]),
+}
+
+# The households a rate is a share of: the count printed beside a rate is of the same measure.
+COUNT_OF_RATE = {
+    "poverty_rate": "poor_households",
+    "near_poverty_rate": "near_poor_households",
+    "poor_and_near_poor_rate": "poor_and_near_poor_households",
 }
 
 # Most specific first: a longer match hides the shorter ones inside it.

@@ -1,8 +1,9 @@
 """`python -m etl evaluate`: how well the extractor proposes the figures reviewers kept.
 
 A proposed figure matches a reviewed one when their quotes overlap in the same report and
-their values are equal. Value recall is the share of reviewed figures matched, precision the
-share of proposals that matched; the other fields are scored on the matched figures.
+their values are equal (or, for a figure printed twice, when the same quote is proposed
+elsewhere). Value recall is the share of reviewed figures matched, precision the share of
+proposals that matched; the other fields are scored on the matched figures.
 
 By default the kept proposals (data/proposals/, made before review) are scored: what the
 extractor did on each report when it first saw it. `--rerun` runs today's extractor instead,
@@ -68,6 +69,9 @@ def score(proposed: list[dict[str, str]], reviewed: list[dict[str, str]]) -> Sco
         match = next(
             (candidate for candidate in unused if _overlap(candidate, fact) and _same_value(candidate, fact)), None
         )
+        # A figure printed twice (the lead, then the body) is written once, by the reviewer and the
+        # extractor alike; either occurrence is the same figure.
+        match = match or next((candidate for candidate in unused if _same_printing(candidate, fact)), None)
         if match is None:
             near = next((candidate for candidate in unused if _overlap(candidate, fact)), None)
             found = "not proposed" if near is None else f"proposed as {near['value']}"
@@ -124,6 +128,10 @@ def _overlap(candidate: dict[str, str], fact: dict[str, str]) -> bool:
     start, end = int(candidate["quote_offset"]), int(candidate["quote_offset"]) + len(candidate["quote"])
     fact_start = int(fact["quote_offset"])
     return start < fact_start + len(fact["quote"]) and fact_start < end
+
+
+def _same_printing(candidate: dict[str, str], fact: dict[str, str]) -> bool:
+    return candidate["quote"] == fact["quote"] and _same_value(candidate, fact)
 
 
 def _same_value(candidate: dict[str, str], fact: dict[str, str]) -> bool:

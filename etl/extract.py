@@ -17,7 +17,7 @@ from pathlib import Path
 from etl import classify
 from etl.parse_numbers import NumberReading, find_numbers
 from etl.periods import PeriodMention, find_periods, printed_date
-from etl.places import PlaceMention, find_places, main_places
+from etl.places import COUNTRY, PlaceMention, find_places, main_places
 from etl.proposals import PROPOSAL_COLUMNS, write_rows
 from etl.read_inputs import read_table
 from etl.sentences import SENTENCE_END
@@ -43,6 +43,16 @@ _AFTER_NOT_A_FIGURE = re.compile(
 )
 _RATIO = re.compile(r"(?<![\w/.,])(?P<part>\d{1,3})/(?P<whole>\d{1,3})(?![\w/])")
 _CLAUSE_END = re.compile(r"[;\n]|[.!?…]+(?=\s)")
+# "2,45% với 169.566 hộ": a count that follows a rate counts the same households.
+_WITH_COUNT = re.compile(
+    r"\s*(?:\(|,)?\s*(?:với|gồm|tương ứng|equivalent to|or|with)\s*(?:tổng số\s*)?$", re.IGNORECASE
+)
+# An amount per house, per person or per month is a rate of support, not a total spent:
+# "50 triệu đồng/căn", "700.000 đồng/người/tháng", "VND500,000 per household".
+_PER_UNIT = re.compile(r"\s*(?:/|mỗi\b|một (?:hộ|người|căn|suất|tháng|năm)\b|per\b|a (?:month|year)\b)", re.IGNORECASE)
+# "tăng 11,12%", "đạt 99,73% kế hoạch", "bằng 105,08% so với": growth and shares of a plan, not levels.
+_GROWTH_BEFORE = re.compile(r"(?:tăng|tăng trưởng|đạt|bằng|increase[ds]? by|up)\s*(?:thêm\s*)?$", re.IGNORECASE)
+_PLAN_AFTER = re.compile(r"\s*(?:kế hoạch|chỉ tiêu|of (?:the )?plan)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -75,21 +85,32 @@ def extract(
     rows: list[dict[str, str]] = []
     previous: dict[str, str] = {}
     for reading in readings:
+        if _is_not_a_total(reading, text):
+            continue
         clause = _containing(clauses, reading.start)
         sentence = _containing(sentences, reading.start)
         context = _context(text, reading, clause, readings)
         metric, score = classify.best_metric(reading.unit, context)
+        counted = classify.COUNT_OF_RATE.get(previous.get("metric", ""))
+        if counted and reading.unit == "count" and _WITH_COUNT.match(text, int(previous["end"]), reading.start):
+            metric, score = counted, 5.0  # "Đồng bằng sông Hồng 2,45% với 169.566 hộ"
         if metric is None and previous.get("sentence") == str(sentence.start) and previous["unit"] == reading.unit:
             metric, score = previous["metric"], 1.5  # "...hộ nghèo đạt 25,4 tỷ; hộ cận nghèo đạt 168 tỷ"
         if metric is None and reading.unit == "count" and reading.qualifier == "exact":
             continue  # a bare count with no measured thing beside it is rarely a figure
         area, level = _area(places, main, province, reading, clause, text)
         period = _period(periods, reading, reading.end + len(context.near_right))
-        row = _row(source_id, province, area, level, period, metric, reading, context, metric_categories)
+        place_province = area if level == "province" and area in provinces else province
+        row = _row(source_id, place_province, area, level, period, metric, reading, context, metric_categories)
         row["is_target"] = "true" if classify.is_target(text[sentence.start : reading.start]) else "false"
         row["confidence"] = _confidence(score, row, period)
         rows.append(row)
-        previous = {"sentence": str(sentence.start), "unit": reading.unit, "metric": metric or ""}
+        previous = {
+            "sentence": str(sentence.start),
+            "unit": reading.unit,
+            "metric": metric or "",
+            "end": str(reading.end),
+        }
     _carry_at_least(rows, text)
     rows = _without_repeats(rows)
     for number, row in enumerate(rows, start=1):
@@ -130,6 +151,16 @@ def _is_figure(reading: NumberReading, text: str) -> bool:
     if re.search(r"\w-$", before) or re.match(r"-\w", after):
         return False  # "11-5", file names
     return not (before.endswith("(") and after.startswith(")"))
+
+
+def _is_not_a_total(reading: NumberReading, text: str) -> bool:
+    """A per-unit amount of money, or a percentage of growth or of a plan."""
+    if reading.unit == "VND":
+        return bool(_PER_UNIT.match(text, reading.end))
+    if reading.unit == "percent":
+        before = text[max(0, reading.start - 25) : reading.start]
+        return bool(_GROWTH_BEFORE.search(before) or _PLAN_AFTER.match(text, reading.end))
+    return False
 
 
 def _spans(text: str, ends: re.Pattern) -> list[Span]:
@@ -177,8 +208,12 @@ def _area(
     clause: Span,
     text: str,
 ) -> tuple[str, str]:
-    """The place a figure is about: named after it in its clause, else the last place named before it."""
-    current = (province or "", "province")
+    """The place a figure is about: named after it in its clause, else the last place named before it.
+
+    Before any place is named, a report about no province speaks of the whole country if it names it.
+    """
+    national = province is None and any(mention.level == "country" for mention in places)
+    current = (COUNTRY, "country") if national else (province or "", "province")
     after = [m for m in places if reading.end <= m.start < clause.end and not m.is_parent]
     before = [m for m in places if m.start < reading.start and not m.is_parent]
     for mention in before + after[:1]:
@@ -189,9 +224,13 @@ def _area(
 
 
 def _period(periods: list[PeriodMention], reading: NumberReading, next_number: int) -> PeriodMention | None:
-    """The last period named before the figure; "so với năm 2022" right after it starts a change."""
+    """The period named right after the figure ("4,61% năm 2016", "3,47% (2016)"), else the last one
+    named before it; "so với năm 2022" right after it starts a change."""
     before = [p for p in periods if p.end <= reading.start and not p.is_comparison]
     current = before[-1] if before else None
+    attached = next((p for p in periods if reading.end <= p.start <= reading.end + 2 and p.start < next_number), None)
+    if attached and not attached.is_comparison:
+        return attached
     comparison = next((p for p in periods if p.is_comparison and reading.end <= p.start < next_number), None)
     if comparison and current and current.period_end:
         return PeriodMention(
@@ -215,7 +254,7 @@ def _row(
     return {
         "fact_id": "",
         "source_id": source_id,
-        "province": province or "",
+        "province": "" if level in ("country", "region") else province or "",
         "area": area,
         "area_level": level,
         "period_start": period.period_start.isoformat() if period and period.period_start else "",

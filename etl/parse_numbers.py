@@ -94,14 +94,18 @@ def _alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-def _number_pattern(qualifiers: Iterable[str], number: str, scales: Iterable[str], percent: str, currency: str):
+def _number_pattern(
+    qualifiers: Iterable[str], number: str, scales: Iterable[str], percent: str, currency: str, smaller: str
+) -> re.Pattern:
     return re.compile(
         rf"(?:(?<!\w)(?P<qualifier>{_alternatives(qualifiers)})\s+)?"
         # "VND681 billion": a currency written before the number may touch it.
         r"(?:(?P<currency_before>(?<!\w)(?:VND|VNĐ))\s*|(?<![\w.,/:]))"
         rf"(?P<number>{number})"
         r"(?![\w/:]|[.,]\d)"
-        rf"(?:\s*(?P<scale>{_alternatives(scales)})(?!\w))?"
+        rf"(?:\s*(?P<scale>{_alternatives(scales)})(?!\w)"
+        # "3 tỷ 860 triệu đồng": a second, smaller part of the same amount.
+        rf"(?:\s+(?P<rest>\d{{1,3}}(?:,\d+)?)\s*(?P<rest_scale>{smaller})(?!\w))?)?"
         rf"(?:\s*(?P<percent>%|{percent})|\s+(?P<currency>{currency})(?!\w))?",
         re.IGNORECASE,
     )
@@ -114,6 +118,7 @@ NUMBER_PATTERNS = {
         SCALE_WORDS,
         r"phần trăm(?!\w)",
         r"đồng|VNĐ|VND|đ",
+        r"triệu|nghìn|ngàn",
     ),
     "en": _number_pattern(
         ENGLISH_QUALIFIER_WORDS,
@@ -121,6 +126,7 @@ NUMBER_PATTERNS = {
         ENGLISH_SCALE_WORDS,
         r"\s?per\s?cent(?!\w)",
         r"VND|VNĐ|dong",
+        r"(?!)",  # English writes one amount with one scale
     ),
 }
 NUMBER_PATTERN = NUMBER_PATTERNS["vi"]
@@ -172,7 +178,13 @@ def _reading(match: re.Match, text: str, language: str) -> NumberReading:
     except BabelNumberFormatError as error:
         raise NumberFormatError(f"cannot read {match['number']!r}: {error}") from error
     if match["scale"]:
-        value *= scale_words[match["scale"].lower()]
+        scale = scale_words[match["scale"].lower()]
+        value *= scale
+        if match["rest"]:
+            rest_scale = scale_words[match["rest_scale"].lower()]
+            if rest_scale >= scale:
+                raise NumberFormatError(f"{match[0]!r} puts a larger scale after a smaller one")
+            value += parse_decimal(match["rest"], locale=language, strict=True) * rest_scale
     unit = "percent" if match["percent"] else "VND" if match["currency"] or match["currency_before"] else "count"
     qualifier = _qualifier(match, text, qualifier_words)
     first = "currency_before" if match["currency_before"] else "number"

@@ -25,7 +25,7 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _year(match: re.Match, published: date | None) -> tuple[date, date]:
-    year = int(match["year"])
+    year = int(match["year"] or match["year2"])
     return date(year, 1, 1), date(year, 12, 31)
 
 
@@ -33,8 +33,19 @@ def _year_and_months(match: re.Match, published: date | None) -> tuple[date, dat
     return date(int(match["year"]), 1, 1), _month_end(int(match["year2"]), int(match["months"]))
 
 
+_MONTH_WORDS = {"three": 3, "six": 6, "nine": 9}
+
+
 def _first_months(match: re.Match, published: date | None) -> tuple[date, date]:
-    return date(int(match["year"]), 1, 1), _month_end(int(match["year"]), int(match["months"]))
+    months = int(match["months"]) if "months" in match.re.groupindex else _MONTH_WORDS[match["words"].lower()]
+    return date(int(match["year"]), 1, 1), _month_end(int(match["year"]), months)
+
+
+def _year_so_far(match: re.Match, published: date | None) -> tuple[date | None, date | None]:
+    """ "từ đầu năm": from 1 January of the year of publication to the publication date."""
+    if published is None:
+        return None, None
+    return date(published.year, 1, 1), published
 
 
 def _until_month(match: re.Match, published: date | None) -> tuple[date, date]:
@@ -47,7 +58,8 @@ def _start_of_year(match: re.Match, published: date | None) -> tuple[date, date]
 
 
 def _end_of_year(match: re.Match, published: date | None) -> tuple[date, date]:
-    return date(int(match["year"]), 12, 31), date(int(match["year"]), 12, 31)
+    year = int(match["year"] or match["year2"])
+    return date(year, 12, 31), date(year, 12, 31)
 
 
 def _now(match: re.Match, published: date | None) -> tuple[date | None, date | None]:
@@ -62,21 +74,101 @@ def _month_of_publication(match: re.Match, published: date | None) -> tuple[date
     return date(published.year, month, 1), _month_end(published.year, month)
 
 
+def _years(match: re.Match, published: date | None) -> tuple[date, date]:
+    """ "giai đoạn 2016-2020", "(2014-2019)", "2021–2023": from the start of one year to the end of the other."""
+    first, last = int(match["year"]), int(match["year2"])
+    if last < first:
+        raise ValueError("a range of years runs forwards")
+    return date(first, 1, 1), date(last, 12, 31)
+
+
+def _since_year(match: re.Match, published: date | None) -> tuple[date | None, date | None]:
+    """ "từ năm 2016 đến nay": from the start of that year to the publication date."""
+    if published is None:
+        return None, None
+    return date(int(match["year"] or match["year2"]), 1, 1), published
+
+
+def _this_year(match: re.Match, published: date | None) -> tuple[date | None, date | None]:
+    if published is None:
+        return None, None
+    return date(published.year, 1, 1), date(published.year, 12, 31)
+
+
+def _end_of_this_year(match: re.Match, published: date | None) -> tuple[date | None, date | None]:
+    if published is None:
+        return None, None
+    return date(published.year, 12, 31), date(published.year, 12, 31)
+
+
+def _last_year(match: re.Match, published: date | None) -> tuple[date | None, date | None]:
+    if published is None:
+        return None, None
+    return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)
+
+
+def _at_day(match: re.Match, published: date | None) -> tuple[date | None, date | None]:
+    """ "đến 31/5", "tính đến ngày 30/6/2023": a level on that day; without a year, in the year of publication."""
+    year = int(match["year"]) if match["year"] else (published.year if published else None)
+    if year is None:
+        return None, None
+    day = date(year, int(match["month"]), int(match["day"]))
+    return day, day
+
+
+def _month_end_level(match: re.Match, published: date | None) -> tuple[date, date]:
+    """ "(tháng 6-2018)", "tháng 6/2023" standing alone: a level at the end of that month."""
+    end = _month_end(int(match["year"]), int(match["month"]))
+    return end, end
+
+
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_YEAR2 = r"(?P<year2>(?:19|20)\d\d)"
+# The name of a poverty standard ("chuẩn nghèo đa chiều giai đoạn 2022-2025") is not the period of a figure.
+NOT_A_PERIOD = re.compile(
+    r"chuẩn(?: hộ)? nghèo[^.;,]{0,50}?(?:giai đoạn|cho|period)?\s*(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
+    r"|(?:poverty )?standards? (?:for |of )?(?:the )?(?:period )?(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d",
+    re.IGNORECASE,
+)
 # Longest forms first: where two overlap, the earlier pattern wins.
 PATTERNS: list[tuple[re.Pattern, Callable, bool]] = [
     (
-        re.compile(rf"năm {_YEAR} và (?P<months>\d{{1,2}}) tháng đầu năm (?P<year2>(?:19|20)\d\d)", re.I),
+        re.compile(rf"năm {_YEAR} và (?P<months>\d{{1,2}}) tháng đầu năm {_YEAR2}", re.I),
         _year_and_months,
         False,
     ),
     (re.compile(rf"(?P<months>\d{{1,2}}) tháng đầu năm {_YEAR}", re.I), _first_months, False),
+    (re.compile(rf"(?:the )?first (?P<words>three|six|nine) months of {_YEAR}", re.I), _first_months, False),
+    (
+        re.compile(r"từ đầu năm(?: đến nay)?|since the (?:start|beginning) of (?:the|this) year", re.I),
+        _year_so_far,
+        False,
+    ),
+    (re.compile(rf"từ (?:năm )?{_YEAR} (?:đến|tới) nay|since {_YEAR2}", re.I), _since_year, False),
+    (re.compile(rf"(?<![\d/]){_YEAR}\s*[-–]\s*{_YEAR2}(?![\d/])", re.I), _years, False),
+    (
+        re.compile(
+            r"(?:tính )?(?:đến|tại thời điểm|as of)(?: hết| ngày)? (?P<day>\d{1,2})/(?P<month>\d{1,2})"
+            r"(?:/(?P<year>(?:19|20)\d\d))?(?![\d/])",
+            re.I,
+        ),
+        _at_day,
+        False,
+    ),
     (re.compile(rf"(?:tính )?đến (?:hết |cuối )?tháng (?P<month>\d{{1,2}})/{_YEAR}", re.I), _until_month, False),
+    (re.compile(rf"tháng (?P<month>\d{{1,2}})[/-]{_YEAR}", re.I), _month_end_level, False),
     (re.compile(rf"đầu năm {_YEAR}", re.I), _start_of_year, False),
-    (re.compile(rf"cuối năm {_YEAR}", re.I), _end_of_year, False),
-    (re.compile(rf"so với (?:cùng kỳ )?năm {_YEAR}", re.I), _year, True),
-    (re.compile(rf"năm {_YEAR}", re.I), _year, False),
-    (re.compile(r"(?:tính )?(?:đến nay|hiện nay|hiện tại|đến thời điểm này)", re.I), _now, False),
+    (re.compile(rf"cuối năm {_YEAR}|(?:by |at )?the end of {_YEAR2}", re.I), _end_of_year, False),
+    (re.compile(rf"so với (?:cùng kỳ )?(?:năm )?{_YEAR}|(?:compared with|from) {_YEAR2}", re.I), _year, True),
+    (re.compile(rf"(?:năm |\bin |\((?:năm )?(?=(?:19|20)\d\d\))){_YEAR}\)?", re.I), _year, False),
+    (re.compile(r"cuối năm nay|(?:by )?the end of this year", re.I), _end_of_this_year, False),
+    (re.compile(r"năm nay|this year", re.I), _this_year, False),
+    (re.compile(r"năm ngoái|last year", re.I), _last_year, False),
+    (
+        re.compile(r"(?:tính )?(?:đến nay|hiện nay|hiện tại|hiện có|hiện còn|đến thời điểm này)|so far|to date", re.I),
+        _now,
+        False,
+    ),
     (re.compile(r"tháng (?P<month>\d{1,2})(?![\d/])", re.I), _month_of_publication, False),
 ]
 
@@ -86,7 +178,7 @@ _PRINTED_DATE = re.compile(r"(?<![\d/])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<y
 def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     """Every period mention, in text order, without overlaps."""
     found: list[PeriodMention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [match.span() for match in NOT_A_PERIOD.finditer(text)]
     for pattern, interpret, is_comparison in PATTERNS:
         if interpret is _month_of_publication and published is None:
             years = [int(year) for year in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)]

@@ -1,13 +1,15 @@
-"""Find the places a report names ("huyện Kiến Xương", "xã Vũ Hòa", "tỉnh Long An", "toàn huyện").
+"""Find the places a report names ("huyện Kiến Xương", "xã Vũ Hòa", "tỉnh Long An", "toàn huyện",
+"cả nước", "Đồng bằng sông Cửu Long").
 
-Province names are checked against data/provinces.csv (the 63 units the reports use);
-district and commune names are taken as written, since the maintained gazetteer of
-current units no longer has districts.
+Province names are checked against data/provinces.csv (the 63 units the reports use), with or
+without diacritics ("Phu Tho" in English editions); district and commune names are taken as
+written, since the maintained gazetteer of current units no longer has districts.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # Administrative word -> area level. Cities under a province and towns count as districts.
@@ -29,6 +31,24 @@ _KIND = "|".join(sorted(KINDS, key=len, reverse=True))
 PLACE_PATTERN = re.compile(rf"(?<!\w)(?P<kind>(?i:{_KIND}))(?!\s+(?i:hội)\b)(?:[ \t]+(?P<name>{_NAME}))?")
 _PLURAL = re.compile(r"(?i:các|những|mỗi|từng)\s+$")
 
+COUNTRY = "Cả nước"
+# The whole country, and the six socio-economic regions of data/provinces.csv as reports write them.
+COUNTRY_WORDS = r"cả nước|toàn quốc|nationwide|the whole country|(?<=the )country(?='s| has| had| still)"
+REGION_NAMES = {
+    "Trung du và miền núi phía Bắc": r"trung du và miền núi phía bắc|northern midland and mountainous",
+    "Đồng bằng sông Hồng": r"đồng bằng sông hồng|red river delta",
+    "Bắc Trung Bộ và duyên hải miền Trung": r"bắc trung bộ(?: và duyên hải miền trung)?|north[- ]central",
+    "Tây Nguyên": r"tây nguyên|central highlands",
+    "Đông Nam Bộ": r"đông nam bộ|south[- ]?east(?:ern)? region",
+    "Đồng bằng sông Cửu Long": r"đồng bằng sông cửu long|mekong delta",
+}
+_COUNTRY_OR_REGION = re.compile(
+    "|".join([rf"(?P<country>{COUNTRY_WORDS})"] + [f"({pattern})" for pattern in REGION_NAMES.values()]),
+    re.IGNORECASE,
+)
+# "Hà Nội, ngày 16 tháng 12 năm 2016": the place a document was signed, not what it is about.
+_DATELINE = re.compile(r"\s*,\s*ngày\s+\d", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class PlaceMention:
@@ -43,7 +63,22 @@ def find_places(text: str, provinces: set[str]) -> list[PlaceMention]:
     """Every place mention, in text order, including bare province names such as "của Hải Dương"."""
     mentions = [mention for match in PLACE_PATTERN.finditer(text) if (mention := _mention(match, text))]
     mentions += _bare_provinces(text, provinces, [(m.start, m.end) for m in mentions])
+    mentions += _country_and_regions(text, [(m.start, m.end) for m in mentions])
     return _trim_names(sorted(mentions, key=lambda mention: mention.start))
+
+
+def _country_and_regions(text: str, taken: list[tuple[int, int]]) -> list[PlaceMention]:
+    found = []
+    for match in _COUNTRY_OR_REGION.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        if match["country"]:
+            found.append(PlaceMention(match.start(), match.end(), COUNTRY, "country", False))
+            continue
+        names = list(REGION_NAMES)
+        region = next(names[index] for index, group in enumerate(match.groups()[1:]) if group)
+        found.append(PlaceMention(match.start(), match.end(), region, "region", False))
+    return found
 
 
 def _mention(match: re.Match, text: str) -> PlaceMention | None:
@@ -81,17 +116,33 @@ def _trim_names(mentions: list[PlaceMention]) -> list[PlaceMention]:
 def _bare_provinces(text: str, provinces: set[str], taken: list[tuple[int, int]]) -> list[PlaceMention]:
     found = []
     for province in provinces:
-        for match in re.finditer(rf"(?<!\w){re.escape(province)}(?!\w)", text):
-            if not any(start <= match.start() < end for start, end in taken):
+        for spelling in {province, _without_diacritics(province)}:
+            for match in re.finditer(rf"(?<!\w){re.escape(spelling)}(?!\w)", text):
+                if any(start <= match.start() < end for start, end in taken) or _DATELINE.match(text, match.end()):
+                    continue
                 is_parent = text[max(0, match.start() - 1) : match.start()] == "("
                 found.append(PlaceMention(match.start(), match.end(), province, "province", is_parent))
     return found
 
 
+def _without_diacritics(name: str) -> str:
+    """ "Phú Thọ" -> "Phu Tho", as English editions write it."""
+    stripped = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
+    return "".join(character for character in stripped if unicodedata.category(character) != "Mn")
+
+
 def main_places(mentions: list[PlaceMention]) -> dict[str, str]:
-    """The report's own unit at each level: the first named mention of that level."""
-    main: dict[str, str] = {}
+    """The report's own unit at each level: the one it names most often, the first on a tie.
+
+    A province named once in passing (a visiting delegation, a comparison) does not outweigh the
+    one the report keeps coming back to.
+    """
+    counts: dict[tuple[str, str], int] = {}
     for mention in mentions:
-        if mention.area and mention.level not in main:
-            main[mention.level] = mention.area
+        if mention.area and mention.level not in ("country", "region"):
+            counts[(mention.level, mention.area)] = counts.get((mention.level, mention.area), 0) + 1
+    main: dict[str, str] = {}
+    for (level, area), count in counts.items():  # in order of first mention
+        if level not in main or count > counts[(level, main[level])]:
+            main[level] = area
     return main

@@ -100,7 +100,7 @@ CREATE TABLE facts (
     CHECK ((area_level IN ('country', 'region')) = (province IS NULL)),
     CHECK ((poverty_standard IS NULL) = (poverty_standard_basis IS NULL)),
     CHECK (unit <> 'percent' OR value <= 100),
-    UNIQUE (source_id, area, period_start, period_end, metric, beneficiary_group, is_target)
+    UNIQUE (source_id, area, area_level, period_start, period_end, metric, beneficiary_group, is_target)
 );
 
 -- Facts with everything a page shows beside them: labels, the current province, the source.

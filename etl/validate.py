@@ -241,14 +241,25 @@ def _validate_facts(
                 quote_stands = _check_quote(row, text)
             if quote_stands and value is not None:
                 _check_reading(row, value, source.language)
+        # A city may share its province's name (Hải Dương): the level is part of the place.
         key = tuple(
             row[field]
-            for field in ("source_id", "area", "period_start", "period_end", "metric", "beneficiary_group", "is_target")
+            for field in (
+                "source_id",
+                "area",
+                "area_level",
+                "period_start",
+                "period_end",
+                "metric",
+                "beneficiary_group",
+                "is_target",
+            )
         )
         if key in figures:
             row.fail(
                 "metric",
-                f"the same figure (source, area, period, metric, group, target) is already on line {figures[key]}",
+                f"the same figure (source, area, level, period, metric, group, target) is already on line "
+                f"{figures[key]}",
             )
         figures.setdefault(key, row.line)
 

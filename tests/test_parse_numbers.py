@@ -35,6 +35,7 @@ REPORT_FORMS = [
     ("12 phần trăm", Decimal(12), "percent", "exact"),
     ("dưới 5", Decimal(5), "count", "less_than"),
     ("không quá 3 triệu đồng", Decimal(3_000_000), "VND", "at_most"),
+    ("3 tỷ 860 triệu đồng", Decimal(3_860_000_000), "VND", "exact"),
 ]
 
 

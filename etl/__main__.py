@@ -149,7 +149,9 @@ def _extract(arguments: argparse.Namespace) -> int:
     )
     if not arguments.trial:
         try:
-            kept = keep_proposal(arguments.data_dir, source_id, rows, date.today())
+            kept = keep_proposal(
+                arguments.data_dir, source_id, rows, date.today(), province_given=arguments.province is not None
+            )
         except ProposalError as error:
             print(f"error: {error}", file=sys.stderr)
             return 1

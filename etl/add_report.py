@@ -109,7 +109,8 @@ def _stage(
         (staging / report).write_text(text, encoding="utf-8")
     if proposal is not None:
         try:
-            keep_proposal(staging, source["source_id"], proposal, datetime.now(UTC).date())
+            # The page always asks for the province before it proposes.
+            keep_proposal(staging, source["source_id"], proposal, datetime.now(UTC).date(), province_given=True)
         except ProposalError as error:
             return [str(error)]
     _append(staging / "sources.csv", "sources", [source])

@@ -60,13 +60,17 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
         [
             ("right", r"^[^.;,]{0,40}\bvay\b", 5.0),
             ("end", r"cho vay\s*(?:trên|hơn|gần)?\s*$", 5.0),
-            ("right", r"^\s*(?:lượt )?khách hàng|^[^.;,]{0,30}\b(?:borrowers?|borrowed|customers)\b", 5.0),
+            (
+                "right",
+                r"^\s*(?:lượt )?khách hàng|^[^.;,]{0,30}\b(?:borrowers?|borrowed|customers|with loans)\b",
+                5.0,
+            ),
         ],
     ),
     "electricity_support_recipients": ("count", [("any", r"tiền điện", 3.0)]),
     "tuition_support_recipients": ("count", [("any", r"học phí", 3.0)]),
     "social_allowance_recipients": ("count", [("any", r"trợ cấp", 3.0), ("right", r"bảo trợ xã hội", 2.0)]),
-    "tet_gifts": ("count", [("right", r"^\s*(?:xuất|suất|phần) quà", 6.0)]),
+    "tet_gifts": ("count", [("right", r"^\s*(?:xuất |suất |phần )quà|^\s*(?:tet )?gifts?\b|^\s*gift packages", 6.0)]),
     "houses_built": (
         "count",
         [

@@ -186,15 +186,18 @@ def markdown(data_dir: Path, last: int = 15) -> str:
         "",
         "## Per report, in the order proposals were kept",
         "",
-        "| # | report | lang | proposed on | extractor | rules saw it | proposed | reviewed | recall | precision | "
-        + " | ".join(FIELDS)
-        + " |",
-        "|" + "---|" * (10 + len(FIELDS)),
+        "A report with no reviewed figure was proposed and reviewed, but nothing in it could be dated or",
+        "placed: it is not in `data/sources.csv`, and all its proposals count against precision.",
+        "",
+        "| # | report | lang | proposed on | extractor | rules saw it | province given | proposed | reviewed | "
+        "recall | precision | " + " | ".join(FIELDS) + " |",
+        "|" + "---|" * (11 + len(FIELDS)),
     ]
     for number, (entry, result) in enumerate(kept, start=1):
         lines.append(
-            f"| {number} | {entry.source_id} | {languages.get(entry.source_id, '')} | {entry.proposed_on} | "
-            f"{entry.extractor_version} | {'yes' if entry.rules_seen_it else 'no'} | {result.proposed} | "
+            f"| {number} | {entry.source_id} | {languages.get(entry.source_id, '–')} | {entry.proposed_on} | "
+            f"{entry.extractor_version} | {'yes' if entry.rules_seen_it else 'no'} | "
+            f"{'yes' if entry.province_given else 'no'} | {result.proposed} | "
             f"{result.reviewed} | {_share(result.recall, result.reviewed)} | "
             f"{_share(result.precision, result.proposed)} | "
             + " | ".join(_share(result.accuracy(name), result.matched) for name in FIELDS)

@@ -225,12 +225,14 @@ def _area(
 
 def _period(periods: list[PeriodMention], reading: NumberReading, next_number: int) -> PeriodMention | None:
     """The period named right after the figure ("4,61% năm 2016", "3,47% (2016)"), else the last one
-    named before it; "so với năm 2022" right after it starts a change."""
+    named before it, else the first named after it in its clause ("21,104 poor households in 2017");
+    "so với năm 2022" right after it starts a change."""
     before = [p for p in periods if p.end <= reading.start and not p.is_comparison]
-    current = before[-1] if before else None
-    attached = next((p for p in periods if reading.end <= p.start <= reading.end + 2 and p.start < next_number), None)
-    if attached and not attached.is_comparison:
+    after = [p for p in periods if reading.end <= p.start < next_number and not p.is_comparison]
+    attached = next((p for p in after if p.start <= reading.end + 2), None)
+    if attached:
         return attached
+    current = before[-1] if before else (after[0] if after else None)
     comparison = next((p for p in periods if p.is_comparison and reading.end <= p.start < next_number), None)
     if comparison and current and current.period_end:
         return PeriodMention(

@@ -19,7 +19,7 @@ from etl.paths import PROPOSALS_DIRNAME
 from etl.read_inputs import COLUMNS
 
 PROPOSAL_COLUMNS = (*COLUMNS["facts"], "confidence")
-LOG_COLUMNS = ("source_id", "proposed_on", "extractor_version", "figures", "rules_seen_it")
+LOG_COLUMNS = ("source_id", "proposed_on", "extractor_version", "figures", "rules_seen_it", "province_given")
 # The modules whose rules decide what is proposed; any change to them is a new extractor version.
 RULE_MODULES = ("extract.py", "classify.py", "places.py", "periods.py", "parse_numbers.py", "sentences.py")
 
@@ -35,6 +35,7 @@ class LogEntry:
     extractor_version: str
     figures: int
     rules_seen_it: bool  # the rules were written while reading this report: its score is not a test
+    province_given: bool  # the analyst named the report's province, as the Add-a-report page always does
 
 
 def extractor_version() -> str:
@@ -50,7 +51,12 @@ def proposal_path(data_dir: Path, source_id: str) -> Path:
 
 
 def keep_proposal(
-    data_dir: Path, source_id: str, rows: list[dict[str, str]], proposed_on: date, rules_seen_it: bool = False
+    data_dir: Path,
+    source_id: str,
+    rows: list[dict[str, str]],
+    proposed_on: date,
+    rules_seen_it: bool = False,
+    province_given: bool = False,
 ) -> Path:
     """Keep the proposal for `source_id` and log it; refuse if one is already kept."""
     path = proposal_path(data_dir, source_id)
@@ -67,6 +73,7 @@ def keep_proposal(
         "extractor_version": extractor_version(),
         "figures": str(len(rows)),
         "rules_seen_it": "true" if rules_seen_it else "false",
+        "province_given": "true" if province_given else "false",
     }
     log = data_dir / PROPOSALS_DIRNAME / "log.csv"
     write_rows(log, LOG_COLUMNS, [*_read_rows(log), entry])
@@ -82,6 +89,7 @@ def read_log(data_dir: Path) -> list[LogEntry]:
             row["extractor_version"],
             int(row["figures"]),
             row["rules_seen_it"] == "true",
+            row["province_given"] == "true",
         )
         for row in _read_rows(data_dir / PROPOSALS_DIRNAME / "log.csv")
     ]

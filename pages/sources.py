@@ -15,7 +15,8 @@ for source in queries.sources(chosen).itertuples():
     with st.container(border=True):
         st.subheader(source.title, anchor=False)
         published = source.publication_date.strftime("%d/%m/%Y") if pd.notna(source.publication_date) else "—"
-        st.text(f"{source.publisher} · {source.author or '—'} · {published} · {source.language}")
+        author = source.author if isinstance(source.author, str) else "—"
+        st.text(f"{source.publisher} · {author} · {published} · {source.language}")
         place = f"{source.province} → {source.province_2025}" if isinstance(source.province, str) else None
         kept = labels.text("text_in_repository" if source.text_in_repository else "text_elsewhere", language)
         st.text(

@@ -170,3 +170,13 @@ def test_a_database_that_cannot_be_written_is_explained_not_raised(tmp_path, mon
     assert not app.exception
     assert "could not be built" in app.error[0].value or "Không tạo được" in app.error[0].value
     assert "writing" in app.code[0].value and "poverty.duckdb failed" in app.code[0].value
+
+
+def test_the_sources_page_shows_published_articles_plainly(dashboard):
+    app = open_page(dashboard, "pages/sources.py")
+    lines = [element.value for element in app.text]
+    assert lines and not any("nan" in line.split(" · ") for line in lines), lines
+    assert any(line.endswith(" · vi") for line in lines)
+    captions = [caption.value for caption in app.caption]
+    assert any(caption == "bài đã đăng, xem tại địa chỉ nguồn" for caption in captions)
+    assert any(header.value == "Các báo cáo nói khác nhau" for header in app.header)

@@ -7,6 +7,7 @@ import csv
 import subprocess
 import sys
 import unicodedata
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -145,3 +146,56 @@ def test_report_text_is_normalised():
     composed = "Tỷ lệ hộ nghèo"
     text = decode_report(unicodedata.normalize("NFD", composed).encode() + b"\r\n", "x.txt")
     assert text == composed + "\n"
+
+
+def test_country_and_regions_are_places_and_a_count_beside_a_rate_counts_the_same_households():
+    text = (
+        "Kết quả rà soát năm 2022, tỷ lệ nghèo đa chiều chung toàn quốc là 7,52%. Tỷ lệ nghèo đa chiều theo "
+        "các vùng như sau: Đồng bằng sông Hồng 2,45% với 169.566 hộ; Đồng bằng sông Cửu Long 5,73% với 277.936 hộ."
+    )
+    rows = {row["quote"]: row for row in propose(text)}
+    assert (rows["7,52%"]["area_level"], rows["7,52%"]["area"], rows["7,52%"]["province"]) == ("country", "Cả nước", "")
+    assert rows["7,52%"]["metric"] == "poor_and_near_poor_rate"
+    assert (rows["169.566"]["area"], rows["169.566"]["metric"]) == (
+        "Đồng bằng sông Hồng",
+        "poor_and_near_poor_households",
+    )
+    assert rows["5,73%"]["area_level"] == "region" and rows["5,73%"]["period_start"] == "2022-01-01"
+
+
+def test_a_province_named_in_passing_or_in_a_dateline_is_not_the_report_s_place():
+    text = (
+        "Hà Nội, ngày 16 tháng 12 năm 2016. Năm 2018, tỉnh Phú Thọ có 28.667 hộ nghèo, chiếm 7,09%. "
+        "Đoàn công tác tỉnh Yên Bái đến thăm. Toàn tỉnh Phú Thọ giảm 1,2% so với năm 2017."
+    )
+    rows = propose(text)
+    assert {row["province"] for row in rows} == {"Phú Thọ"}
+
+
+def test_english_editions_name_provinces_without_diacritics():
+    rows = extract("Phu Tho has 21,104 poor households in 2017.", "test", None, None, PROVINCES, CATEGORIES, "en")
+    assert (rows[0]["province"], rows[0]["metric"], rows[0]["value"]) == ("Phú Thọ", "poor_households", "21104")
+    assert rows[0]["period_start"] == "2017-01-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Tỷ lệ hộ nghèo giảm từ 4,61% năm 2016 xuống 3,5% năm 2018.", ("2016-01-01", "2016-12-31")),
+        ("Tỷ lệ hộ cận nghèo giảm từ 3,47% (2016) xuống còn 3,41% (2017).", ("2016-01-01", "2016-12-31")),
+        ("Giai đoạn 2016-2020, tỷ lệ hộ nghèo giảm bình quân 1,59%/năm.", ("2016-01-01", "2020-12-31")),
+        (
+            "Theo chuẩn nghèo đa chiều giai đoạn 2022-2025, năm 2023 tỷ lệ hộ nghèo là 0,75%.",
+            ("2023-01-01", "2023-12-31"),
+        ),
+        ("Tính đến 31/5, toàn tỉnh có 1.574 hộ nghèo.", ("2024-05-31", "2024-05-31")),
+    ],
+)
+def test_the_period_of_a_figure(text, period):
+    first = extract(text, "test", "Long An", date(2024, 8, 1), PROVINCES, CATEGORIES)[0]
+    assert (first["period_start"], first["period_end"]) == period
+
+
+def test_amounts_per_house_and_shares_of_a_plan_are_not_figures():
+    text = "Năm 2023, hỗ trợ 50 triệu đồng/căn; dư nợ đạt 99,73% kế hoạch, tăng 11,12%, đạt hơn 3.124 tỷ đồng."
+    assert [row["quote"] for row in propose(text, "Thái Bình")] == ["hơn 3.124 tỷ đồng"]

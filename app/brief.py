@@ -47,7 +47,8 @@ def build_brief(
         parts.append(figure.to_html(full_html=False, include_plotlyjs=index == 0, config={"displaylogo": False}))
     parts.append(f"<h2>{escape(labels.text('page_explore', language))}</h2>")
     parts.append(f"<p class='note'>{escape(table_caption)}</p>")
-    parts.append(table.to_html(index=False, escape=True, border=0))
+    # A published article's figure has no sentence here: an empty cell, not "NaN".
+    parts.append(table.to_html(index=False, escape=True, border=0, na_rep=""))
     parts.append(f"<h2>{escape(labels.text('reports', language))}</h2><ul>")
     for source in sources.itertuples():
         address = f" — {escape(source.url)}" if isinstance(source.url, str) and source.url else ""

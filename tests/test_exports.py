@@ -66,6 +66,8 @@ def test_brief_is_self_contained_and_escapes_report_text():
     assert html.startswith("<!DOCTYPE html>")
     assert "Plotly" in html and not re.search(r"<script[^>]+src=", html)
     assert "0,75%" in html and "Tây Ninh" in html
+    # Long An's published articles have no sentence here; their cells are empty, not "NaN".
+    assert ">NaN<" not in html and "longan-nld-2024" in html
 
 
 def test_brief_never_turns_text_into_markup():

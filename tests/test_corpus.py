@@ -1,0 +1,74 @@
+"""What the corpus can compare: enough reports per province, the topics covered, and every gap a known gap."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from etl.coverage import FIRST_YEAR, LAST_YEAR
+from etl.paths import DATA_DIR
+from tests.helpers import read_csv
+
+PROVINCES = ("Thái Bình", "Phú Thọ", "Hải Dương", "Long An", "An Giang")
+TOPICS = ("poverty", "health_insurance", "credit", "support")
+
+
+@pytest.fixture(scope="module")
+def figures(built_database):
+    with duckdb.connect(str(built_database), read_only=True) as connection:
+        return connection.execute(
+            "SELECT province, category, metric, year(period_end) AS year FROM figures "
+            "WHERE area_level = 'province' AND NOT is_target"
+        ).df()
+
+
+def test_the_corpus_has_many_reports_for_every_province():
+    sources = read_csv(DATA_DIR / "sources.csv")
+    assert len(sources) >= 45
+    for province in PROVINCES:
+        assert sum(source["province"] == province for source in sources) >= 6, province
+
+
+@pytest.mark.parametrize("province", PROVINCES)
+@pytest.mark.parametrize("topic", TOPICS)
+def test_every_province_has_a_province_level_figure_on_every_topic(figures, province, topic):
+    assert ((figures["province"] == province) & (figures["category"] == topic)).any()
+
+
+@pytest.mark.parametrize("province", PROVINCES)
+def test_every_year_without_a_poverty_rate_is_a_recorded_gap_or_there_are_five(figures, built_database, province):
+    rates = figures[(figures["province"] == province) & (figures["metric"] == "poverty_rate")]
+    years = set(rates["year"].astype(int)) & set(range(FIRST_YEAR, LAST_YEAR + 1))
+    if len(years) >= 5:
+        return
+    with duckdb.connect(str(built_database), read_only=True) as connection:
+        searched = {
+            row[0]
+            for row in connection.execute(
+                "SELECT year FROM coverage_gaps WHERE province = ? AND category = 'poverty'", [province]
+            ).fetchall()
+        }
+    missing = set(range(FIRST_YEAR, LAST_YEAR + 1)) - years
+    assert missing <= searched, f"{province}: years neither covered nor searched: {sorted(missing - searched)}"
+
+
+def test_national_and_regional_rates_are_there_for_reference(figures, built_database):
+    with duckdb.connect(str(built_database), read_only=True) as connection:
+        areas = dict(
+            connection.execute(
+                "SELECT area, count(DISTINCT year(period_end)) FROM figures "
+                "WHERE area_level IN ('country', 'region') AND metric IN ('poverty_rate', 'poor_and_near_poor_rate') "
+                "GROUP BY area"
+            ).fetchall()
+        )
+    assert areas["Cả nước"] >= 8
+    assert areas["Đồng bằng sông Hồng"] >= 2 and areas["Đồng bằng sông Cửu Long"] >= 2
+
+
+def test_a_recorded_gap_is_never_a_cell_that_has_figures(figures):
+    for gap in read_csv(DATA_DIR / "coverage_gaps.csv"):
+        cell = figures[(figures["province"] == gap["province"]) & (figures["year"] == int(gap["year"]))]
+        if gap["category"] == "poverty":
+            assert not (cell["metric"] == "poverty_rate").any(), gap
+        else:
+            assert not (cell["category"] == gap["category"]).any(), gap

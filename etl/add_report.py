@@ -14,13 +14,13 @@ import os
 import re
 import shutil
 import tempfile
-import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from etl.build import build_problems
-from etl.paths import LOCAL_REPORTS_DIRNAME, PROPOSALS_DIRNAME, REPORTS_DIRNAME
+from etl.paths import PROPOSALS_DIRNAME, REPORTS_DIRNAME, reports_dirname
+from etl.places import without_diacritics
 from etl.proposals import ProposalError, keep_proposal, proposal_path
 from etl.read_inputs import COLUMNS, InputError, read_inputs
 from etl.validate import validate
@@ -30,16 +30,11 @@ BACKUPS_DIRNAME = "backups"
 
 def source_id_for(title: str, existing: set[str]) -> str:
     """A readable id from the title, unique among the sources already in data/."""
-    ascii_title = title.lower().translate(str.maketrans("đ", "d"))
-    ascii_title = re.sub(r"[^a-z0-9]+", "-", _strip_accents(ascii_title)).strip("-")[:50].strip("-") or "report"
+    ascii_title = re.sub(r"[^a-z0-9]+", "-", without_diacritics(title.lower())).strip("-")[:50].strip("-") or "report"
     candidate, number = ascii_title, 2
     while candidate in existing:
         candidate, number = f"{ascii_title}-{number}", number + 1
     return candidate
-
-
-def _strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
 def add_report(
@@ -90,8 +85,7 @@ def add_report(
 def _report_path(source: dict[str, str]) -> Path | None:
     if not source.get("file"):
         return None
-    folder = REPORTS_DIRNAME if source["text_in_repository"] == "true" else LOCAL_REPORTS_DIRNAME
-    return Path(folder) / source["file"]
+    return Path(reports_dirname(source["text_in_repository"] == "true")) / source["file"]
 
 
 def _stage(

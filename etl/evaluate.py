@@ -20,7 +20,7 @@ from pathlib import Path
 
 from etl.extract import extract, reference
 from etl.proposals import LogEntry, read_log, read_proposal
-from etl.read_inputs import read_inputs
+from etl.read_inputs import Inputs, read_inputs
 
 FIELDS = ("metric", "beneficiary_group", "province", "area", "area_level", "period", "qualifier", "is_target")
 TARGETS = {"recall": 0.95, "precision": 0.90, "province": 0.95} | dict.fromkeys(
@@ -88,9 +88,9 @@ def score(proposed: list[dict[str, str]], reviewed: list[dict[str, str]]) -> Sco
     return result
 
 
-def kept_scores(data_dir: Path) -> list[tuple[LogEntry, Score]]:
+def kept_scores(data_dir: Path, inputs: Inputs | None = None) -> list[tuple[LogEntry, Score]]:
     """Each kept proposal against the reviewed figures of its report, in the order proposals were made."""
-    facts = _facts_by_source(data_dir)
+    facts = _facts_by_source(inputs or read_inputs(data_dir))
     return [
         (entry, score(read_proposal(data_dir, entry.source_id), facts.get(entry.source_id, [])))
         for entry in read_log(data_dir)
@@ -101,7 +101,7 @@ def rerun_scores(data_dir: Path, include_local: bool = True) -> list[tuple[str, 
     """Today's extractor on every report whose text is here (kept in data/reports, or a local copy)."""
     inputs = read_inputs(data_dir)
     provinces, categories = reference(data_dir)
-    facts = _facts_by_source(data_dir)
+    facts = _facts_by_source(inputs)
     results = []
     for _, source in inputs.tables["sources"].rows:
         text = inputs.reports.get(source["file"]) or (
@@ -117,9 +117,9 @@ def rerun_scores(data_dir: Path, include_local: bool = True) -> list[tuple[str, 
     return results
 
 
-def _facts_by_source(data_dir: Path) -> dict[str, list[dict[str, str]]]:
+def _facts_by_source(inputs: Inputs) -> dict[str, list[dict[str, str]]]:
     facts: dict[str, list[dict[str, str]]] = {}
-    for _, row in read_inputs(data_dir).tables["facts"].rows:
+    for _, row in inputs.tables["facts"].rows:
         facts.setdefault(row["source_id"], []).append(row)
     return facts
 
@@ -158,8 +158,9 @@ def report(result: Score, say: Callable[[str], None] = print, details: bool = Fa
 
 def markdown(data_dir: Path, last: int = 15) -> str:
     """benchmarks/EXTRACTION.md: the kept proposals scored, per report in the order added, and in sum."""
-    kept = kept_scores(data_dir)
-    languages = {row["source_id"]: row["language"] for _, row in read_inputs(data_dir).tables["sources"].rows}
+    inputs = read_inputs(data_dir)
+    kept = kept_scores(data_dir, inputs)
+    languages = {row["source_id"]: row["language"] for _, row in inputs.tables["sources"].rows}
     unseen = [(entry, result) for entry, result in kept if not entry.rules_seen_it]
     lines = [
         "# Extraction scores",

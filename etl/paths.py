@@ -11,6 +11,13 @@ REPORTS_DIRNAME = "reports"
 # Published articles are not committed: a copy kept here (git-ignored) lets the build check their quotes.
 LOCAL_REPORTS_DIRNAME = "reports-local"
 PROPOSALS_DIRNAME = "proposals"
+
+
+def reports_dirname(text_in_repository: bool) -> str:
+    """Where a report's text is kept: committed in data/reports, or for a published article only locally."""
+    return REPORTS_DIRNAME if text_in_repository else LOCAL_REPORTS_DIRNAME
+
+
 DATABASE_ENVIRONMENT_VARIABLE = "POVERTY_DB"
 DATA_ENVIRONMENT_VARIABLE = "POVERTY_DATA"
 

@@ -116,7 +116,7 @@ def _trim_names(mentions: list[PlaceMention]) -> list[PlaceMention]:
 def _bare_provinces(text: str, provinces: set[str], taken: list[tuple[int, int]]) -> list[PlaceMention]:
     found = []
     for province in provinces:
-        for spelling in {province, _without_diacritics(province)}:
+        for spelling in {province, without_diacritics(province)}:
             for match in re.finditer(rf"(?<!\w){re.escape(spelling)}(?!\w)", text):
                 if any(start <= match.start() < end for start, end in taken) or _DATELINE.match(text, match.end()):
                     continue
@@ -125,7 +125,7 @@ def _bare_provinces(text: str, provinces: set[str], taken: list[tuple[int, int]]
     return found
 
 
-def _without_diacritics(name: str) -> str:
+def without_diacritics(name: str) -> str:
     """ "Phú Thọ" -> "Phu Tho", as English editions write it."""
     stripped = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
     return "".join(character for character in stripped if unicodedata.category(character) != "Mn")

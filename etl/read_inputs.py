@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.paths import LOCAL_REPORTS_DIRNAME, REPORTS_DIRNAME
+from etl.paths import reports_dirname
 
 # The column contract of each input file; pages and tests rely on it.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -93,45 +95,48 @@ def read_inputs(data_dir: Path) -> Inputs:
 
 def read_table(data_dir: Path, name: str) -> CsvTable:
     path = data_dir / f"{name}.csv"
-    try:
-        # utf-8-sig accepts the BOM that Excel adds; newline="" accepts Windows line endings.
-        with path.open(encoding="utf-8-sig", newline="") as file:
-            reader = csv.DictReader(file)
-            _check_header(path, reader.fieldnames, COLUMNS[name])
-            rows = []
-            for row in reader:
-                if None in row:
-                    raise InputError(
-                        f"{path}:{reader.line_num}: the row has more fields than the header's "
-                        f"{len(COLUMNS[name])}; a value holding a comma must be in double quotes"
-                    )
-                if any(value is None for value in row.values()):
-                    raise InputError(
-                        f"{path}:{reader.line_num}: the row has fewer fields than the header's {len(COLUMNS[name])}"
-                    )
-                rows.append((reader.line_num, row))
-    except FileNotFoundError as error:
-        raise InputError(f"{path}: file is missing") from error
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from error
-    except csv.Error as error:
-        raise InputError(f"{path}: not a readable CSV file ({error})") from error
+    with _csv_reader(path) as reader:
+        _check_header(path, reader.fieldnames, COLUMNS[name])
+        rows = list(_checked_rows(path, reader))
     return CsvTable(name, path, rows)
 
 
 def read_csv_rows(path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[dict[str, str]]:
     """Rows of a CSV file handed in by a user (a source row, reviewed figures) that has `columns`;
     columns in `optional` may be missing (read as empty) or present."""
+    with _csv_reader(path) as reader:
+        present = [column for column in reader.fieldnames or [] if column not in optional]
+        _check_header(path, present, tuple(column for column in columns if column not in optional))
+        return [dict.fromkeys(optional, "") | row for _, row in _checked_rows(path, reader)]
+
+
+@contextmanager
+def _csv_reader(path: Path) -> Iterator[csv.DictReader]:
+    """A reader of a CSV file whose failures are InputErrors naming the file."""
     try:
+        # utf-8-sig accepts the BOM that Excel adds; newline="" accepts Windows line endings.
         with path.open(encoding="utf-8-sig", newline="") as file:
-            reader = csv.DictReader(file)
-            present = [column for column in reader.fieldnames or [] if column not in optional]
-            _check_header(path, present, tuple(column for column in columns if column not in optional))
-            return [dict.fromkeys(optional, "") | {key: value or "" for key, value in row.items()} for row in reader]
+            yield csv.DictReader(file)
+    except FileNotFoundError as error:
+        raise InputError(f"{path}: file is missing") from error
     except UnicodeDecodeError as error:
         raise InputError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from error
     except csv.Error as error:
         raise InputError(f"{path}: not a readable CSV file ({error})") from error
+
+
+def _checked_rows(path: Path, reader: csv.DictReader) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) of each row, refusing a row wider or narrower than the header."""
+    width = len(reader.fieldnames or [])
+    for row in reader:
+        if None in row:
+            raise InputError(
+                f"{path}:{reader.line_num}: the row has more fields than the header's "
+                f"{width}; a value holding a comma must be in double quotes"
+            )
+        if any(value is None for value in row.values()):
+            raise InputError(f"{path}:{reader.line_num}: the row has fewer fields than the header's {width}")
+        yield reader.line_num, row
 
 
 def _check_header(path: Path, found: list[str] | None, expected: tuple[str, ...]) -> None:
@@ -161,24 +166,18 @@ def read_reports(data_dir: Path, sources: CsvTable) -> tuple[dict[str, str], dic
         file, in_repository = row["file"], row["text_in_repository"] == "true"
         if not file and not in_repository:
             continue
+        folder = reports_dirname(in_repository)
         if Path(file).name != file or not file:
-            folder = REPORTS_DIRNAME if in_repository else LOCAL_REPORTS_DIRNAME
             problems[file] = f"report file name {file!r} must be a plain file name inside data/{folder}"
             continue
-        if in_repository:
-            text, problem = _read_text(data_dir / REPORTS_DIRNAME / file)
-            if problem:
-                problems[file] = problem
-            else:
-                reports[file] = text
-            continue
-        local = data_dir / LOCAL_REPORTS_DIRNAME / file
-        if local.exists():
-            text, problem = _read_text(local)
-            if problem:
-                problems[file] = problem
-            else:
-                local_reports[file] = text
+        path = data_dir / folder / file
+        if not in_repository and not path.exists():
+            continue  # the article stands on its web address
+        text, problem = _read_text(path)
+        if problem:
+            problems[file] = problem
+        else:
+            (reports if in_repository else local_reports)[file] = text
     return reports, local_reports, problems
 
 

@@ -230,8 +230,8 @@ def _validate_facts(
         row.one_of("beneficiary_group", references.groups, "beneficiary group")
         row.one_of("qualifier", QUALIFIERS, "qualifier")
         row.one_of("is_target", BOOLEANS, "is_target value")
-        _check_metric(row, references)
-        _check_period(row)
+        period_end = _check_period(row)
+        _check_metric(row, references, period_end)
         value = _check_value(row)
         if row.one_of("source_id", sources, "source"):
             source = sources[row["source_id"]]
@@ -282,7 +282,7 @@ def _check_place(row: _Row, references: References) -> None:
             row.fail("area", f"a province-level figure must have area = province ({row['province']!r})")
 
 
-def _check_metric(row: _Row, references: References) -> None:
+def _check_metric(row: _Row, references: References, period_end: date | None) -> None:
     if not row.one_of("metric", references.metrics, "metric"):
         return
     unit, category = references.metrics[row["metric"]]
@@ -293,13 +293,11 @@ def _check_metric(row: _Row, references: References) -> None:
         row.fail("poverty_standard", f"only poverty figures have a poverty standard; {row['metric']} is {category}")
     elif standard:
         row.one_of("poverty_standard", references.standards, "poverty standard")
-    elif category == "poverty" and _is_date(row["period_end"]):
-        end = date.fromisoformat(row["period_end"])
-        if standard_for_period(end, references.standards) is None:
-            row.fail(
-                "poverty_standard",
-                f"no poverty standard of poverty_standards.csv applies on {end}; name the one the report uses",
-            )
+    elif category == "poverty" and period_end and standard_for_period(period_end, references.standards) is None:
+        row.fail(
+            "poverty_standard",
+            f"no poverty standard of poverty_standards.csv applies on {period_end}; name the one the report uses",
+        )
 
 
 def standard_for_period(period_end: date, standards: dict[str, tuple[date, date] | None]) -> str | None:
@@ -310,18 +308,12 @@ def standard_for_period(period_end: date, standards: dict[str, tuple[date, date]
     )
 
 
-def _is_date(text: str) -> bool:
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text))
-
-
-def _check_period(row: _Row) -> None:
+def _check_period(row: _Row) -> date | None:
+    """The end of the figure's period, once both dates are valid."""
     start, end = row.iso_date("period_start"), row.iso_date("period_end")
     if start and end and end < start:
         row.fail("period_end", f"{end} is before period_start {start}")
+    return end
 
 
 def _check_value(row: _Row) -> Decimal | None:

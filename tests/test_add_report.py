@@ -174,3 +174,20 @@ def test_command_line_adds_a_published_article_without_committing_its_text(data_
     assert not (data_dir / "reports" / "web-a.txt").exists()
     assert (data_dir / "reports-local" / "web-a.txt").read_text(encoding="utf-8") == ARTICLE
     assert fact_count(database) == len(read_csv(data_dir / "facts.csv"))
+
+
+def test_command_line_names_a_reviewed_row_with_an_unquoted_comma(data_dir, database, tmp_path, capsys):
+    from etl.__main__ import main
+    from tests.corpus import fact, web_source
+    from tests.helpers import write_csv
+
+    source, reviewed = tmp_path / "source.csv", tmp_path / "reviewed.csv"
+    write_csv(source, [web_source("web-a")])
+    write_csv(reviewed, [fact("web-a", 1)])
+    lines = reviewed.read_text(encoding="utf-8").splitlines()
+    reviewed.write_text("\n".join([lines[0], lines[1] + ",an extra field"]) + "\n", encoding="utf-8")
+    before = snapshot(data_dir)
+    command = ["add", "--check", "--source", str(source), "--facts", str(reviewed), "--data-dir", str(data_dir)]
+    assert main([*command, "--database", str(database)]) == 1
+    assert f"{reviewed}:2: the row has more fields than the header's" in capsys.readouterr().err
+    assert snapshot(data_dir) == before

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from app import labels
 
@@ -22,6 +23,10 @@ PROVINCE_COLOURS = {
 }
 SPARE_COLOURS = ("#56B4E9", "#F0E442", "#000000", "#999999")
 FONT = {"size": 18}
+# Plotly writes ticks with d3-format; the decimal and thousands marks come from `separators`.
+TICK_FORMAT = ",.2~f"
+# Streamlit's chart theme writes ticks small; a projector needs them as large as the labels.
+TICK_FONT = {"size": 17}
 BAR_HEIGHT = 46
 LEVEL_ORDER = ("province", "country", "region", "district", "commune")
 
@@ -30,6 +35,12 @@ def province_colour(province: str) -> str:
     if province in PROVINCE_COLOURS:
         return PROVINCE_COLOURS[province]
     return SPARE_COLOURS[sum(map(ord, province)) % len(SPARE_COLOURS)]
+
+
+def separators(language: str) -> str:
+    """Plotly's decimal and thousands marks for the language, from Babel's locale data: ",." for vi."""
+    locale = labels.LOCALES[language]
+    return get_decimal_symbol(locale) + get_group_symbol(locale)
 
 
 def chart_config(name: str) -> dict:
@@ -60,7 +71,11 @@ def bars(frame: pd.DataFrame, language: str, title: str, show_metric: bool = Fal
         "margin": {"l": 10, "r": 40, "t": 110, "b": 40},
         "hoverlabel": {"font_size": 15, "align": "left"},
         "annotations": [],
+        "separators": separators(language),
     }
+    # Panels of one chart share one axis range, so that bars of different levels are never compared
+    # on different scales; the room to the right of the longest bar is for its written value.
+    headroom = 1.3 * float(frame["value"].max()) / scale or 1
     traces, shown = [], set()
     for number, (level, (bottom, top)) in enumerate(zip(levels, domains, strict=True), start=1):
         suffix = "" if number == 1 else str(number)
@@ -71,9 +86,13 @@ def bars(frame: pd.DataFrame, language: str, title: str, show_metric: bool = Fal
                 _bar_trace(part, place, scale, place not in shown) | {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
             )
             shown.add(place)
-        # Room to the right of the longest bar for its written value.
-        headroom = 1.3 * float(panel["value"].max()) / scale or 1
-        layout[f"xaxis{suffix}"] = {"title": {"text": axis_title}, "range": [0, headroom], "anchor": f"y{suffix}"}
+        layout[f"xaxis{suffix}"] = {
+            "title": {"text": axis_title},
+            "range": [0, headroom],
+            "anchor": f"y{suffix}",
+            "tickformat": TICK_FORMAT,
+            "tickfont": TICK_FONT,
+        }
         layout[f"yaxis{suffix}"] = {"autorange": "reversed", "domain": [bottom, top], "anchor": f"x{suffix}"}
         layout["annotations"].append(
             {
@@ -179,3 +198,85 @@ def coverage_heatmap(counts: pd.DataFrame, language: str, title: str) -> go.Figu
     figure.update_layout(title={"text": title, "font": {"size": 22}}, font=FONT, height=120 + 60 * len(counts))
     figure.update_yaxes(autorange="reversed")
     return figure
+
+
+def ranking_bars(frame: pd.DataFrame, year: int, language: str, title: str) -> go.Figure:
+    """queries.ranking() as one bar per province on one axis, largest first, the country as a dashed rule.
+
+    A province without a figure keeps its row, labelled as missing, so that no province drops out
+    unnoticed; a value taken from another year says which.
+    """
+    provinces = frame[frame["place_level"] == "province"]
+    country = frame[(frame["place_level"] == "country") & frame["value"].notna()]
+    scale, axis_title = _axis_scale(provinces.dropna(subset=["value"]).fillna({"unit": "count"}), language)
+    values = labels.value_texts(provinces.dropna(subset=["value"]), language)
+    written = dict(zip(provinces.dropna(subset=["value"])["place"], values, strict=True))
+    names, texts = [], []
+    for row in provinces.itertuples():
+        name = row.place
+        if pd.notna(row.value) and int(row.year) != year:
+            name += " " + labels.text("nearest_year", language, year=str(int(row.year)))
+        names.append(name)
+        texts.append(written.get(row.place) or labels.text(_missing_reason(row), language, year=str(year)))
+    largest = max([float(provinces["value"].max() or 0), float(country["value"].max() or 0)]) if len(frame) else 0
+    layout: dict = {
+        "title": {"text": title, "font": {"size": 24}},
+        "font": FONT,
+        "height": 200 + 70 * len(provinces),
+        "showlegend": False,
+        "margin": {"l": 10, "r": 40, "t": 90, "b": 60},
+        "separators": separators(language),
+        "xaxis": {
+            "title": {"text": axis_title},
+            "range": [0, 1.35 * largest / scale or 1],
+            "tickformat": TICK_FORMAT,
+            "tickfont": TICK_FONT,
+        },
+        "yaxis": {"autorange": "reversed", "tickfont": {"size": 19}},
+        "hoverlabel": {"font_size": 15, "align": "left"},
+        "shapes": [],
+        "annotations": [],
+    }
+    trace = {
+        "type": "bar",
+        "orientation": "h",
+        "x": (provinces["value"].fillna(0) / scale).tolist(),
+        "y": names,
+        "text": texts,
+        "textposition": "outside",
+        "cliponaxis": False,
+        "marker": {"color": [province_colour(place) for place in provinces["place"]]},
+        "customdata": [[fact_id if isinstance(fact_id, str) else ""] for fact_id in provinces["fact_id"]],
+        "hovertemplate": "<b>%{y}</b><br>%{text}<extra></extra>",
+    }
+    for row in country.itertuples():
+        position = row.value / scale
+        layout["shapes"].append(
+            {
+                "type": "line",
+                "x0": position,
+                "x1": position,
+                "yref": "paper",
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": "#444444", "width": 2, "dash": "dash"},
+            }
+        )
+        layout["annotations"].append(
+            {
+                "text": f"{row.place} {year if int(row.year) == year else int(row.year)}: "
+                + labels.value_text(row.value, row.unit, row.qualifier, language),
+                "x": position,
+                "y": 1,
+                "yref": "paper",
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 15},
+            }
+        )
+    return go.Figure({"data": [trace], "layout": layout}, _validate=False)
+
+
+def _missing_reason(row: object) -> str:
+    return "missing_other_standard" if row.other_standard_only else "missing_year"

@@ -10,7 +10,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from app import queries
+import pandas as pd
+
+from app import labels, queries
 from app.queries import Filters
 from app.tables import headed, xlsx_bytes
 
@@ -29,3 +31,70 @@ def excel_download(filters: Filters, language: str) -> bytes:
     """The matching figures as an .xlsx workbook; callers check count() <= EXCEL_ROWS first."""
     rows = queries.readable_rows(filters, language, offset=0, limit=EXCEL_ROWS)
     return xlsx_bytes(headed(rows, language))
+
+
+# A chart's download: the points drawn, then the readings of the same points the chart left out.
+CHART_COLUMNS = {
+    "province": {"vi": "Tỉnh (theo báo cáo)", "en": "Province (as reported)"},
+    "province_2025": {"vi": "Tỉnh từ 1/7/2025", "en": "Province since 1 July 2025"},
+    "area": {"vi": "Địa bàn", "en": "Area"},
+    "area_level": {"vi": "Cấp", "en": "Level"},
+    "merged_province": {"vi": "Tỉnh sau sáp nhập 1/7/2025", "en": "Province as merged on 1 July 2025"},
+    "year": {"vi": "Năm", "en": "Year"},
+    "period_text": {"vi": "Thời kỳ", "en": "Period"},
+    "metric_label": {"vi": "Chỉ tiêu", "en": "Metric"},
+    "group_label": {"vi": "Nhóm đối tượng", "en": "Beneficiary group"},
+    "value": {"vi": "Giá trị (đơn vị gốc)", "en": "Value (base unit)"},
+    "value_label": {"vi": "Số liệu", "en": "Figure"},
+    "unit": {"vi": "Đơn vị", "en": "Unit"},
+    "poverty_standard_label": {"vi": "Chuẩn nghèo", "en": "Poverty standard"},
+    "drawn": {"vi": "Trên biểu đồ", "en": "On the chart"},
+    "why": {"vi": "Lý do", "en": "Why"},
+    "source_title": {"vi": "Nguồn", "en": "Source"},
+    "source_publisher": {"vi": "Cơ quan đăng", "en": "Publisher"},
+    "source_publication_date": {"vi": "Ngày đăng", "en": "Publication date"},
+    "source_url": {"vi": "Địa chỉ nguồn", "en": "Source address"},
+    "quote": {"vi": "Trích dẫn", "en": "Quote"},
+    "fact_id": {"vi": "Mã số liệu", "en": "Figure id"},
+}
+
+
+def chart_table(readings: pd.DataFrame, language: str) -> pd.DataFrame:
+    """A chart's readings with readable headers: drawn points first, then each left-out reading and why."""
+    drawn = readings["series_choice"] == 1
+    table = pd.DataFrame(
+        {
+            "province": readings["province"],
+            "province_2025": readings["province_2025"],
+            "area": readings["area"],
+            "area_level": [labels.level_name(level, language) for level in readings["area_level"]],
+            "merged_province": [
+                labels.text("yes" if merged else "no", language) for merged in readings["merged_province"]
+            ],
+            "year": readings["year"].astype("Int64"),
+            "period_text": readings["period_text"],
+            "metric_label": readings[f"metric_label_{language}"],
+            "group_label": readings[f"group_label_{language}"],
+            "value": readings["value"],
+            "value_label": labels.value_texts(readings, language),
+            "unit": [labels.unit_name(unit, language) for unit in readings["unit"]],
+            "poverty_standard_label": readings[f"poverty_standard_label_{language}"],
+            "drawn": [labels.text("yes" if chosen else "no", language) for chosen in drawn],
+            "why": [labels.text("drawn_why" if chosen else "left_out_why", language) for chosen in drawn],
+            "source_title": readings["source_title"],
+            "source_publisher": readings["source_publisher"],
+            "source_publication_date": readings["source_publication_date"],
+            "source_url": readings["source_url"],
+            "quote": readings["quote"],
+            "fact_id": readings["fact_id"],
+        }
+    )
+    table = table.assign(order=~drawn.to_numpy()).sort_values(["order", "province", "area", "year"], kind="stable")
+    return table.drop(columns="order").rename(
+        columns={column: names[language] for column, names in CHART_COLUMNS.items()}
+    )
+
+
+def chart_csv(readings: pd.DataFrame, language: str) -> bytes:
+    """chart_table as UTF-8 with a byte-order mark, which is how Excel recognises Vietnamese text."""
+    return chart_table(readings, language).to_csv(index=False).encode("utf-8-sig")

@@ -195,6 +195,86 @@ TEXT: dict[str, dict[str, str]] = {
     "to": {"vi": "đến", "en": "to"},
     "change_points": {"vi": "điểm %", "en": "points"},
     "target": {"vi": "mục tiêu", "en": "target"},
+    "yes": {"vi": "có", "en": "yes"},
+    "province_pick": {"vi": "Tỉnh", "en": "Province"},
+    "latest_figures": {"vi": "Số liệu mới nhất theo chủ đề (cấp tỉnh)", "en": "Latest province-level figure per topic"},
+    "standing": {"vi": "Vị trí so với các tỉnh khác", "en": "Where it stands among the provinces"},
+    "no_standing": {"vi": "Chưa có năm nào để so sánh.", "en": "No year to compare yet."},
+    "over_the_years": {"vi": "Qua các năm", "en": "Over the years"},
+    "figure": {"vi": "Số liệu", "en": "Figure"},
+    "position": {"vi": "Thứ hạng (từ cao xuống)", "en": "Place (highest first)"},
+    "position_of": {"vi": "{position}/{of} tỉnh có số liệu", "en": "{position} of {of} with a figure"},
+    "page_coverage": {"vi": "Độ phủ số liệu", "en": "Coverage"},
+    "page_profile": {"vi": "Hồ sơ tỉnh", "en": "Province profile"},
+    "coverage_matrix": {"vi": "Chỉ tiêu hoặc chủ đề", "en": "Metric or topic"},
+    "all_of_topic": {"vi": "Cả chủ đề: {topic}", "en": "Whole topic: {topic}"},
+    "place": {"vi": "Địa bàn", "en": "Place"},
+    "coverage_marks": {
+        "vi": "Mỗi ô: số lượng số liệu thực hiện cấp tỉnh có kỳ kết thúc trong năm (mọi báo cáo); “!” các báo cáo "
+        "nói khác nhau; “{searched}” đã tìm mà không thấy; “{unsearched}” chưa tìm. Bấm một ô để xem các số liệu "
+        "và nguồn của nó. Giống bảng của lệnh python -m etl coverage.",
+        "en": "Each cell: how many readings of actual province-level figures end in that year (all reports); “!” "
+        "reports disagree; “{searched}” searched and not found; “{unsearched}” not searched. Open a cell to see "
+        "its readings and sources. The same matrix as python -m etl coverage prints.",
+    },
+    "cell_readings": {"vi": "{matrix} · {place} · {year}", "en": "{matrix} · {place} · {year}"},
+    "cell_empty": {
+        "vi": "Không có số liệu nào cho ô này. Các lần tìm đã ghi lại:",
+        "en": "No figure for this cell. Searches recorded:",
+    },
+    "no": {"vi": "không", "en": "no"},
+    "metric": {"vi": "Chỉ tiêu", "en": "Metric"},
+    "year": {"vi": "Năm", "en": "Year"},
+    "series_title": {"vi": "{metric} qua các năm (cấp tỉnh)", "en": "{metric} by year (province level)"},
+    "series_caption": {
+        "vi": "Mỗi năm một giá trị cho mỗi tỉnh. Khi nhiều báo cáo cho cùng một năm, biểu đồ dùng: số cuối kỳ "
+        "muộn nhất trong năm; rồi số của cổng thông tin nhà nước (.gov.vn) trước báo chí; rồi số chính xác "
+        "trước số ước (hơn, khoảng…); rồi bài đăng muộn nhất. Các số còn lại hiện khi rê chuột và có trong tệp "
+        "tải về. Đường không nối qua chỗ đổi chuẩn nghèo hay qua ngày sáp nhập tỉnh 1/7/2025 (vạch chấm); "
+        "vòng đỏ: các báo cáo nói khác nhau; hình thoi: tỷ lệ theo Khảo sát mức sống, không so được với chuẩn "
+        "nghèo của tỉnh; đường xám: cả nước và vùng.",
+        "en": "One value a year for each province. Where several reports give the same year, the chart uses: the "
+        "latest year-end figure in the year; then a government portal (.gov.vn) over the press; then an exact "
+        "figure over an approximate one (more than, about…); then the latest publication. The others show on "
+        "hover and are in the download. Lines are never joined across a change of poverty standard or across "
+        "the provincial merger of 1 July 2025 (dotted rules); red ring: reports disagree; diamond: rate from the "
+        "Household Living Standards Survey, not comparable with the province's standard; grey: country and regions.",
+    },
+    "series_limited": {
+        "vi": "Biểu đồ vẽ {shown} tỉnh có nhiều năm nhất; chọn tỉnh ở thanh bên để xem tỉnh khác.",
+        "en": "The chart draws the {shown} provinces with the most years; pick provinces in the sidebar for others.",
+    },
+    "merged_line": {"vi": "{province} (tỉnh mới từ 1/7/2025)", "en": "{province} (merged province from 1 July 2025)"},
+    "conflict_marker": {"vi": "Các báo cáo nói khác nhau", "en": "Reports disagree"},
+    "other_readings": {"vi": "Số khác cùng năm ({count}):", "en": "Other readings that year ({count}):"},
+    "standard_break": {"vi": "Từ {year}: {standard}", "en": "From {year}: {standard}"},
+    "merger_break": {"vi": "Sáp nhập tỉnh 1/7/2025", "en": "Provinces merged 1 July 2025"},
+    "download_chart_csv": {
+        "vi": "Tải CSV của biểu đồ này (các điểm đã vẽ và số bị bỏ qua)",
+        "en": "Download this chart's CSV (points drawn and readings left out)",
+    },
+    "drawn_why": {"vi": "giá trị được vẽ của năm", "en": "the value drawn for its year"},
+    "left_out_why": {
+        "vi": "số khác của cùng năm; biểu đồ dùng số theo quy tắc chọn",
+        "en": "another reading of the same year; the chart uses the one the rule picks",
+    },
+    "ranking": {"vi": "So sánh các tỉnh trong một năm", "en": "The provinces side by side in one year"},
+    "ranking_title": {"vi": "{metric}, năm {year}", "en": "{metric}, {year}"},
+    "use_nearest": {"vi": "Dùng năm gần nhất khi thiếu", "en": "Use the nearest year where missing"},
+    "nearest_year": {"vi": "(số năm {year})", "en": "({year} figure)"},
+    "missing_year": {"vi": "không có số liệu năm {year}", "en": "no figure for {year}"},
+    "missing_other_standard": {
+        "vi": "năm {year} chỉ có số theo chuẩn khác",
+        "en": "{year}: only a figure under another standard",
+    },
+    "ranking_missing": {
+        "vi": "Không có số liệu cấp tỉnh năm {year}: {provinces}.",
+        "en": "No province-level figure for {year}: {provinces}.",
+    },
+    "ranking_caption": {
+        "vi": "Chỉ số liệu cấp tỉnh của đúng năm đã chọn, theo chuẩn nghèo của năm đó; vạch đứt: cả nước.",
+        "en": "Province-level figures of the chosen year only, under that year's poverty standard; dashed: country.",
+    },
     "actual": {"vi": "thực hiện", "en": "result"},
 }
 

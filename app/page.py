@@ -9,9 +9,10 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from app import labels, queries, shell, sidebar
-from app.charts import bars, chart_config
+from app import exports, labels, queries, shell, sidebar
+from app.charts import bars, chart_config, ranking_bars
 from app.queries import Filters
+from app.series_chart import drawn_points, series_lines
 from app.sidebar import View
 from app.tables import headed, visible_headers
 
@@ -186,3 +187,114 @@ def highlighted_text(text: str, candidates: pd.DataFrame) -> str:
         position = start + len(quote)
     pieces.append(plain(text[position:]))
     return "".join(pieces).replace("\n", "  \n")
+
+
+def series_charts(filters: Filters, metrics: tuple[str, ...], view: View) -> None:
+    """The yearly lines of each of `metrics` that has a series, then the rule that picks each value."""
+    drawn = [metric for metric in queries.series_metrics(filters, metrics) if series_chart(filters, metric, view)]
+    if drawn and not view.presenting:
+        st.caption(labels.text("series_caption", view.language))
+
+
+def series_chart(filters: Filters, metric: str, view: View) -> bool:
+    """The yearly lines of one metric and their CSV; False when no province has a line."""
+    readings = queries.series(filters, metric)
+    if drawn_points(readings).query("area_level == 'province'").empty:
+        return False
+    name = f"series_{metric}"
+    title = labels.text("series_title", view.language, metric=_metric_label(metric, view.language))
+    figure = _series_figure(filters, metric, title, view.language, queries.database_version())
+    chart(figure, name, drawn_points(readings), view)
+    if readings["province"].nunique() >= queries.MAX_SERIES_PROVINCES:
+        st.caption(labels.text("series_limited", view.language, shown=queries.MAX_SERIES_PROVINCES))
+    chart_download(readings, name, view)
+    return True
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _series_figure(filters: Filters, metric: str, title: str, language: str, version: tuple[str, int]) -> go.Figure:
+    return series_lines(queries.series(filters, metric), queries.poverty_standards(), language, title)
+
+
+def _metric_label(metric: str, language: str) -> str:
+    return queries.options()["metrics"].set_index("metric").loc[metric, f"label_{language}"]
+
+
+def chart_download(readings: pd.DataFrame, name: str, view: View) -> None:
+    """The points a chart draws, and the readings it leaves out, as a CSV that Excel opens."""
+    if view.presenting:
+        return
+    st.download_button(
+        labels.text("download_chart_csv", view.language),
+        data=lambda: exports.chart_csv(readings, view.language),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"download_{name}",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+
+def ranking_view(filters: Filters, metrics: tuple[str, ...], name: str, view: View) -> None:
+    """One year, one metric: the provinces side by side on one axis, the country as a rule, gaps named."""
+    language = view.language
+    metrics = tuple(metric for metric in metrics if queries.series_years(filters, metric))
+    if not metrics:
+        return
+    st.subheader(labels.text("ranking", language))
+    columns = st.columns(3)
+    with columns[0]:
+        metric = sidebar.url_selectbox(
+            labels.text("metric", language),
+            metrics,
+            f"{name}_metric",
+            "rank_metric",
+            format_func=lambda choice: _metric_label(choice, language),
+        )
+    years = queries.series_years(filters, metric)
+    with columns[1]:
+        year = sidebar.url_selectbox(
+            labels.text("year", language), sorted(years, reverse=True), f"{name}_year", "rank_year", default=years[0]
+        )
+    with columns[2]:
+        nearest = sidebar.url_toggle(labels.text("use_nearest", language), f"{name}_nearest", "nearest")
+    rows = queries.ranking(filters, metric, year, nearest=nearest)
+    provinces = rows[rows["place_level"] == "province"]
+    if len(provinces) > queries.MAX_BARS:  # largest first, so the ones dropped are those without a figure
+        rows = pd.concat([provinces.head(queries.MAX_BARS), rows[rows["place_level"] != "province"]])
+        st.caption(labels.text("chart_first", language, shown=queries.MAX_BARS))
+    title = labels.text("ranking_title", language, metric=_metric_label(metric, language), year=str(year))
+    chart(ranking_bars(rows, year, language, title), name, rows.dropna(subset=["fact_id"]), view)
+    missing = rows[(rows["place_level"] == "province") & rows["value"].isna()]["place"].tolist()
+    if missing:
+        st.caption(labels.text("ranking_missing", language, year=str(year), provinces=", ".join(missing)))
+    if not nearest:
+        st.caption(labels.text("ranking_caption", language))
+    chart_download(rows.dropna(subset=["fact_id"]).assign(series_choice=1), name, view)
+
+
+def standing_table(province: str, metrics: tuple[str, ...], view: View) -> pd.DataFrame:
+    """Where a province stands among the compared provinces: for each metric, its latest year and its place
+    from the highest value down among the provinces with a figure that year."""
+    language, rows = view.language, []
+    for metric in metrics:
+        years = sorted(queries.series_years(Filters(provinces=(province,)), metric), reverse=True)
+        if not years:
+            continue
+        ranked = queries.ranking(Filters(), metric, years[0])
+        ranked = ranked[(ranked["place_level"] == "province") & ranked["value"].notna()]
+        if province not in set(ranked["place"]):
+            continue
+        position = list(ranked["place"]).index(province) + 1
+        own = ranked[ranked["place"] == province].iloc[0]
+        rows.append(
+            {
+                labels.text("metric", language): _metric_label(metric, language),
+                labels.text("year", language): str(years[0]),
+                labels.text("figure", language): labels.value_texts(own.to_frame().T, language)[0],
+                labels.text("position", language): labels.text(
+                    "position_of", language, position=position, of=len(ranked)
+                ),
+            }
+        )
+    return pd.DataFrame(rows)

@@ -20,6 +20,7 @@ import streamlit as st
 
 from app import labels
 from app.tables import COLUMNS
+from etl import coverage as coverage_matrices
 from etl.paths import database_path
 
 # The most bars one chart draws, and the rows one table page shows; the rest stays in DuckDB.
@@ -266,7 +267,8 @@ def write_csv(filters: Filters, language: str, path: Path) -> None:
 
 
 def changes(filters: Filters) -> tuple[pd.DataFrame, int]:
-    """Each rate result beside the next figure (result or target) for the same report, area, metric and group.
+    """Each rate result beside the next figure (result or target) for the same report, area, metric, group and
+    poverty standard: never a change across a new standard or the merger.
 
     Returns at most MAX_CHANGES pairs, and how many there are.
     """
@@ -288,7 +290,9 @@ def _changes(filters: Filters, version: tuple[str, int]) -> tuple[pd.DataFrame, 
             FROM figures
             WHERE {where} AND unit = 'percent'
             WINDOW next_figure AS (
-                PARTITION BY source_id, area, metric, beneficiary_group ORDER BY period_end, is_target, fact_id
+                -- A change is computed only within one poverty standard and one side of the merger.
+                PARTITION BY source_id, area, area_level, merged_province, metric, beneficiary_group, poverty_standard
+                ORDER BY period_end, is_target, fact_id
             )
         ),
         chosen AS (
@@ -524,3 +528,245 @@ def _sources(page: int, version: tuple[str, int]) -> pd.DataFrame:
         {"offset": SOURCES_PER_PAGE * (max(page, 1) - 1)},
         version=version,
     )
+
+
+# Series: a line per province over the years, one value a year (the rule of etl/figures.sql).
+MAX_SERIES_PROVINCES = 12
+MAX_SERIES_READINGS = 3000
+SERIES_LEVELS = ("province", "country", "region")
+
+
+def studied_provinces() -> tuple[str, ...]:
+    """The provinces that have reports of their own (the five), in name order."""
+    return _studied_provinces(database_version())
+
+
+@st.cache_data(show_spinner=False)
+def _studied_provinces(version: tuple[str, int]) -> tuple[str, ...]:
+    sql = "SELECT DISTINCT province FROM sources WHERE province IS NOT NULL ORDER BY province"
+    return tuple(run_query(sql, version=version)["province"])
+
+
+def series(filters: Filters, metric: str) -> pd.DataFrame:
+    """Every reading of the yearly series of `metric`: province lines, and the country and the regions of
+    those provinces as references. `series_choice` = 1 marks the reading drawn for its year; the others
+    come with it for the hover and the download. Results only, never targets."""
+    return _series(filters, metric, database_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _series(filters: Filters, metric: str, version: tuple[str, int]) -> pd.DataFrame:
+    # Lines are drawn for the provinces picked, else for those with reports of their own: a province
+    # named once in a national report would be a lone point.
+    provinces = filters.provinces or studied_provinces()
+    where, parameters = _where(replace(filters, provinces=None, levels=None, metrics=(metric,), targets="actual"))
+    sql = f"""
+        WITH readings AS (
+            SELECT * FROM figures
+            WHERE {where} AND series_choice IS NOT NULL AND area_level IN ('province', 'country', 'region')
+        ),
+        lines AS (
+            SELECT province, count(*) AS points FROM readings
+            WHERE area_level = 'province' AND series_choice = 1 AND list_contains($provinces, province)
+            GROUP BY province
+            ORDER BY points DESC, province
+            LIMIT {MAX_SERIES_PROVINCES}
+        ),
+        regions AS (SELECT DISTINCT region FROM provinces WHERE province IN (SELECT province FROM lines))
+        SELECT * FROM readings
+        WHERE province IN (SELECT province FROM lines)
+           OR area_level = 'country'
+           OR (area_level = 'region' AND area IN (SELECT region FROM regions))
+        ORDER BY series_choice, area_level, province, area, beneficiary_group, year
+        LIMIT {MAX_SERIES_READINGS}
+    """
+    return run_query(sql, parameters | {"provinces": list(provinces)}, version)
+
+
+def series_metrics(filters: Filters, metrics: tuple[str, ...]) -> tuple[str, ...]:
+    """Those of `metrics` with a province-level series: two years or more for some province."""
+    return _series_metrics(filters, metrics, database_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _series_metrics(filters: Filters, metrics: tuple[str, ...], version: tuple[str, int]) -> tuple[str, ...]:
+    where, parameters = _where(replace(filters.within(metrics=metrics), levels=("province",), targets="actual"))
+    sql = f"""
+        SELECT DISTINCT metric FROM (
+            SELECT metric FROM figures WHERE {where} AND series_choice = 1
+            GROUP BY metric, province, merged_province, beneficiary_group
+            HAVING count(DISTINCT year) >= 2
+        )
+    """
+    found = set(run_query(sql, parameters, version)["metric"])
+    return tuple(metric for metric in metrics if metric in found)
+
+
+def poverty_standards() -> pd.DataFrame:
+    """The poverty standards and the dates each applies (none for a survey's own measure)."""
+    return _poverty_standards(database_version())
+
+
+@st.cache_data(show_spinner=False)
+def _poverty_standards(version: tuple[str, int]) -> pd.DataFrame:
+    return run_query("SELECT * FROM poverty_standards ORDER BY applies_from NULLS LAST", version=version)
+
+
+def standard_in_force(year: int) -> str | None:
+    """The poverty standard of poverty_standards.csv in force at the end of `year`."""
+    return _standard_in_force(year, database_version())
+
+
+@st.cache_data(show_spinner=False)
+def _standard_in_force(year: int, version: tuple[str, int]) -> str | None:
+    sql = """
+        SELECT poverty_standard FROM poverty_standards
+        WHERE make_date($year, 12, 31) BETWEEN applies_from AND applies_to
+    """
+    found = run_query(sql, {"year": year}, version)
+    return found["poverty_standard"].iloc[0] if len(found) else None
+
+
+# How far from the chosen year a ranking may look for a province's figure, when asked to.
+NEAREST_YEARS = 2
+
+
+def ranking(filters: Filters, metric: str, year: int, group: str = "all", nearest: bool = False) -> pd.DataFrame:
+    """Each province's drawn province-level value of `metric` for `year` (results only), one row per province
+    of the view; `value` is empty where the province has none. For a poverty metric only the standard
+    in force that year counts. With `nearest`, a province without that year takes its value from the
+    nearest year (at most NEAREST_YEARS away, under the same standard) and `year` says which."""
+    return _ranking(filters, metric, year, group, nearest, database_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _ranking(
+    filters: Filters, metric: str, year: int, group: str, nearest: bool, version: tuple[str, int]
+) -> pd.DataFrame:
+    chosen = replace(filters, levels=None, metrics=(metric,), groups=(group,), targets="actual")
+    where, parameters = _where(replace(chosen, year_from=None, year_to=None))
+    reach = NEAREST_YEARS if nearest else 0
+    sql = f"""
+        WITH wanted AS (
+            SELECT province, province_2025 FROM provinces
+            WHERE list_contains($provinces, province)
+        ),
+        found AS (
+            SELECT * FROM figures
+            WHERE {where} AND series_choice = 1 AND area_level IN ('province', 'country') AND NOT merged_province
+              AND abs(year - $year) <= $reach
+              AND (poverty_standard IS NULL OR poverty_standard IS NOT DISTINCT FROM $standard)
+            QUALIFY row_number() OVER (
+                PARTITION BY coalesce(province, area) ORDER BY abs(year - $year), year DESC
+            ) = 1
+        ),
+        other_standard AS (
+            SELECT DISTINCT province FROM figures
+            WHERE {where} AND series_choice = 1 AND area_level = 'province' AND year = $year
+              AND poverty_standard IS DISTINCT FROM $standard
+        )
+        SELECT wanted.province AS place, 'province' AS place_level, found.* EXCLUDE (province, province_2025),
+               wanted.province, wanted.province_2025,
+               wanted.province IN (SELECT province FROM other_standard) AS other_standard_only
+        FROM wanted LEFT JOIN found ON found.province = wanted.province AND found.area_level = 'province'
+        UNION ALL BY NAME
+        SELECT area AS place, 'country' AS place_level, found.*, false AS other_standard_only
+        FROM found WHERE area_level = 'country'
+        ORDER BY place_level DESC, value DESC NULLS LAST, place
+    """
+    provinces = _ranked_provinces(filters)
+    standard = standard_in_force(year) if _is_poverty_metric(metric, version) else None
+    parameters |= {"provinces": provinces, "year": year, "reach": reach, "standard": standard}
+    return run_query(sql, parameters, version)
+
+
+def _ranked_provinces(filters: Filters) -> list[str]:
+    """The provinces a ranking names: those picked, else the five with reports of their own."""
+    return list(filters.provinces) if filters.provinces else list(studied_provinces())
+
+
+def _is_poverty_metric(metric: str, version: tuple[str, int]) -> bool:
+    return _options(version)["metrics"].set_index("metric").loc[metric, "category"] == "poverty"
+
+
+def series_years(filters: Filters, metric: str) -> list[int]:
+    """The years with a drawn province-level value of `metric` for the provinces a ranking shows: those
+    where most provinces have one first, then the latest."""
+    return _series_years(filters, metric, database_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _series_years(filters: Filters, metric: str, version: tuple[str, int]) -> list[int]:
+    where, parameters = _where(replace(filters, levels=("province",), metrics=(metric,), targets="actual"))
+    sql = f"""
+        SELECT year, count(DISTINCT province) AS provinces FROM figures
+        WHERE {where} AND series_choice = 1 AND NOT merged_province AND list_contains($provinces, province)
+        GROUP BY year ORDER BY provinces DESC, year DESC
+    """
+    parameters["provinces"] = _ranked_provinces(filters)
+    return [int(year) for year in run_query(sql, parameters, version)["year"]]
+
+
+def coverage_cells() -> pd.DataFrame:
+    """etl/coverage.py's cells: readings per place, topic, metric and year, and whether any disagree."""
+    return _coverage_cells(database_version())
+
+
+@st.cache_data(show_spinner=False)
+def _coverage_cells(version: tuple[str, int]) -> pd.DataFrame:
+    return run_query(
+        coverage_matrices.COVERAGE_SQL,
+        {"first": coverage_matrices.FIRST_YEAR, "last": coverage_matrices.LAST_YEAR},
+        version,
+    )
+
+
+def coverage_gaps() -> pd.DataFrame:
+    return _coverage_gaps(database_version())
+
+
+@st.cache_data(show_spinner=False)
+def _coverage_gaps(version: tuple[str, int]) -> pd.DataFrame:
+    return run_query("SELECT province, category, year, queries, outcome FROM coverage_gaps", version=version)
+
+
+def cell_readings(place: str, year: int, category: str, metric: str | None, language: str) -> pd.DataFrame:
+    """The readings behind one cell of the coverage matrix, as the tables show them."""
+    return _cell_readings(place, year, category, metric, language, database_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cell_readings(
+    place: str, year: int, category: str, metric: str | None, language: str, version: tuple[str, int]
+) -> pd.DataFrame:
+    select, parameters = _readable_columns(language, with_headers=False)
+    sql = f"""
+        SELECT {select} FROM figures
+        WHERE coalesce(province, area) = $place AND area_level IN ('country', 'region', 'province')
+          AND NOT is_target AND year = $year AND category = $category
+          AND ($metric IS NULL OR metric = $metric)
+        ORDER BY metric, beneficiary_group, period_end DESC, fact_id
+        LIMIT {PAGE_ROWS}
+    """
+    parameters |= {"place": place, "year": year, "category": category, "metric": metric}
+    return run_query(sql, parameters, version)
+
+
+def latest_by_metric(province: str) -> pd.DataFrame:
+    """A province's latest actual province-level figure of each metric (for everyone where given), the
+    reading a series would draw where there are several."""
+    return _latest_by_metric(province, database_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _latest_by_metric(province: str, version: tuple[str, int]) -> pd.DataFrame:
+    sql = """
+        SELECT * FROM figures
+        WHERE province = $province AND area_level = 'province' AND NOT is_target AND NOT merged_province
+        QUALIFY row_number() OVER (
+            PARTITION BY metric
+            ORDER BY beneficiary_group = 'all' DESC, period_end DESC, series_choice NULLS LAST, fact_id
+        ) = 1
+        ORDER BY category, coalesce(list_position($headline_metrics, metric), 99), metric
+    """
+    return run_query(sql, {"province": province, "headline_metrics": list(HEADLINE_METRICS)}, version)

@@ -17,6 +17,8 @@ PAGES = (
     ("pages/health_insurance.py", "page_health_insurance", "health_insurance", ":material/health_and_safety:"),
     ("pages/credit.py", "page_credit", "credit", ":material/account_balance:"),
     ("pages/support.py", "page_support", "support", ":material/volunteer_activism:"),
+    ("pages/profile.py", "page_profile", "profile", ":material/location_city:"),
+    ("pages/coverage.py", "page_coverage", "coverage", ":material/grid_on:"),
     ("pages/explore.py", "page_explore", "explore", ":material/table_view:"),
     ("pages/sources.py", "page_sources", "sources", ":material/menu_book:"),
     ("pages/add_report.py", "page_add_report", "add_report", ":material/note_add:"),

@@ -7,13 +7,17 @@ know (a misspelt province, an SQL fragment) are ignored.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
 
 from app import labels, queries
 from app.queries import Filters
+
+T = TypeVar("T")
 
 # Filter -> (URL parameter, session key).
 LIST_FILTERS = {
@@ -24,6 +28,9 @@ LIST_FILTERS = {
     "groups": ("group", "filter_groups"),
 }
 FILTER_KEYS = [key for _, key in LIST_FILTERS.values()] + ["filter_years", "filter_targets"]
+# Choices a page makes for one view (the year and metric of a ranking, the province of a profile),
+# kept in the URL beside the filters.
+PAGE_PARAMETERS = ("rank_metric", "rank_year", "nearest", "matrix", "place", "year", "profile")
 TARGET_CHOICES = ("all", "actual", "target")
 PRESENTATION_CSS = """
 <style>
@@ -188,7 +195,41 @@ def _write_url(language: str, presenting: bool, filters: Filters, year_bounds: t
         wanted["years"] = f"{filters.year_from}-{filters.year_to}"
     if filters.targets != "all":
         wanted["figures"] = filters.targets
+    for parameter in PAGE_PARAMETERS:
+        if parameter in st.query_params:
+            wanted[parameter] = st.query_params.get_all(parameter)
     if {key: st.query_params.get_all(key) for key in st.query_params} != {
         key: value if isinstance(value, list) else [value] for key, value in wanted.items()
     }:
         st.query_params.from_dict(wanted)
+
+
+def url_selectbox(
+    label: str,
+    options: Sequence[T],
+    key: str,
+    parameter: str,
+    format_func: Callable[[T], str] = str,
+    default: T | None = None,
+) -> T:
+    """A selectbox whose choice is in the URL: a copied link reopens it, a value the options lack is ignored."""
+    state = st.session_state
+    if key not in state or state[key] not in options:
+        from_url = {str(option): option for option in options}.get(st.query_params.get(parameter, ""))
+        state[key] = from_url if from_url is not None else (default if default in options else options[0])
+    choice = st.selectbox(label, options, key=key, format_func=format_func)
+    st.query_params[parameter] = str(choice)
+    return choice
+
+
+def url_toggle(label: str, key: str, parameter: str) -> bool:
+    """A toggle kept in the URL as parameter=1 while it is on."""
+    state = st.session_state
+    if key not in state:
+        state[key] = st.query_params.get(parameter) == "1"
+    on = st.toggle(label, key=key)
+    if on:
+        st.query_params[parameter] = "1"
+    elif parameter in st.query_params:
+        del st.query_params[parameter]
+    return on

@@ -103,7 +103,9 @@ def _evaluate(arguments: argparse.Namespace) -> int:
 def _add(arguments: argparse.Namespace) -> int:
     try:
         sources = read_csv_rows(arguments.source, COLUMNS["sources"], optional=("file",))
-        facts = read_csv_rows(arguments.facts, COLUMNS["facts"], optional=("confidence", "poverty_standard"))
+        facts = read_csv_rows(
+            arguments.facts, COLUMNS["facts"], optional=("confidence", "poverty_standard", "merged_province")
+        )
         text = decode_report(arguments.report.read_bytes(), str(arguments.report)) if arguments.report else None
     except (OSError, InputError, ReportTextError) as error:
         print(f"error: {error}", file=sys.stderr)

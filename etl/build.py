@@ -83,6 +83,7 @@ def typed_tables(inputs: Inputs) -> dict[str, pd.DataFrame]:
     facts["value"] = facts["value"].astype(float)
     facts["quote_offset"] = facts["quote_offset"].astype(int)
     facts["is_target"] = facts["is_target"].map(BOOLEANS)
+    facts["merged_province"] = facts["merged_province"].map(lambda text: BOOLEANS.get(text, False))
     for frame, columns in (
         (facts, ("period_start", "period_end")),
         (frames["poverty_standards"], ("applies_from", "applies_to")),

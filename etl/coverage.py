@@ -43,12 +43,18 @@ def coverage_cells(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return connection.execute(COVERAGE_SQL, {"first": FIRST_YEAR, "last": LAST_YEAR}).df()
 
 
-def matrices(cells: pd.DataFrame, gaps: pd.DataFrame, provinces: list[str]) -> dict[str, pd.DataFrame]:
-    """Per matrix, place × year: the number of readings ("2!" when they disagree), or a gap mark."""
+def matrices(
+    cells: pd.DataFrame,
+    gaps: pd.DataFrame,
+    provinces: list[str],
+    chosen: tuple[tuple[str, str, str | None], ...] = MATRICES,
+) -> dict[str, pd.DataFrame]:
+    """Per matrix (name, topic, metric or None), place × year: the number of readings ("2!" when they
+    disagree), or a gap mark."""
     years = list(range(FIRST_YEAR, LAST_YEAR + 1))
     searched = set(zip(gaps["province"], gaps["category"], gaps["year"].astype(int), strict=True))
     tables = {}
-    for name, topic, metric in MATRICES:
+    for name, topic, metric in chosen:
         found = cells[(cells["category"] == topic) & ((cells["metric"] == metric) if metric else True)]
         found = found.groupby(["place", "area_level", "year"], as_index=False).agg(
             readings=("readings", "sum"), conflict=("conflict", "any")

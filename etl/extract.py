@@ -271,6 +271,7 @@ def _row(
         "quote": reading.text,
         "quote_offset": str(reading.start),
         "poverty_standard": "",
+        "merged_province": "",
         "note": "proposed by python -m etl extract",
     }
 

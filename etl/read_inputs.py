@@ -46,6 +46,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "quote",
         "quote_offset",
         "poverty_standard",
+        "merged_province",
         "note",
     ),
     "poverty_standards": (

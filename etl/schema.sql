@@ -90,6 +90,8 @@ CREATE TABLE facts (
     -- Written by etl/poverty_standards.sql for every poverty figure: named by the report, else by period.
     poverty_standard   VARCHAR REFERENCES poverty_standards (poverty_standard),
     poverty_standard_basis VARCHAR CHECK (poverty_standard_basis IN ('report', 'period')),
+    -- True for a figure about a province as formed on 1 July 2025 (a merger), not the old one of that name.
+    merged_province    BOOLEAN NOT NULL,
     note               VARCHAR,
     sentence           VARCHAR,  -- only where the report's text is in the repository
     -- How the figure is shown, written by etl/display_text.py.
@@ -100,7 +102,8 @@ CREATE TABLE facts (
     CHECK ((area_level IN ('country', 'region')) = (province IS NULL)),
     CHECK ((poverty_standard IS NULL) = (poverty_standard_basis IS NULL)),
     CHECK (unit <> 'percent' OR value <= 100),
-    UNIQUE (source_id, area, area_level, period_start, period_end, metric, beneficiary_group, is_target)
+    UNIQUE (source_id, area, area_level, merged_province, period_start, period_end, metric, beneficiary_group,
+            is_target)
 );
 
 -- Facts with everything a page shows beside them: labels, the current province, the source.

@@ -270,7 +270,8 @@ SELECT source_id, string_agg(sentence, ' ' ORDER BY fact_id) FROM placed GROUP B
 
 INSERT INTO facts BY NAME
 SELECT fact_id, source_id, province, area, area_level, period_start, period_end, period_label, metric,
-       beneficiary_group, value, unit, qualifier, is_target, quote, quote_offset, NULL AS note, sentence,
+       beneficiary_group, value, unit, qualifier, is_target, false AS merged_province, quote, quote_offset,
+       NULL AS note, sentence,
        value_text_vi, value_text_en, period_text
 FROM placed
 ORDER BY province, metric, period_start, fact_id;

@@ -27,7 +27,7 @@ IDENTIFIER = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")
 # a table whose header says "%") must explain it in `note`, naming the word.
 QUALIFIER_EXPLANATION = "qualifier"
 UNIT_EXPLANATION = "unit"
-OPTIONAL_FACT_COLUMNS = ("note", "poverty_standard", "province")
+OPTIONAL_FACT_COLUMNS = ("note", "poverty_standard", "province", "merged_province")
 # A quote of a report whose text is not in the repository is the figure as printed: the number,
 # its qualifier and unit, at most a few words.
 LONGEST_BARE_QUOTE = 40
@@ -230,6 +230,7 @@ def _validate_facts(
         row.one_of("beneficiary_group", references.groups, "beneficiary group")
         row.one_of("qualifier", QUALIFIERS, "qualifier")
         row.one_of("is_target", BOOLEANS, "is_target value")
+        _check_merged_province(row)
         period_end = _check_period(row)
         _check_metric(row, references, period_end)
         value = _check_value(row)
@@ -248,6 +249,7 @@ def _validate_facts(
                 "source_id",
                 "area",
                 "area_level",
+                "merged_province",
                 "period_start",
                 "period_end",
                 "metric",
@@ -258,7 +260,7 @@ def _validate_facts(
         if key in figures:
             row.fail(
                 "metric",
-                f"the same figure (source, area, level, period, metric, group, target) is already on line "
+                f"the same figure (source, area, level, merger, period, metric, group, target) is already on line "
                 f"{figures[key]}",
             )
         figures.setdefault(key, row.line)
@@ -280,6 +282,14 @@ def _check_place(row: _Row, references: References) -> None:
     elif row.one_of("province", references.provinces, "province") and level == "province":
         if row["area"] != row["province"]:
             row.fail("area", f"a province-level figure must have area = province ({row['province']!r})")
+
+
+def _check_merged_province(row: _Row) -> None:
+    """Figures for a province formed on 1 July 2025 describe another territory than the old province of the
+    same name; only the reviewer can tell, so the column says it (empty means the old boundaries)."""
+    if row["merged_province"] and row.one_of("merged_province", BOOLEANS, "merged_province value"):
+        if BOOLEANS[row["merged_province"]] and row["area_level"] in NATIONAL_LEVELS:
+            row.fail("merged_province", f"a {row['area_level']}-level figure describes no province")
 
 
 def _check_metric(row: _Row, references: References, period_end: date | None) -> None:

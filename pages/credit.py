@@ -1,12 +1,16 @@
-"""Credit: policy credit disbursed and outstanding, borrowers, and the average per borrower where both are given."""
+"""Credit: policy credit outstanding and disbursed over the years, borrowers, and the average per borrower."""
 
 from app import page
+
+SERIES_METRICS = ("credit_outstanding", "credit_disbursed", "credit_borrowers", "credit_funds")
 
 view = page.start()
 page.heading("page_credit", view)
 filters = view.filters.within(categories=("credit",))
 
 if page.has_rows(filters, view):
+    page.series_charts(filters, SERIES_METRICS, view)
+    page.ranking_view(filters, SERIES_METRICS, "credit_ranking", view)
     page.metric_chart(filters, ("credit_disbursed", "credit_outstanding"), "credit_money", "credit_money", view)
     page.metric_chart(filters, ("credit_borrowers",), "borrowers", "borrowers", view)
     for numerator in ("credit_disbursed", "credit_outstanding"):

@@ -1,12 +1,16 @@
-"""Health insurance (BHYT): cards by province and group, their cost, and cost per card where both are given."""
+"""Health insurance (BHYT): cards by province over the years and by group, their cost, and cost per card."""
 
 from app import page
+
+SERIES_METRICS = ("bhyt_cards", "bhyt_coverage", "bhyt_participants")
 
 view = page.start()
 page.heading("page_health_insurance", view)
 filters = view.filters.within(categories=("health_insurance", "social_insurance"))
 
 if page.has_rows(filters, view):
+    page.series_charts(filters, SERIES_METRICS, view)
+    page.ranking_view(filters, SERIES_METRICS, "health_insurance_ranking", view)
     page.metric_chart(filters, ("bhyt_cards",), "cards", "bhyt_cards", view)
     page.metric_chart(filters, ("bhyt_cost",), "card_cost", "bhyt_cost", view)
     page.derived_chart(filters, "bhyt_cost", "bhyt_cards", "cost_per_card", "cost_per_card", view)

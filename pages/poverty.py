@@ -1,15 +1,19 @@
-"""Poverty: rates by province and period, targets beside results, changes between two dates."""
+"""Poverty: rates by province over the years, the provinces side by side in one year, then every figure."""
 
 import streamlit as st
 
 from app import labels, page, queries
 from app.tables import change_table
 
+SERIES_METRICS = ("poverty_rate", "near_poverty_rate", "poor_households", "near_poor_households")
+
 view = page.start()
 page.heading("page_poverty", view)
 filters = view.filters.within(categories=("poverty",))
 
 if page.has_rows(filters, view):
+    page.series_charts(filters, SERIES_METRICS, view)
+    page.ranking_view(filters, SERIES_METRICS, "poverty_ranking", view)
     page.metric_chart(filters, ("poverty_rate", "near_poverty_rate"), "poverty_rates", "poverty_rates", view)
     changes, matching = queries.changes(filters.within(metrics=("poverty_rate", "near_poverty_rate")))
     if not changes.empty:

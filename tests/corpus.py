@@ -47,6 +47,7 @@ def fact(source_id: str, number: int, **changes: str) -> dict[str, str]:
         "quote": "1,75%",
         "quote_offset": str(ARTICLE.index("1,75%")),
         "poverty_standard": "",
+        "merged_province": "",
         "note": "",
     } | changes
 

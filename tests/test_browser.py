@@ -6,6 +6,8 @@ screenshots under test-output/screenshots for a person to look at.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import subprocess
 import sys
@@ -30,6 +32,8 @@ PAGES = [
     ("health_insurance", "Bảo hiểm y tế", "> 28.800"),
     ("credit", "Tín dụng chính sách", "536 tỷ đồng"),
     ("support", "Chi hỗ trợ", "Kinh phí hỗ trợ"),
+    ("profile", "Hồ sơ tỉnh", "Vị trí so với các tỉnh khác"),
+    ("coverage", "Độ phủ số liệu", "Chỉ tiêu hoặc chủ đề"),
     ("explore", "Tra cứu & tải về", "Dòng 1–"),
     ("sources", "Nguồn & phương pháp", "Phương pháp"),
     ("add_report", "Thêm báo cáo", "Đề xuất số liệu"),
@@ -190,3 +194,63 @@ def test_twenty_sessions_filtering_at_once_see_only_their_own_filters(server, br
     finally:
         for _, context, _ in sessions:
             context.close()
+
+
+def _chart_fact_ids(tab, index: int) -> set[str]:
+    """The figure ids of the points a drawn Plotly chart holds, read from the chart in the page."""
+    return set(
+        tab.evaluate(
+            """index => {
+                const chart = document.querySelectorAll('.js-plotly-plot')[index];
+                return chart.data.filter(trace => trace.mode === 'lines+markers')
+                    .flatMap(trace => trace.customdata.map(point => point[0]));
+            }""",
+            index,
+        )
+    )
+
+
+def test_the_poverty_series_csv_holds_exactly_the_points_drawn(server, tab, tmp_path):
+    tab.goto(f"{server}/poverty")
+    tab.get_by_text("Tỷ lệ hộ nghèo qua các năm (cấp tỉnh)").first.wait_for()
+    _settle(tab)
+    tab.locator(".js-plotly-plot").first.wait_for()
+    drawn = _chart_fact_ids(tab, 0)
+    assert len(drawn) >= 20
+    with tab.expect_download() as download:
+        tab.locator('[data-testid="stDownloadButton"] button').filter(has_text="Tải CSV của biểu đồ này").first.click()
+    saved = tmp_path / "series.csv"
+    download.value.save_as(saved)
+    data = saved.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert {row["Mã số liệu"] for row in rows if row["Trên biểu đồ"] == "có"} == drawn
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.locator(".js-plotly-plot").first.screenshot(path=str(SCREENSHOTS / "poverty-series.png"))
+
+
+def test_the_ranking_of_a_year_from_a_link_draws_all_five_on_one_axis(server, tab):
+    tab.goto(f"{server}/poverty?rank_metric=poverty_rate&rank_year=2017&nearest=1")
+    tab.get_by_text("Tỷ lệ hộ nghèo, năm 2017").first.wait_for()
+    _settle(tab)
+    ranking = tab.locator(".js-plotly-plot").filter(has_text="Tỷ lệ hộ nghèo, năm 2017")
+    bars = tab.evaluate(
+        """() => [...document.querySelectorAll('.js-plotly-plot')]
+            .find(chart => chart.layout.title.text.includes('Tỷ lệ hộ nghèo, năm 2017')).data[0].x"""
+    )
+    assert len([value for value in bars if value > 0]) == 5
+    assert "rank_year=2017" in tab.url and "nearest=1" in tab.url
+    ranking.scroll_into_view_if_needed()
+    ranking.screenshot(path=str(SCREENSHOTS / "poverty-ranking.png"))
+
+
+def test_the_coverage_view_and_the_profile_in_a_browser(server, tab):
+    tab.goto(f"{server}/coverage?matrix=poverty_rate&place=H%E1%BA%A3i+D%C6%B0%C6%A1ng&year=2022")
+    tab.get_by_text("Tỷ lệ hộ nghèo · Hải Dương · 2022").wait_for()
+    _settle(tab)
+    tab.screenshot(path=str(SCREENSHOTS / "coverage-cell.png"), full_page=True)
+    tab.goto(f"{server}/profile?profile=Long+An")
+    tab.get_by_text("Vị trí so với các tỉnh khác").wait_for()
+    _settle(tab)
+    tab.locator(".js-plotly-plot").first.wait_for()
+    tab.screenshot(path=str(SCREENSHOTS / "profile-long-an.png"), full_page=True)

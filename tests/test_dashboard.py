@@ -150,12 +150,18 @@ def test_a_missing_database_is_built_on_first_start(tmp_path, monkeypatch):
     assert database.exists() and app.metric
 
 
-def test_charts_are_large_and_coloured_per_province(dashboard):
-    app = open_page(dashboard, "pages/credit.py")
-    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
-    assert spec["layout"]["font"]["size"] >= 18
-    colours = {trace["name"]: trace["marker"]["color"] for trace in spec["data"]}
-    assert colours["Long An"] == "#CC79A7" and colours["Thái Bình"] == "#0072B2"
+@pytest.mark.parametrize("page", ["pages/credit.py", "pages/poverty.py"])
+def test_charts_are_large_and_coloured_per_province(dashboard, page):
+    app = open_page(dashboard, page)
+    specs = [json.loads(element.proto.spec) for element in app.get("plotly_chart")]
+    assert all(spec["layout"]["font"]["size"] >= 18 for spec in specs)
+    colours = {
+        (trace["name"], trace["marker"]["color"])
+        for spec in specs
+        for trace in spec["data"]
+        if trace.get("name") in ("Long An", "Thái Bình")
+    }
+    assert colours == {("Long An", "#CC79A7"), ("Thái Bình", "#0072B2")}
 
 
 def test_a_database_that_cannot_be_written_is_explained_not_raised(tmp_path, monkeypatch):

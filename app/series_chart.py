@@ -1,0 +1,290 @@
+"""Lines over the years: one per province, one value a year, never joined across a break.
+
+A line is cut wherever what it measures changes: at a new poverty standard (each standard is its
+own trace, so Plotly cannot join the last point of one to the first of the next) and at the
+1 July 2025 merger (the merged province is a line of its own, dashed). Each break is marked with
+a vertical rule and a note saying what changed. The country and the regions of the provinces
+shown are grey reference lines. Points whose reports disagree are ringed in red; the hover names
+the reading drawn and the others of that year. Panels (one per beneficiary group) share one
+axis range, and rates start at zero.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from app import labels
+from app.charts import FONT, TICK_FONT, TICK_FORMAT, province_colour, separators
+
+MAX_PANELS = 4
+REFERENCE_STYLES = {"country": {"color": "#444444", "dash": "dash"}, "region": {"color": "#9a9a9a", "dash": "dot"}}
+CONFLICT_COLOUR = "#C00000"
+MERGER_YEAR = 2025  # provinces merged on 1 July 2025: the rule sits in the middle of that year
+OTHER_READINGS_IN_HOVER = 3
+
+
+def drawn_points(frame: pd.DataFrame) -> pd.DataFrame:
+    """The readings a series chart draws: one per line and year (etl/figures.sql's rule)."""
+    return frame[frame["series_choice"] == 1]
+
+
+def series_lines(frame: pd.DataFrame, standards: pd.DataFrame, language: str, title: str) -> go.Figure:
+    """A line chart of queries.series() rows; `standards` is the poverty_standards table."""
+    drawn = drawn_points(frame)
+    groups = _panel_groups(drawn)
+    drawn = drawn[drawn["beneficiary_group"].isin(groups)]
+    scale, axis_title = _value_scale(drawn, language)
+    top = 1.15 * float(drawn["value"].max()) / scale if len(drawn) else 1
+    years = drawn["year"].astype(int)
+    first_year, last_year = (int(years.min()), int(years.max())) if len(drawn) else (2015, 2025)
+    hovers = _hover_texts(frame, language)
+    layout: dict = {
+        "title": {"text": title, "font": {"size": 24}},
+        "font": FONT,
+        "height": 220 + 380 * len(groups),
+        "legend": {"orientation": "v", "yanchor": "top", "y": 1, "x": 1.01, "font": {"size": 16}},
+        "margin": {"l": 10, "r": 10, "t": 90, "b": 40},
+        "hoverlabel": {"font_size": 15, "align": "left"},
+        "separators": separators(language),
+        "annotations": [],
+        "shapes": [],
+    }
+    traces: list[dict] = []
+    shown: set[str] = set()
+    domains = _stacked_domains(len(groups))
+    for number, (group, (bottom, upper)) in enumerate(zip(groups, domains, strict=True), start=1):
+        suffix = "" if number == 1 else str(number)
+        axes = {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
+        panel = drawn[drawn["beneficiary_group"] == group]
+        for line in _lines(panel):
+            traces.append(_line_trace(line, scale, hovers, language, shown) | axes)
+        conflicts = panel[panel["series_disagree"].fillna(False).astype(bool)]
+        if len(conflicts):
+            traces.append(_conflict_trace(conflicts, scale, hovers, language, "conflict" not in shown) | axes)
+            shown.add("conflict")
+        layout[f"xaxis{suffix}"] = {
+            "range": [first_year - 0.5, last_year + 0.5],
+            "dtick": 1,
+            "tickformat": "d",
+            "tickfont": TICK_FONT,
+            "anchor": f"y{suffix}",
+            "showticklabels": True,
+        }
+        layout[f"yaxis{suffix}"] = {
+            "title": {"text": axis_title},
+            "range": [0, top],
+            "domain": [bottom, upper],
+            "anchor": f"x{suffix}",
+            "tickformat": TICK_FORMAT,
+            "tickfont": TICK_FONT,
+            "ticksuffix": "%" if set(drawn["unit"]) == {"percent"} else "",
+        }
+        if len(groups) > 1:
+            layout["annotations"].append(_panel_title(panel, upper, language))
+        _mark_breaks(panel, standards, suffix, layout, language)
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
+
+
+def _panel_groups(drawn: pd.DataFrame) -> list[str]:
+    """The beneficiary groups where some province has a line of two years or more, "all" first, then by
+    points; at most MAX_PANELS."""
+    provinces = drawn[drawn["area_level"] == "province"]
+    years = provinces.groupby(["beneficiary_group", "province", "merged_province"])["year"].nunique()
+    with_lines = set(years[years >= 2].index.get_level_values("beneficiary_group"))
+    counts = provinces[provinces["beneficiary_group"].isin(with_lines)]["beneficiary_group"].value_counts()
+    ordered = sorted(counts.index, key=lambda group: (group != "all", -counts[group], group))
+    return ordered[:MAX_PANELS] or ["all"]
+
+
+def _stacked_domains(panels: int) -> list[tuple[float, float]]:
+    spacing = 0.08
+    height = (1 - spacing * (panels - 1)) / panels
+    return [
+        (max(0.0, round(1 - (index + 1) * height - index * spacing, 6)), round(1 - index * (height + spacing), 6))
+        for index in range(panels)
+    ]
+
+
+def _value_scale(drawn: pd.DataFrame, language: str) -> tuple[float, str]:
+    units = set(drawn["unit"])
+    if units == {"VND"}:
+        threshold, vietnamese, english = labels.money_scale(float(drawn["value"].max()))
+        return threshold, (f"{vietnamese} đồng".strip() if language == "vi" else f"VND {english}".strip())
+    if units == {"percent"}:
+        return 1, "%"
+    return 1, labels.unit_name("count", language)
+
+
+def line_name(row: pd.Series | object, language: str) -> str:
+    """A line's name: the province, the merged province with the date, or the reference area."""
+    province = getattr(row, "province", None)
+    if not isinstance(province, str):
+        return row.area
+    if getattr(row, "merged_province", False):
+        return labels.text("merged_line", language, province=province)
+    return province
+
+
+def _lines(panel: pd.DataFrame) -> list[pd.DataFrame]:
+    """One frame per line segment: place, merger and standard; province lines first, references after."""
+    keyed = panel.assign(
+        line_place=panel["province"].fillna(panel["area"]),
+        line_standard=panel["poverty_standard"].fillna(""),
+        level_order=panel["area_level"].map({"province": 0, "country": 1, "region": 2}),
+    )
+    keys = ["level_order", "line_place", "merged_province", "line_standard"]
+    return [part.sort_values("year") for _, part in keyed.groupby(keys, sort=True, dropna=False)]
+
+
+def _line_trace(line: pd.DataFrame, scale: float, hovers: dict, language: str, shown: set[str]) -> dict:
+    first = line.iloc[0]
+    name = line_name(first, language)
+    level = first["area_level"]
+    if level == "province":
+        colour = province_colour(first["province"])
+        style = {"color": colour, "width": 4, "dash": "dash" if first["merged_province"] else "solid"}
+    else:
+        style = REFERENCE_STYLES[level] | {"width": 2.5}
+    dated_standard = (
+        isinstance(first["poverty_standard"], str) and first["poverty_standard"] != "living_standards_survey"
+    )
+    trace = {
+        "type": "scatter",
+        "mode": "lines+markers",
+        "x": line["year"].astype(int).tolist(),
+        "y": (line["value"] / scale).tolist(),
+        "name": name,
+        "legendgroup": name,
+        "showlegend": name not in shown,
+        "line": style,
+        "marker": {
+            "size": 11 if level == "province" else 8,
+            "color": style["color"],
+            "symbol": "circle" if dated_standard or not isinstance(first["poverty_standard"], str) else "diamond-open",
+        },
+        "customdata": [[fact_id, hovers[fact_id]] for fact_id in line["fact_id"]],
+        "hovertemplate": "%{customdata[1]}<extra></extra>",
+    }
+    shown.add(name)
+    return trace
+
+
+def _conflict_trace(points: pd.DataFrame, scale: float, hovers: dict, language: str, show_legend: bool) -> dict:
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "x": points["year"].astype(int).tolist(),
+        "y": (points["value"] / scale).tolist(),
+        "name": labels.text("conflict_marker", language),
+        "legendgroup": "conflict",
+        "showlegend": show_legend,
+        "marker": {"size": 22, "symbol": "circle-open", "color": CONFLICT_COLOUR, "line": {"width": 3}},
+        "customdata": [[fact_id, hovers[fact_id]] for fact_id in points["fact_id"]],
+        "hovertemplate": "%{customdata[1]}<extra></extra>",
+    }
+
+
+def _hover_texts(frame: pd.DataFrame, language: str) -> dict[str, str]:
+    """Per drawn reading: what it is, under which standard, from which report, and the other readings."""
+    texts = {}
+    keys = ["province", "area", "area_level", "merged_province", "beneficiary_group", "poverty_standard", "year"]
+    others_by_point = {
+        key: part for key, part in frame[frame["series_choice"] > 1].groupby(keys, dropna=False, sort=False)
+    }
+    values = labels.value_texts(frame, language)
+    value_of = dict(zip(frame["fact_id"], values, strict=True))
+    for row in drawn_points(frame).itertuples():
+        lines = [
+            f"<b>{html.escape(line_name(row, language))} · {html.escape(row.period_text)}</b>",
+            html.escape(value_of[row.fact_id]),
+        ]
+        standard = getattr(row, f"poverty_standard_label_{language}")
+        if isinstance(standard, str):
+            lines.append(html.escape(standard))
+        lines += [html.escape(_source_line(row)), "“" + html.escape(row.quote) + "”"]
+        point = tuple(getattr(row, key) for key in keys)
+        others = others_by_point.get(point)
+        if others is not None:
+            lines.append(html.escape(labels.text("other_readings", language, count=len(others))))
+            for other in others.head(OTHER_READINGS_IN_HOVER).itertuples():
+                lines.append(
+                    "· " + html.escape(f"{value_of[other.fact_id]} ({other.period_text}) — {_source_line(other)}")
+                )
+        texts[row.fact_id] = "<br>".join(lines)
+    return texts
+
+
+def _source_line(row: object) -> str:
+    published = getattr(row, "source_publication_date", None)
+    date_text = f", {published:%d/%m/%Y}" if pd.notna(published) else ""
+    title = str(row.source_title)
+    return (title[:80] + "…" if len(title) > 80 else title) + date_text
+
+
+def _panel_title(panel: pd.DataFrame, top: float, language: str) -> dict:
+    return {
+        "text": html.escape(str(panel[f"group_label_{language}"].iloc[0])),
+        "x": 0,
+        "y": top,
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "font": {"size": 20},
+    }
+
+
+def break_years(panel: pd.DataFrame, standards: pd.DataFrame) -> list[tuple[int, str]]:
+    """(first year, standard) of each dated poverty standard that follows another one drawn on this panel."""
+    dated = standards.dropna(subset=["applies_from"]).sort_values("applies_from")
+    present = set(panel.loc[panel["area_level"] == "province", "poverty_standard"].dropna())
+    breaks, seen_before = [], False
+    for row in dated.itertuples():
+        if row.poverty_standard in present:
+            if seen_before:
+                breaks.append((pd.Timestamp(row.applies_from).year, row.poverty_standard))
+            seen_before = True
+    return breaks
+
+
+def _mark_breaks(panel: pd.DataFrame, standards: pd.DataFrame, suffix: str, layout: dict, language: str) -> None:
+    labels_of = standards.set_index("poverty_standard")[f"label_{language}"]
+    marks = [
+        (year - 0.5, labels.text("standard_break", language, year=str(year), standard=labels_of[standard]))
+        for year, standard in break_years(panel, standards)
+    ]
+    if panel["merged_province"].any():
+        marks.append((MERGER_YEAR + 0.5, labels.text("merger_break", language)))
+    middle = sum(layout[f"xaxis{suffix}"]["range"]) / 2
+    for order, (position, words) in enumerate(marks):
+        layout["shapes"].append(
+            {
+                "type": "line",
+                "xref": f"x{suffix}",
+                "yref": f"y{suffix} domain",
+                "x0": position,
+                "x1": position,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": "#555555", "width": 2, "dash": "dot"},
+            }
+        )
+        layout["annotations"].append(
+            {
+                "text": html.escape(words),
+                "xref": f"x{suffix}",
+                "yref": f"y{suffix} domain",
+                "x": position,
+                "y": 1 - 0.09 * order,  # one note under the other, never over it
+                # A rule in the right half is labelled on its left, so that the note stays inside the chart.
+                "xanchor": "left" if position < middle else "right",
+                "yanchor": "top",
+                "showarrow": False,
+                "font": {"size": 14, "color": "#333333"},
+                "bgcolor": "rgba(255,255,255,0.8)",
+            }
+        )

@@ -1,0 +1,46 @@
+"""Province profile: one province at a glance — its latest figure per topic, its lines over the years,
+and where it stands among the provinces compared."""
+
+import streamlit as st
+
+from app import labels, page, queries, sidebar
+from app.queries import Filters
+
+SERIES_METRICS = ("poverty_rate", "near_poverty_rate", "bhyt_cards", "credit_outstanding", "credit_borrowers")
+
+view = page.start()
+language = view.language
+page.heading("page_profile", view)
+
+provinces = queries.studied_provinces()
+current = queries.options()["provinces"].set_index("province")["province_2025"].to_dict()
+province = sidebar.url_selectbox(
+    labels.text("province_pick", language),
+    provinces,
+    "profile_province",
+    "profile",
+    format_func=lambda name: f"{name} (→ {current.get(name, name)})",
+)
+st.caption(f"{labels.text('now_part_of', language)} {current.get(province, province)}")
+
+st.subheader(labels.text("latest_figures", language))
+latest = queries.latest_by_metric(province)
+for category, rows in latest.groupby("category", sort=False):
+    with st.container(border=True):
+        st.markdown(f"**{page.plain(labels.category_name(category, language))}**")
+        columns = st.columns(3)
+        for index, row in enumerate(rows.head(6).itertuples()):
+            with columns[index % 3]:
+                label = f"{getattr(row, f'metric_label_{language}')} · {getattr(row, f'group_label_{language}')}"
+                st.metric(label, getattr(row, f"value_text_{language}"))
+                st.caption(f"{page.plain(row.period_text)} · {page.plain(row.source_title)}")
+
+st.subheader(labels.text("standing", language))
+standing = page.standing_table(province, SERIES_METRICS, view)
+if standing.empty:
+    st.write(labels.text("no_standing", language))
+else:
+    st.dataframe(standing, hide_index=True)
+
+st.subheader(labels.text("over_the_years", language))
+page.series_charts(Filters(provinces=(province,)), SERIES_METRICS, view)

@@ -1,0 +1,357 @@
+"""Series over the years, the ranking of one year, the coverage view and the province profile, as an analyst
+meets them: one value a year by a rule, no line across a break, shared axes, numbers in the chosen language,
+downloads equal to what is drawn, and views that a copied link reopens."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import duckdb
+import pandas as pd
+import pytest
+
+from app import exports, queries
+from app.queries import Filters
+from app.series_chart import drawn_points, series_lines
+from etl import coverage as coverage_matrices
+from etl.build import BuildFailed, run
+from tests.corpus import add_article, fact, web_source
+from tests.test_dashboard import open_page
+
+SERIES_PAGES = ("poverty", "health_insurance", "credit", "profile")
+
+
+@pytest.fixture
+def on_built_database(built_database, monkeypatch):
+    monkeypatch.setenv("POVERTY_DB", str(built_database))
+    return built_database
+
+
+def figure_specs(app) -> list[dict]:
+    return [json.loads(element.proto.spec) for element in app.get("plotly_chart")]
+
+
+def series_specs(app) -> list[dict]:
+    return [spec for spec in figure_specs(app) if any(trace["type"] == "scatter" for trace in spec["data"])]
+
+
+def drawn_fact_ids(spec: dict) -> list[str]:
+    return [point[0] for trace in spec["data"] if trace.get("mode") == "lines+markers" for point in trace["customdata"]]
+
+
+def facts_of(database, fact_ids: list[str]) -> pd.DataFrame:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return connection.execute(
+            "SELECT * FROM figures WHERE list_contains($ids, fact_id)", {"ids": list(fact_ids)}
+        ).df()
+
+
+# One value a year, by the documented rule
+
+
+def rule_key(row: pd.Series) -> tuple:
+    """etl/figures.sql's rule written again in Python: the largest key is drawn."""
+    published = row["source_publication_date"]
+    return (
+        row["period_end"],
+        bool(row["source_official"]),
+        row["qualifier"] == "exact",
+        pd.Timestamp(published) if pd.notna(published) else pd.Timestamp.min,
+        tuple(-ord(character) for character in row["fact_id"]),
+    )
+
+
+def test_every_year_with_several_readings_draws_the_one_the_rule_picks(built_database):
+    with duckdb.connect(str(built_database), read_only=True) as connection:
+        readings = connection.execute("SELECT * FROM figures WHERE series_choice IS NOT NULL").df()
+    point = ["province", "area", "area_level", "merged_province", "metric", "beneficiary_group", "is_target"]
+    point += ["poverty_standard", "year"]
+    several = 0
+    for _, same_year in readings.groupby(point, dropna=False):
+        assert sorted(same_year["series_choice"]) == list(range(1, len(same_year) + 1))
+        expected = max(same_year.itertuples(index=False), key=lambda row: rule_key(pd.Series(row._asdict())))
+        assert same_year.loc[same_year["series_choice"] == 1, "fact_id"].item() == expected.fact_id
+        several += len(same_year) > 1
+    assert several >= 10  # the corpus has many years read in more than one report
+
+
+def test_the_rule_prefers_year_end_then_government_then_exact_then_latest(data_dir, tmp_path):
+    """Five readings of Long An's 2019 rate; each step of the rule decides once."""
+    add_article(
+        data_dir, web_source("mid-year"), [fact("mid-year", 1, period_end="2019-06-30", period_start="2019-06-30")]
+    )
+    add_article(data_dir, web_source("press"), [fact("press", 1)])
+    add_article(data_dir, web_source("portal", url="https://longan.gov.vn/a.html"), [fact("portal", 1)])
+    add_article(
+        data_dir,
+        web_source("portal-about", url="https://longan.gov.vn/b.html", publication_date="2020-05-01"),
+        [fact("portal-about", 1, qualifier="about", quote="khoảng 1,75%", note="qualifier: khoảng")],
+    )
+    add_article(
+        data_dir,
+        web_source("portal-later", url="https://www.longan.gov.vn/c.html", publication_date="2020-03-01"),
+        [fact("portal-later", 1)],
+    )
+    database = tmp_path / "poverty.duckdb"
+    run(data_dir, database, say=lambda _: None)
+    with duckdb.connect(str(database), read_only=True) as connection:
+        order = connection.execute(
+            "SELECT source_id FROM figures WHERE source_id IN ('mid-year', 'press', 'portal', 'portal-about', "
+            "'portal-later') ORDER BY series_choice"
+        ).fetchall()
+    assert [source for (source,) in order] == ["portal-later", "portal", "portal-about", "press", "mid-year"]
+
+
+# Lines never cross a break
+
+
+@pytest.mark.parametrize("page", SERIES_PAGES)
+def test_no_line_joins_two_standards_or_the_two_sides_of_the_merger(dashboard, built_database, page):
+    app = open_page(dashboard, f"pages/{page}.py")
+    specs = series_specs(app)
+    assert specs
+    for spec in specs:
+        for trace in spec["data"]:
+            if trace.get("mode") != "lines+markers":
+                continue
+            facts = facts_of(built_database, [point[0] for point in trace["customdata"]])
+            assert len(facts) == len(trace["customdata"])
+            assert facts["poverty_standard"].nunique(dropna=False) == 1, trace["name"]
+            assert facts["merged_province"].nunique() == 1, trace["name"]
+            assert list(trace["x"]) == sorted(set(trace["x"])), "one value a year"
+
+
+def test_the_poverty_lines_break_where_the_standard_changes_and_say_so(on_built_database):
+    readings = queries.series(Filters(), "poverty_rate")
+    figure = series_lines(readings, queries.poverty_standards(), "vi", "t").to_dict()
+    province_traces = [trace for trace in figure["data"] if trace["name"] == "Long An"]
+    assert len(province_traces) == 2  # 2016–2021 and 2022–2024 are two traces, never one line
+    assert max(province_traces[0]["x"]) < min(province_traces[1]["x"])
+    notes = [annotation["text"] for annotation in figure["layout"]["annotations"]]
+    assert "Từ 2022: Chuẩn nghèo đa chiều 2022–2025" in notes
+    rules = {shape["x0"] for shape in figure["layout"]["shapes"]}
+    assert 2021.5 in rules
+
+
+def test_a_merged_province_is_a_line_of_its_own_after_a_marked_merger(data_dir, tmp_path, monkeypatch):
+    source = web_source("merged", province="Phú Thọ", publication_date="2025-12-20")
+    text = "Tỷ lệ 3,21% rồi 2,5% và 4,49%."
+    rows = [
+        fact(
+            "merged",
+            1,
+            province="Phú Thọ",
+            area="Phú Thọ",
+            period_start="2024-01-01",
+            period_end="2024-12-31",
+            merged_province="true",
+            value="3.21",
+            quote="3,21%",
+            quote_offset=str(text.index("3,21%")),
+        ),
+        fact(
+            "merged",
+            2,
+            province="Phú Thọ",
+            area="Phú Thọ",
+            period_start="2025-01-01",
+            period_end="2025-12-31",
+            merged_province="true",
+            value="2.5",
+            quote="2,5%",
+            quote_offset=str(text.index("2,5%")),
+        ),
+        fact(
+            "merged",
+            3,
+            province="Phú Thọ",
+            area="Phú Thọ",
+            period_start="2023-01-01",
+            period_end="2023-12-31",
+            value="4.49",
+            quote="4,49%",
+            quote_offset=str(text.index("4,49%")),
+        ),
+    ]
+    add_article(data_dir, source, rows, text=text)
+    database = tmp_path / "poverty.duckdb"
+    run(data_dir, database, say=lambda _: None)
+    monkeypatch.setenv("POVERTY_DB", str(database))
+    queries.close_connections()
+    readings = queries.series(Filters(provinces=("Phú Thọ",)), "poverty_rate")
+    figure = series_lines(readings, queries.poverty_standards(), "vi", "t").to_dict()
+    names = {trace["name"]: trace for trace in figure["data"]}
+    merged = names["Phú Thọ (tỉnh mới từ 1/7/2025)"]
+    assert merged["x"] == [2024, 2025] and merged["line"]["dash"] == "dash"
+    assert 2024 not in names["Phú Thọ"]["x"]
+    assert "Sáp nhập tỉnh 1/7/2025" in [annotation["text"] for annotation in figure["layout"]["annotations"]]
+
+
+def test_a_merged_flag_on_a_country_figure_is_refused(data_dir, tmp_path):
+    row = fact("national", 1, province="", area="Cả nước", area_level="country", merged_province="true")
+    add_article(data_dir, web_source("national", province=""), [row])
+    with pytest.raises(BuildFailed) as refused:
+        run(data_dir, tmp_path / "poverty.duckdb", say=lambda _: None)
+    assert any(problem.field == "merged_province" for problem in refused.value.problems)
+
+
+# Axes and numbers
+
+
+def test_panels_share_one_axis_and_rates_start_at_zero(on_built_database):
+    readings = queries.series(Filters(), "poverty_rate")
+    layout = series_lines(readings, queries.poverty_standards(), "vi", "t").to_dict()["layout"]
+    ranges = [layout[name]["range"] for name in layout if name.startswith("yaxis")]
+    assert len(ranges) >= 2 and all(axis == ranges[0] for axis in ranges)
+    assert ranges[0][0] == 0 and ranges[0][1] >= drawn_points(readings)["value"].max()
+    bars = figure_layout_of_bars()
+    x_ranges = [bars[name]["range"] for name in bars if name.startswith("xaxis")]
+    assert len(x_ranges) >= 2 and all(axis == x_ranges[0] for axis in x_ranges)
+
+
+def figure_layout_of_bars() -> dict:
+    from app.charts import bars
+
+    rows = queries.chart_rows(Filters(categories=("health_insurance",)))
+    return bars(rows, "vi", "t").to_dict()["layout"]
+
+
+@pytest.mark.parametrize(
+    ("language", "separators", "rate", "count"), [("vi", ",.", "2,15%", "13.823"), ("en", ".,", "2.15%", "13,823")]
+)
+def test_ticks_and_hover_follow_the_language(on_built_database, language, separators, rate, count):
+    from app import labels
+
+    readings = queries.series(Filters(), "poverty_rate")
+    figure = series_lines(readings, queries.poverty_standards(), language, "t").to_dict()
+    assert figure["layout"]["separators"] == separators
+    assert figure["layout"]["yaxis"]["tickformat"] == ",.2~f"
+    assert figure["layout"]["xaxis"]["tickformat"] == "d"  # 2016, never 2.016
+    hover = " ".join(point[1] for trace in figure["data"] for point in trace["customdata"])
+    assert rate in hover  # Hải Dương 2022, from its province's paper
+    assert labels.value_text(13823, "count", "exact", language) == count
+
+
+# Downloads equal the drawn points
+
+
+def test_the_chart_csv_holds_the_drawn_points_then_the_readings_left_out(on_built_database):
+    readings = queries.series(Filters(), "poverty_rate")
+    figure = series_lines(readings, queries.poverty_standards(), "vi", "t").to_dict()
+    drawn = set(drawn_fact_ids(figure))
+    text = exports.chart_csv(readings, "vi").decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {row["Mã số liệu"] for row in rows if row["Trên biểu đồ"] == "có"} == drawn
+    left_out = {row["Mã số liệu"] for row in rows if row["Trên biểu đồ"] == "không"}
+    assert left_out == set(readings.loc[readings["series_choice"] > 1, "fact_id"])
+    assert all(row["Trích dẫn"] and row["Nguồn"] for row in rows)
+    assert {row["Chuẩn nghèo"] for row in rows} >= {"Chuẩn nghèo đa chiều 2022–2025"}
+    first_left_out = next(index for index, row in enumerate(rows) if row["Trên biểu đồ"] == "không")
+    assert all(row["Trên biểu đồ"] == "không" for row in rows[first_left_out:])
+
+
+# Ranking: one year, one axis, gaps named
+
+
+def test_the_ranking_names_every_province_and_the_country(dashboard):
+    app = open_page(dashboard, "pages/poverty.py", rank_metric="poverty_rate", rank_year="2016")
+    ranking = next(spec for spec in figure_specs(app) if spec["layout"]["title"]["text"] == "Tỷ lệ hộ nghèo, năm 2016")
+    bars = ranking["data"][0]
+    studied = {"An Giang", "Hải Dương", "Long An", "Phú Thọ", "Thái Bình"}
+    assert set(bars["y"]) == studied
+    assert bars["text"][bars["y"].index("Hải Dương")] == "không có số liệu năm 2016"
+    assert "Cả nước 2016: 8,23%" in [annotation["text"] for annotation in ranking["layout"]["annotations"]]
+    assert any("Hải Dương" in caption.value for caption in app.caption)
+
+
+def test_the_nearest_year_fills_a_gap_and_says_so(dashboard):
+    app = open_page(dashboard, "pages/poverty.py", rank_metric="poverty_rate", rank_year="2017", nearest="1")
+    ranking = next(spec for spec in figure_specs(app) if "2017" in spec["layout"]["title"]["text"])
+    labels_drawn = ranking["data"][0]["y"]
+    assert len([value for value in ranking["data"][0]["x"] if value > 0]) == 5  # all five on one axis
+    assert "Phú Thọ (số năm 2018)" in labels_drawn and "Thái Bình" in labels_drawn
+
+
+def test_the_ranking_view_is_restored_from_a_copied_link(dashboard):
+    app = open_page(dashboard, "pages/poverty.py", rank_metric="near_poverty_rate", rank_year="2022")
+    assert app.query_params["rank_metric"] in ("near_poverty_rate", ["near_poverty_rate"])
+    titles = [spec["layout"]["title"]["text"] for spec in figure_specs(app)]
+    assert "Tỷ lệ hộ cận nghèo, năm 2022" in titles
+
+
+def test_a_link_naming_an_unknown_metric_or_year_opens_the_default_ranking(dashboard):
+    app = open_page(dashboard, "pages/poverty.py", rank_metric="'; DROP TABLE facts", rank_year="1066")
+    titles = [spec["layout"]["title"]["text"] for spec in figure_specs(app)]
+    assert any(title.startswith("Tỷ lệ hộ nghèo, năm ") for title in titles)
+
+
+def test_changing_the_ranking_year_changes_the_chart_and_the_url(dashboard):
+    app = open_page(dashboard, "pages/poverty.py")
+    year_box = app.selectbox(key="poverty_ranking_year")
+    year_box.set_value(2022).run()
+    titles = [spec["layout"]["title"]["text"] for spec in figure_specs(app)]
+    assert "Tỷ lệ hộ nghèo, năm 2022" in titles
+    rank_year = app.query_params["rank_year"]
+    assert rank_year in ("2022", ["2022"])
+
+
+# Coverage view
+
+
+def cell_texts(app) -> pd.DataFrame:
+    table = app.dataframe[0].value
+    return table.map(lambda link: link.split("cell=", 1)[1])
+
+
+@pytest.mark.parametrize("matrix", ["poverty_rate", "credit"])
+def test_the_coverage_view_matches_the_command_line(dashboard, built_database, matrix):
+    app = open_page(dashboard, "pages/coverage.py", matrix=matrix)
+    with duckdb.connect(str(built_database), read_only=True) as connection:
+        cells = coverage_matrices.coverage_cells(connection)
+        gaps = connection.execute("SELECT province, category, year FROM coverage_gaps").df()
+        provinces = [
+            row[0]
+            for row in connection.execute(
+                "SELECT DISTINCT province FROM sources WHERE province IS NOT NULL ORDER BY 1"
+            ).fetchall()
+        ]
+    expected = coverage_matrices.matrices(cells, gaps, provinces)[matrix]
+    shown = cell_texts(app)
+    assert list(shown.index) == list(expected.index)
+    assert shown.to_numpy().tolist() == expected.to_numpy().tolist()
+
+
+def test_a_coverage_cell_opens_its_readings_and_sources(dashboard):
+    app = open_page(dashboard, "pages/coverage.py", matrix="poverty_rate", place="Hải Dương", year="2022")
+    readings = app.dataframe[1].value
+    assert len(readings) == 2 and {"1,75%", "2,15%"} <= set(readings.iloc[:, 9])
+    assert app.query_params["place"] in ("Hải Dương", ["Hải Dương"])
+
+
+# Province profile
+
+
+def test_the_profile_shows_a_provinces_latest_figures_series_and_standing(dashboard):
+    app = open_page(dashboard, "pages/profile.py", profile="Long An")
+    assert app.selectbox(key="profile_province").value == "Long An"
+    values = [metric.value for metric in app.metric]
+    assert "0,75%" in values  # the latest province-level poverty rate of Long An
+    standing = app.dataframe[0].value
+    assert "Tỷ lệ hộ nghèo" in set(standing.iloc[:, 0])
+    lines = {trace["name"] for spec in series_specs(app) for trace in spec["data"]}
+    assert "Long An" in lines and "An Giang" not in lines and "Cả nước" in lines
+
+
+def test_changes_in_points_are_computed_within_one_poverty_standard(on_built_database):
+    changes, _ = queries.changes(Filters())
+    assert len(changes)
+    facts = facts_of(on_built_database, list(changes["earlier_fact"]) + list(changes["later_fact"]))
+    standard = facts.set_index("fact_id")["poverty_standard"]
+    crossing = [
+        (earlier, later)
+        for earlier, later in zip(changes["earlier_fact"], changes["later_fact"], strict=True)
+        if standard[earlier] != standard[later]
+    ]
+    assert crossing == []

@@ -89,7 +89,7 @@ def chart_table(readings: pd.DataFrame, language: str) -> pd.DataFrame:
             "fact_id": readings["fact_id"],
         }
     )
-    table = table.assign(order=~drawn.to_numpy()).sort_values(["order", "province", "area", "year"], kind="stable")
+    table = table.assign(order=~drawn.to_numpy()).sort_values("order", kind="stable")
     return table.drop(columns="order").rename(
         columns={column: names[language] for column, names in CHART_COLUMNS.items()}
     )

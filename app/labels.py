@@ -196,6 +196,16 @@ TEXT: dict[str, dict[str, str]] = {
     "change_points": {"vi": "điểm %", "en": "points"},
     "target": {"vi": "mục tiêu", "en": "target"},
     "yes": {"vi": "có", "en": "yes"},
+    "no_filter": {"vi": "Chưa lọc: mọi số liệu", "en": "No filter: every figure"},
+    "section": {"vi": "Xem", "en": "View"},
+    "section_series": {"vi": "Qua các năm", "en": "Over the years"},
+    "section_ranking": {"vi": "So sánh một năm", "en": "One year side by side"},
+    "section_figures": {"vi": "Mọi số liệu", "en": "Every figure"},
+    "no_series": {
+        "vi": "Chưa tỉnh nào có từ hai năm số liệu cấp tỉnh cho chủ đề này; xem “So sánh một năm” hoặc “Mọi số liệu”.",
+        "en": "No province has province-level figures for two years or more on this topic yet; see “One year "
+        "side by side” or “Every figure”.",
+    },
     "province_pick": {"vi": "Tỉnh", "en": "Province"},
     "latest_figures": {"vi": "Số liệu mới nhất theo chủ đề (cấp tỉnh)", "en": "Latest province-level figure per topic"},
     "standing": {"vi": "Vị trí so với các tỉnh khác", "en": "Where it stands among the provinces"},
@@ -253,7 +263,7 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Tải CSV của biểu đồ này (các điểm đã vẽ và số bị bỏ qua)",
         "en": "Download this chart's CSV (points drawn and readings left out)",
     },
-    "drawn_why": {"vi": "giá trị được vẽ của năm", "en": "the value drawn for its year"},
+    "drawn_why": {"vi": "được vẽ trên biểu đồ", "en": "drawn on the chart"},
     "left_out_why": {
         "vi": "số khác của cùng năm; biểu đồ dùng số theo quy tắc chọn",
         "en": "another reading of the same year; the chart uses the one the rule picks",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -135,6 +136,7 @@ def metric_chart(filters: Filters, metrics: tuple[str, ...], title_key: str, nam
         total = queries.count(chosen)
         if total > len(rows):
             st.caption(labels.text("chart_limited", view.language, shown=len(rows), total=total))
+        chart_download(rows.assign(series_choice=1), name, view)
 
 
 # A figure is built and validated once per filters, language and database version, and then
@@ -160,6 +162,7 @@ def derived_chart(filters: Filters, numerator: str, denominator: str, title_key:
             st.caption(labels.text("chart_first", view.language, shown=len(ratios)))
         quotes = " · ".join(sorted(set(ratios["quote"]))[:10])
         st.caption(f"{labels.text('derived', view.language)}: {quotes}")
+        chart_download(ratios.assign(series_choice=1), name, view)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -187,6 +190,44 @@ def highlighted_text(text: str, candidates: pd.DataFrame) -> str:
         position = start + len(quote)
     pieces.append(plain(text[position:]))
     return "".join(pieces).replace("\n", "  \n")
+
+
+SECTIONS = ("series", "ranking", "figures")
+
+
+def section(filters: Filters, series_metrics: tuple[str, ...], view: View) -> str:
+    """Which view of a topic the analyst looks at: lines over the years, one year side by side, or every
+    figure. One at a time, so that a page opens on one chart (kept in the URL as section=); the lines
+    first where some province has two years of figures, else the ranking."""
+    has_series = bool(queries.series_metrics(filters, series_metrics))
+    return sidebar.coded_choice(
+        # Radio buttons rather than a segmented control: the browser already has them (the sidebar's
+        # language switch), and a page opens measurably quicker without one more component to load.
+        partial(st.radio, horizontal=True, label_visibility="collapsed"),
+        labels.text("section", view.language),
+        SECTIONS,
+        "section",
+        lambda name: labels.text(f"section_{name}", view.language),
+        default="series" if has_series else "ranking",
+    )
+
+
+def series_picker(filters: Filters, metrics: tuple[str, ...], view: View) -> None:
+    """The lines of one of `metrics` at a time (kept in the URL as series=), then the rule that picks each value."""
+    available = queries.series_metrics(filters, metrics)
+    if not available:
+        st.info(labels.text("no_series", view.language))
+        return
+    metric = sidebar.coded_choice(
+        partial(st.radio, horizontal=True),
+        labels.text("metric", view.language),
+        available,
+        "series",
+        lambda choice: _metric_label(choice, view.language),
+    )
+    series_chart(filters, metric, view)
+    if not view.presenting:
+        st.caption(labels.text("series_caption", view.language))
 
 
 def series_charts(filters: Filters, metrics: tuple[str, ...], view: View) -> None:
@@ -243,21 +284,25 @@ def ranking_view(filters: Filters, metrics: tuple[str, ...], name: str, view: Vi
         return
     st.subheader(labels.text("ranking", language))
     columns = st.columns(3)
+    # In the URL (rank_metric=, rank_year=, nearest=): a copied link reopens this ranking; a value the
+    # options lack is dropped.
     with columns[0]:
-        metric = sidebar.url_selectbox(
+        metric = sidebar.coded_choice(
+            st.selectbox,
             labels.text("metric", language),
             metrics,
-            f"{name}_metric",
             "rank_metric",
-            format_func=lambda choice: _metric_label(choice, language),
+            lambda choice: _metric_label(choice, language),
         )
     years = queries.series_years(filters, metric)
-    with columns[1]:
-        year = sidebar.url_selectbox(
-            labels.text("year", language), sorted(years, reverse=True), f"{name}_year", "rank_year", default=years[0]
-        )
-    with columns[2]:
-        nearest = sidebar.url_toggle(labels.text("use_nearest", language), f"{name}_nearest", "nearest")
+    year = columns[1].selectbox(
+        labels.text("year", language),
+        sorted(years, reverse=True),
+        index=sorted(years, reverse=True).index(years[0]),
+        key="rank_year",
+        bind="query-params",
+    )
+    nearest = columns[2].toggle(labels.text("use_nearest", language), key="nearest", bind="query-params")
     rows = queries.ranking(filters, metric, year, nearest=nearest)
     provinces = rows[rows["place_level"] == "province"]
     if len(provinces) > queries.MAX_BARS:  # largest first, so the ones dropped are those without a figure

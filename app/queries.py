@@ -341,10 +341,13 @@ def _derived_ratios(filters: Filters, numerator: str, denominator: str, version:
                 top.unit, top.fact_id, bottom.fact_id AS denominator_fact_id,
                 top.quote || ' ÷ ' || bottom.quote AS quote, top.sentence,
                 top.province_2025, top.category, top.metric_label_vi, top.metric_label_en,
-                top.group_label_vi, top.group_label_en, top.source_title, top.source_url
+                top.group_label_vi, top.group_label_en, top.source_title, top.source_url,
+                top.year, top.period_text, top.merged_province, top.source_publisher, top.source_publication_date,
+                top.poverty_standard_label_vi, top.poverty_standard_label_en
             FROM chosen_figures AS top
             JOIN chosen_figures AS bottom
               ON top.source_id = bottom.source_id AND top.area = bottom.area
+             AND top.area_level = bottom.area_level AND top.merged_province = bottom.merged_province
              AND top.period_start = bottom.period_start AND top.period_end = bottom.period_end
              AND top.beneficiary_group = bottom.beneficiary_group AND top.is_target = bottom.is_target
             WHERE top.metric = $numerator AND bottom.metric = $denominator AND bottom.value > 0
@@ -404,11 +407,17 @@ def _headline_figures(filters: Filters, per_province: int, version: tuple[str, i
         WITH best AS (
             SELECT * FROM figures
             WHERE {where} AND NOT is_target AND list_contains($headline_metrics, metric) AND province IS NOT NULL
+              AND NOT merged_province
             QUALIFY row_number() OVER (
                 PARTITION BY province, metric
+                -- A survey's own measure (a standard with no dates) is not the province's headline rate;
+                -- among readings of the same year, the one a series draws (etl/figures.sql).
                 ORDER BY beneficiary_group = 'all' DESC,
                          CASE area_level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END,
-                         period_end DESC, value DESC, fact_id
+                         coalesce(poverty_standard IN (
+                             SELECT poverty_standard FROM poverty_standards WHERE applies_from IS NULL
+                         ), false),
+                         period_end DESC, series_choice NULLS LAST, fact_id
             ) = 1
         ),
         chosen AS (
@@ -742,7 +751,7 @@ def _cell_readings(
     select, parameters = _readable_columns(language, with_headers=False)
     sql = f"""
         SELECT {select} FROM figures
-        WHERE coalesce(province, area) = $place AND area_level IN ('country', 'region', 'province')
+        WHERE {coverage_matrices.PLACE_SQL} = $place AND area_level IN ('country', 'region', 'province')
           AND NOT is_target AND year = $year AND category = $category
           AND ($metric IS NULL OR metric = $metric)
         ORDER BY metric, beneficiary_group, period_end DESC, fact_id

@@ -27,7 +27,7 @@ PAGES = (
 
 def run() -> None:
     """Set up the page, make sure the database can be read, and run the page the address names."""
-    st.set_page_config(page_title="Giảm nghèo · 5 tỉnh", page_icon=":material/query_stats:", layout="wide")
+    st.set_page_config(page_title="Giảm nghèo · 5 tỉnh", page_icon="📉", layout="wide")
     state = ensure_database(database_path())
     language, presenting = sidebar.language_and_mode()
     if state.moved_aside:
@@ -51,3 +51,6 @@ def run() -> None:
         # say so plainly; the next rerun checks the file again and rebuilds it if need be.
         forget_checks()
         st.error(labels.text("database_read_error", language, reason=str(error).splitlines()[0]))
+    finally:
+        # Also when a page stops early (st.stop), so that the filters never vanish from the sidebar.
+        sidebar.draw_controls()

@@ -28,10 +28,11 @@ LIST_FILTERS = {
     "groups": ("group", "filter_groups"),
 }
 FILTER_KEYS = [key for _, key in LIST_FILTERS.values()] + ["filter_years", "filter_targets"]
-# Choices a page makes for one view (the year and metric of a ranking, the province of a profile),
-# kept in the URL beside the filters.
-PAGE_PARAMETERS = ("rank_metric", "rank_year", "nearest", "matrix", "place", "year", "profile")
+# The URL parameters this sidebar writes. A page's own choices (a ranking's year, a profile's province)
+# are widgets bound to their own parameters (bind="query-params") and are left alone here.
+SIDEBAR_PARAMETERS = ("lang", "present", *(parameter for parameter, _ in LIST_FILTERS.values()), "years", "figures")
 TARGET_CHOICES = ("all", "actual", "target")
+CONTROLS_PENDING = "sidebar_controls_pending"
 PRESENTATION_CSS = """
 <style>
 header[data-testid="stHeader"], [data-testid="stToolbar"], footer {display: none;}
@@ -57,10 +58,30 @@ def language_and_mode() -> tuple[str, bool]:
 
 
 def render() -> View:
+    """The view the sidebar's controls describe, read from the session and the URL; the controls
+    themselves are drawn by draw_controls() once the page is on screen."""
     options = queries.options()
-    allowed = _allowed_values(options)
-    _start_from_url(allowed, options)
+    _start_from_url(_allowed_values(options), options)
+    state = st.session_state
+    language, presenting = state["language"], bool(state["presenting"])
+    if presenting:
+        st.html(PRESENTATION_CSS)
+    filters = _chosen_filters()
+    _write_url(language, presenting, filters, _year_bounds(options))
+    state[CONTROLS_PENDING] = True
+    return View(language, presenting, filters)
 
+
+def draw_controls() -> None:
+    """The language switch, presentation mode and filters, drawn after the page's content.
+
+    Their values were read at the start of the run (render), from the state these widgets keep, so
+    drawing them last changes nothing on the page; it lets the browser draw the page's first chart
+    before it builds a dozen sidebar widgets, which otherwise delays that chart by about a second.
+    """
+    if not st.session_state.pop(CONTROLS_PENDING, False):
+        return
+    options = queries.options()
     language = st.sidebar.radio(
         labels.text("language", "vi") + " / Language",
         labels.LANGUAGES,
@@ -68,15 +89,14 @@ def render() -> View:
         key="language",
         horizontal=True,
     )
-    presenting = st.sidebar.toggle(labels.text("presentation", language), key="presenting")
-    if presenting:
-        st.html(PRESENTATION_CSS)
-    else:
-        _filter_widgets(language, options, allowed)
-
-    filters = _chosen_filters()
-    _write_url(language, presenting, filters, _year_bounds(options))
-    return View(language, presenting, filters)
+    if st.sidebar.toggle(labels.text("presentation", language), key="presenting"):
+        return
+    # In a popover: the browser builds its widgets only when it is opened, which keeps a page's first
+    # chart about as quick to appear as on a page with nothing else (benchmarks/RESULTS.md). What the
+    # filters hold is written under it.
+    with st.sidebar.popover(labels.text("filters", language), icon=":material/filter_list:", width="stretch"):
+        _filter_widgets(language, options, _allowed_values(options))
+    st.sidebar.caption(filters_summary(_chosen_filters(), options, language))
 
 
 def _allowed_values(options: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
@@ -130,8 +150,7 @@ def _years_from_url(text: str, first: int, last: int) -> tuple[int, int]:
 
 
 def _filter_widgets(language: str, options: dict[str, pd.DataFrame], allowed: dict[str, list[str]]) -> None:
-    sidebar = st.sidebar
-    sidebar.header(labels.text("filters", language))
+    sidebar = st
     metric_labels = options["metrics"].set_index("metric")[f"label_{language}"].to_dict()
     group_labels = options["groups"].set_index("beneficiary_group")[f"label_{language}"].to_dict()
     current = options["provinces"].set_index("province")["province_2025"].to_dict()
@@ -163,9 +182,9 @@ def _filter_widgets(language: str, options: dict[str, pd.DataFrame], allowed: di
 
 
 def _chosen_filters() -> Filters:
-    """The filters in force: from the widgets, or as last chosen while presenting hides them."""
+    """The filters in force: the widgets' values (restored by _start_from_url when they were not on screen)."""
     state = st.session_state
-    chosen = state["chosen"] or {key: state[key] for key in FILTER_KEYS}
+    chosen = {key: state[key] for key in FILTER_KEYS}
 
     def pick(key: str) -> tuple[str, ...] | None:
         return tuple(chosen[key]) or None
@@ -195,41 +214,58 @@ def _write_url(language: str, presenting: bool, filters: Filters, year_bounds: t
         wanted["years"] = f"{filters.year_from}-{filters.year_to}"
     if filters.targets != "all":
         wanted["figures"] = filters.targets
-    for parameter in PAGE_PARAMETERS:
-        if parameter in st.query_params:
-            wanted[parameter] = st.query_params.get_all(parameter)
-    if {key: st.query_params.get_all(key) for key in st.query_params} != {
-        key: value if isinstance(value, list) else [value] for key, value in wanted.items()
-    }:
-        st.query_params.from_dict(wanted)
+    url = st.query_params
+    for parameter in SIDEBAR_PARAMETERS:
+        value = wanted.get(parameter)
+        if value is None:
+            if parameter in url:
+                del url[parameter]
+        elif url.get_all(parameter) != (value if isinstance(value, list) else [value]):
+            url[parameter] = value
 
 
-def url_selectbox(
+def coded_choice(
+    widget: Callable[..., T | None],
     label: str,
     options: Sequence[T],
-    key: str,
     parameter: str,
-    format_func: Callable[[T], str] = str,
+    format_func: Callable[[T], str],
     default: T | None = None,
 ) -> T:
-    """A selectbox whose choice is in the URL: a copied link reopens it, a value the options lack is ignored."""
-    state = st.session_state
-    if key not in state or state[key] not in options:
-        from_url = {str(option): option for option in options}.get(st.query_params.get(parameter, ""))
-        state[key] = from_url if from_url is not None else (default if default in options else options[0])
-    choice = st.selectbox(label, options, key=key, format_func=format_func)
-    st.query_params[parameter] = str(choice)
-    return choice
+    """A page's choice among coded options (a metric, a view), kept in the URL as its code.
+
+    Streamlit's own bind="query-params" writes the label shown, which changes with the language, so a
+    link copied in Vietnamese would not reopen in English; here the URL holds the code, and a code the
+    options lack is ignored. The widget's key is the parameter's name.
+    """
+    state, codes = st.session_state, {str(option): option for option in options}
+    if state.get(parameter) not in options:
+        state[parameter] = codes.get(st.query_params.get(parameter, ""), default if default in options else options[0])
+    chosen = widget(label, options, format_func=format_func, key=parameter)
+    chosen = options[0] if chosen is None else chosen
+    if st.query_params.get(parameter) != str(chosen):
+        st.query_params[parameter] = str(chosen)
+    return chosen
 
 
-def url_toggle(label: str, key: str, parameter: str) -> bool:
-    """A toggle kept in the URL as parameter=1 while it is on."""
-    state = st.session_state
-    if key not in state:
-        state[key] = st.query_params.get(parameter) == "1"
-    on = st.toggle(label, key=key)
-    if on:
-        st.query_params[parameter] = "1"
-    elif parameter in st.query_params:
-        del st.query_params[parameter]
-    return on
+def filters_summary(filters: Filters, options: dict[str, pd.DataFrame], language: str) -> str:
+    """The filters in force in words: "Tỉnh: Long An · Năm: 2016–2024", or "all figures"."""
+    metric_labels = options["metrics"].set_index("metric")[f"label_{language}"].to_dict()
+    group_labels = options["groups"].set_index("beneficiary_group")[f"label_{language}"].to_dict()
+    names = {
+        "provinces": str,
+        "categories": lambda value: labels.category_name(value, language),
+        "metrics": lambda value: metric_labels.get(value, value),
+        "levels": lambda value: labels.level_name(value, language),
+        "groups": lambda value: group_labels.get(value, value),
+    }
+    parts = [
+        f"{labels.text(field, language)}: {', '.join(names[field](value) for value in getattr(filters, field))}"
+        for field in LIST_FILTERS
+        if getattr(filters, field)
+    ]
+    if (filters.year_from, filters.year_to) != _year_bounds(options):
+        parts.append(f"{labels.text('years', language)}: {filters.year_from}–{filters.year_to}")
+    if filters.targets != "all":
+        parts.append(labels.text(f"targets_{filters.targets}", language))
+    return " · ".join(parts) or labels.text("no_filter", language)

@@ -20,11 +20,16 @@ TOPICS = ("poverty", "health_insurance", "credit", "support")
 # Each matrix: its name, the topic whose recorded searches mark its gaps, and the metric it is limited to.
 MATRICES = (("poverty_rate", "poverty", "poverty_rate"),) + tuple((topic, topic, None) for topic in TOPICS)
 SEARCHED_NOTHING, NOT_SEARCHED = "×", "·"
+MERGED_SUFFIX = " (merged 1 July 2025)"
 
-COVERAGE_SQL = """
+# A cell's place: the province, country or region, with a province as merged on 1 July 2025 a row of
+# its own (its figures describe another territory than the old province of the same name).
+PLACE_SQL = f"CASE WHEN merged_province THEN province || '{MERGED_SUFFIX}' ELSE coalesce(province, area) END"
+
+COVERAGE_SQL = f"""
     SELECT
-        coalesce(province, area) AS place,
-        area_level,
+        {PLACE_SQL} AS place,
+        CASE WHEN merged_province THEN 'merged_province' ELSE area_level END AS area_level,
         category,
         metric,
         year(period_end)::INTEGER AS year,

@@ -26,8 +26,8 @@ def matrix_name(name: str) -> str:
     return metrics.set_index("metric").loc[name, f"label_{language}"]
 
 
-chosen = sidebar.url_selectbox(
-    labels.text("coverage_matrix", language), list(choices), "coverage_matrix", "matrix", format_func=matrix_name
+chosen = sidebar.coded_choice(
+    st.selectbox, labels.text("coverage_matrix", language), list(choices), "matrix", matrix_name
 )
 name, topic, metric = choices[chosen]
 provinces = list(queries.studied_provinces())

@@ -1,4 +1,5 @@
-"""Credit: policy credit outstanding and disbursed over the years, borrowers, and the average per borrower."""
+"""Credit: policy credit by province over the years, one year side by side, then every figure: disbursed
+and outstanding, borrowers, and the average per borrower."""
 
 from app import page
 
@@ -9,10 +10,16 @@ page.heading("page_credit", view)
 filters = view.filters.within(categories=("credit",))
 
 if page.has_rows(filters, view):
-    page.series_charts(filters, SERIES_METRICS, view)
-    page.ranking_view(filters, SERIES_METRICS, "credit_ranking", view)
-    page.metric_chart(filters, ("credit_disbursed", "credit_outstanding"), "credit_money", "credit_money", view)
-    page.metric_chart(filters, ("credit_borrowers",), "borrowers", "borrowers", view)
-    for numerator in ("credit_disbursed", "credit_outstanding"):
-        page.derived_chart(filters, numerator, "credit_borrowers", "per_borrower", f"per_borrower_{numerator}", view)
-    page.figures_table(filters, "other_figures", "credit_table", view)
+    section = page.section(filters, SERIES_METRICS, view)
+    if section == "series":
+        page.series_picker(filters, SERIES_METRICS, view)
+    elif section == "ranking":
+        page.ranking_view(filters, SERIES_METRICS, "credit_ranking", view)
+    else:
+        page.metric_chart(filters, ("credit_disbursed", "credit_outstanding"), "credit_money", "credit_money", view)
+        page.metric_chart(filters, ("credit_borrowers",), "borrowers", "borrowers", view)
+        for numerator in ("credit_disbursed", "credit_outstanding"):
+            page.derived_chart(
+                filters, numerator, "credit_borrowers", "per_borrower", f"per_borrower_{numerator}", view
+            )
+        page.figures_table(filters, "other_figures", "credit_table", view)

@@ -1,4 +1,5 @@
-"""Health insurance (BHYT): cards by province over the years and by group, their cost, and cost per card."""
+"""Health insurance (BHYT): cards by province over the years, one year side by side, then every figure:
+cards by group, their cost, and cost per card."""
 
 from app import page
 
@@ -9,22 +10,26 @@ page.heading("page_health_insurance", view)
 filters = view.filters.within(categories=("health_insurance", "social_insurance"))
 
 if page.has_rows(filters, view):
-    page.series_charts(filters, SERIES_METRICS, view)
-    page.ranking_view(filters, SERIES_METRICS, "health_insurance_ranking", view)
-    page.metric_chart(filters, ("bhyt_cards",), "cards", "bhyt_cards", view)
-    page.metric_chart(filters, ("bhyt_cost",), "card_cost", "bhyt_cost", view)
-    page.derived_chart(filters, "bhyt_cost", "bhyt_cards", "cost_per_card", "cost_per_card", view)
-    page.metric_chart(
-        filters,
-        (
-            "bhyt_participants",
-            "bhyt_new_participants",
-            "bhxh_participants",
-            "voluntary_bhxh_participants",
-            "voluntary_bhxh_new_participants",
-        ),
-        "participants",
-        "participants",
-        view,
-    )
-    page.figures_table(filters, "other_figures", "health_table", view)
+    section = page.section(filters, SERIES_METRICS, view)
+    if section == "series":
+        page.series_picker(filters, SERIES_METRICS, view)
+    elif section == "ranking":
+        page.ranking_view(filters, SERIES_METRICS, "health_insurance_ranking", view)
+    else:
+        page.metric_chart(filters, ("bhyt_cards",), "cards", "bhyt_cards", view)
+        page.metric_chart(filters, ("bhyt_cost",), "card_cost", "bhyt_cost", view)
+        page.derived_chart(filters, "bhyt_cost", "bhyt_cards", "cost_per_card", "cost_per_card", view)
+        page.metric_chart(
+            filters,
+            (
+                "bhyt_participants",
+                "bhyt_new_participants",
+                "bhxh_participants",
+                "voluntary_bhxh_participants",
+                "voluntary_bhxh_new_participants",
+            ),
+            "participants",
+            "participants",
+            view,
+        )
+        page.figures_table(filters, "other_figures", "health_table", view)

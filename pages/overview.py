@@ -11,6 +11,8 @@ page.heading("page_overview", view)
 if page.has_rows(view.filters, view):
     coverage = queries.coverage(view.filters)
     provinces = coverage.drop_duplicates("province")
+    if view.filters.provinces is None:  # a province named once in a national report gets no card of its own
+        provinces = provinces[provinces["province"].isin(queries.studied_provinces())]
     carded = provinces.head(queries.MAX_PROVINCE_CARDS)
     headlines = queries.headline_figures(view.filters.within(provinces=tuple(carded["province"])))
     columns = st.columns(min(3, len(carded)))

@@ -14,12 +14,12 @@ page.heading("page_profile", view)
 
 provinces = queries.studied_provinces()
 current = queries.options()["provinces"].set_index("province")["province_2025"].to_dict()
-province = sidebar.url_selectbox(
+province = sidebar.coded_choice(
+    st.selectbox,
     labels.text("province_pick", language),
     provinces,
-    "profile_province",
     "profile",
-    format_func=lambda name: f"{name} (→ {current.get(name, name)})",
+    lambda name: f"{name} (→ {current.get(name, name)})",
 )
 st.caption(f"{labels.text('now_part_of', language)} {current.get(province, province)}")
 

@@ -28,10 +28,10 @@ from tests.helpers import read_csv
 SCREENSHOTS = PROJECT_DIR / "test-output" / "screenshots"
 PAGES = [
     ("overview", "Tổng quan", "Long An (tỉnh) · 1/2024"),
-    ("poverty", "Tỷ lệ nghèo", "0,75%"),
-    ("health_insurance", "Bảo hiểm y tế", "> 28.800"),
-    ("credit", "Tín dụng chính sách", "536 tỷ đồng"),
-    ("support", "Chi hỗ trợ", "Kinh phí hỗ trợ"),
+    ("poverty", "Tỷ lệ nghèo", "Tỷ lệ hộ nghèo qua các năm (cấp tỉnh)"),
+    ("health_insurance", "Bảo hiểm y tế", "Thẻ BHYT được cấp hoặc tặng qua các năm (cấp tỉnh)"),
+    ("credit", "Tín dụng chính sách", "Dư nợ qua các năm (cấp tỉnh)"),
+    ("support", "Chi hỗ trợ", "Qua các năm"),
     ("profile", "Hồ sơ tỉnh", "Vị trí so với các tỉnh khác"),
     ("coverage", "Độ phủ số liệu", "Chỉ tiêu hoặc chủ đề"),
     ("explore", "Tra cứu & tải về", "Dòng 1–"),
@@ -149,7 +149,8 @@ def test_a_filter_is_kept_in_the_url_and_the_csv_holds_its_rows(server, tab, tmp
     tab.goto(f"{server}/explore")
     tab.get_by_text(rows_caption(FIGURES_PER_PROVINCE.total())).wait_for()
     _settle(tab)
-    provinces = tab.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+    tab.locator('[data-testid="stSidebar"] [data-testid="stPopover"] button').first.click()
+    provinces = tab.locator('[data-testid="stMultiSelect"]').first
     provinces.click()
     tab.keyboard.type("Long An")
     tab.keyboard.press("Enter")
@@ -188,7 +189,8 @@ def test_twenty_sessions_filtering_at_once_see_only_their_own_filters(server, br
     try:
         for province, _, tab in sessions:
             tab.get_by_text(rows_caption(counts[province])).wait_for()
-            chosen = tab.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.inner_text()
+            # The filters in words, under the sidebar's filter button.
+            chosen = tab.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]').last.inner_text()
             assert [name for name in provinces if name in chosen] == [province], f"{province} session shows {chosen}"
             assert not tab.get_by_text("Traceback").count()
     finally:
@@ -230,7 +232,7 @@ def test_the_poverty_series_csv_holds_exactly_the_points_drawn(server, tab, tmp_
 
 
 def test_the_ranking_of_a_year_from_a_link_draws_all_five_on_one_axis(server, tab):
-    tab.goto(f"{server}/poverty?rank_metric=poverty_rate&rank_year=2017&nearest=1")
+    tab.goto(f"{server}/poverty?section=ranking&rank_metric=poverty_rate&rank_year=2017&nearest=true")
     tab.get_by_text("Tỷ lệ hộ nghèo, năm 2017").first.wait_for()
     _settle(tab)
     ranking = tab.locator(".js-plotly-plot").filter(has_text="Tỷ lệ hộ nghèo, năm 2017")
@@ -239,7 +241,7 @@ def test_the_ranking_of_a_year_from_a_link_draws_all_five_on_one_axis(server, ta
             .find(chart => chart.layout.title.text.includes('Tỷ lệ hộ nghèo, năm 2017')).data[0].x"""
     )
     assert len([value for value in bars if value > 0]) == 5
-    assert "rank_year=2017" in tab.url and "nearest=1" in tab.url
+    assert "rank_year=2017" in tab.url and "nearest=true" in tab.url and "section=ranking" in tab.url
     ranking.scroll_into_view_if_needed()
     ranking.screenshot(path=str(SCREENSHOTS / "poverty-ranking.png"))
 

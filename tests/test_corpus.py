@@ -18,7 +18,8 @@ def figures(built_database):
     with duckdb.connect(str(built_database), read_only=True) as connection:
         return connection.execute(
             "SELECT province, category, metric, year(period_end) AS year FROM figures "
-            "WHERE area_level = 'province' AND NOT is_target"
+            # Gaps are recorded for the provinces as they were before 1 July 2025.
+            "WHERE area_level = 'province' AND NOT is_target AND NOT merged_province"
         ).df()
 
 

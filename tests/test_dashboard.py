@@ -47,7 +47,7 @@ def test_every_page_renders(dashboard, page):
 
 
 def test_poverty_page_shows_long_an_rate(dashboard):
-    app = open_page(dashboard, "pages/poverty.py", province="Long An")
+    app = open_page(dashboard, "pages/poverty.py", province="Long An", section="figures")
     charts = chart_text(app)
     assert "0,75%" in charts and "1,86%" in charts
     assert "Long An (tỉnh) · 1/2024" in charts
@@ -55,7 +55,7 @@ def test_poverty_page_shows_long_an_rate(dashboard):
 
 
 def test_poverty_page_puts_target_beside_result_and_shows_change(dashboard):
-    app = open_page(dashboard, "pages/poverty.py")
+    app = open_page(dashboard, "pages/poverty.py", section="figures")
     charts = chart_text(app)
     assert "Hải Dương (tỉnh) · 2023" in charts and "mục tiêu" in charts
     changes = app.dataframe[0].value
@@ -82,7 +82,7 @@ def test_a_filter_that_matches_nothing_says_so(dashboard):
 
 
 def test_language_switch_changes_labels_and_number_format(dashboard):
-    app = open_page(dashboard, "pages/health_insurance.py", province="Thái Bình")
+    app = open_page(dashboard, "pages/health_insurance.py", province="Thái Bình", section="figures")
     assert app.title[0].value == "Bảo hiểm y tế"
     assert "1.574" in chart_text(app)
     app.radio(key="language").set_value("en").run()
@@ -93,21 +93,21 @@ def test_language_switch_changes_labels_and_number_format(dashboard):
 
 
 def test_bhyt_cards_of_long_an_near_poor_people_in_2023(dashboard):
-    app = open_page(dashboard, "pages/health_insurance.py", province="Long An", group="near_poor")
+    app = open_page(dashboard, "pages/health_insurance.py", province="Long An", group="near_poor", section="figures")
     charts = chart_text(app)
     assert "> 28.800" in charts and "Long An (tỉnh) · 2023" in charts
     assert "hơn 28.800" in charts  # the quote travels with the bar
 
 
 def test_credit_for_newly_escaped_households(dashboard):
-    app = open_page(dashboard, "pages/credit.py", group="newly_escaped")
+    app = open_page(dashboard, "pages/credit.py", group="newly_escaped", section="figures")
     charts = chart_text(app)
     assert "≈ 196 tỷ đồng" in charts and "536 tỷ đồng" in charts
     assert "Kiến Xương (huyện) · 2023" in charts and "Long An (tỉnh) · 1/2023–5/2024" in charts
 
 
 def test_cost_per_card_is_derived_and_marked(dashboard):
-    app = open_page(dashboard, "pages/health_insurance.py", province="Thái Bình")
+    app = open_page(dashboard, "pages/health_insurance.py", province="Thái Bình", section="figures")
     assert "Kinh phí bình quân một thẻ (tính toán)" in chart_text(app)
     assert any("Tính từ hai số liệu" in caption.value for caption in app.caption)
 
@@ -152,7 +152,7 @@ def test_a_missing_database_is_built_on_first_start(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("page", ["pages/credit.py", "pages/poverty.py"])
 def test_charts_are_large_and_coloured_per_province(dashboard, page):
-    app = open_page(dashboard, page)
+    app = open_page(dashboard, page, section="figures")
     specs = [json.loads(element.proto.spec) for element in app.get("plotly_chart")]
     assert all(spec["layout"]["font"]["size"] >= 18 for spec in specs)
     colours = {

@@ -107,10 +107,27 @@ def test_the_rule_prefers_year_end_then_government_then_exact_then_latest(data_d
 # Lines never cross a break
 
 
+def every_series_spec(app) -> list[dict]:
+    """The line charts of a page: each metric of its series picker in turn, or the profile's lines."""
+    picker = [widget for widget in app.radio if widget.key == "series"]
+    if not picker:
+        return series_specs(app)
+    specs = []
+    for metric in picker[0].options:
+        app.session_state["series"] = next(
+            code
+            for code in queries.series_metrics(Filters(), tuple(queries.options()["metrics"]["metric"]))
+            if queries.options()["metrics"].set_index("metric").loc[code, "label_vi"] == metric
+        )
+        app.run()
+        specs += series_specs(app)
+    return specs
+
+
 @pytest.mark.parametrize("page", SERIES_PAGES)
-def test_no_line_joins_two_standards_or_the_two_sides_of_the_merger(dashboard, built_database, page):
+def test_no_line_joins_two_standards_or_the_two_sides_of_the_merger(dashboard, built_database, on_built_database, page):
     app = open_page(dashboard, f"pages/{page}.py")
-    specs = series_specs(app)
+    specs = every_series_spec(app)
     assert specs
     for spec in specs:
         for trace in spec["data"]:
@@ -256,7 +273,7 @@ def test_the_chart_csv_holds_the_drawn_points_then_the_readings_left_out(on_buil
 
 
 def test_the_ranking_names_every_province_and_the_country(dashboard):
-    app = open_page(dashboard, "pages/poverty.py", rank_metric="poverty_rate", rank_year="2016")
+    app = open_page(dashboard, "pages/poverty.py", section="ranking", rank_metric="poverty_rate", rank_year="2016")
     ranking = next(spec for spec in figure_specs(app) if spec["layout"]["title"]["text"] == "Tỷ lệ hộ nghèo, năm 2016")
     bars = ranking["data"][0]
     studied = {"An Giang", "Hải Dương", "Long An", "Phú Thọ", "Thái Bình"}
@@ -267,7 +284,9 @@ def test_the_ranking_names_every_province_and_the_country(dashboard):
 
 
 def test_the_nearest_year_fills_a_gap_and_says_so(dashboard):
-    app = open_page(dashboard, "pages/poverty.py", rank_metric="poverty_rate", rank_year="2017", nearest="1")
+    app = open_page(
+        dashboard, "pages/poverty.py", section="ranking", rank_metric="poverty_rate", rank_year="2017", nearest="true"
+    )
     ranking = next(spec for spec in figure_specs(app) if "2017" in spec["layout"]["title"]["text"])
     labels_drawn = ranking["data"][0]["y"]
     assert len([value for value in ranking["data"][0]["x"] if value > 0]) == 5  # all five on one axis
@@ -275,26 +294,31 @@ def test_the_nearest_year_fills_a_gap_and_says_so(dashboard):
 
 
 def test_the_ranking_view_is_restored_from_a_copied_link(dashboard):
-    app = open_page(dashboard, "pages/poverty.py", rank_metric="near_poverty_rate", rank_year="2022")
+    app = open_page(dashboard, "pages/poverty.py", section="ranking", rank_metric="near_poverty_rate", rank_year="2022")
     assert app.query_params["rank_metric"] in ("near_poverty_rate", ["near_poverty_rate"])
     titles = [spec["layout"]["title"]["text"] for spec in figure_specs(app)]
     assert "Tỷ lệ hộ cận nghèo, năm 2022" in titles
 
 
 def test_a_link_naming_an_unknown_metric_or_year_opens_the_default_ranking(dashboard):
-    app = open_page(dashboard, "pages/poverty.py", rank_metric="'; DROP TABLE facts", rank_year="1066")
+    app = open_page(
+        dashboard, "pages/poverty.py", section="ranking", rank_metric="'; DROP TABLE facts", rank_year="1066"
+    )
     titles = [spec["layout"]["title"]["text"] for spec in figure_specs(app)]
     assert any(title.startswith("Tỷ lệ hộ nghèo, năm ") for title in titles)
 
 
 def test_changing_the_ranking_year_changes_the_chart_and_the_url(dashboard):
-    app = open_page(dashboard, "pages/poverty.py")
-    year_box = app.selectbox(key="poverty_ranking_year")
-    year_box.set_value(2022).run()
+    app = open_page(dashboard, "pages/poverty.py", section="ranking")
+    app.selectbox(key="rank_year").set_value(2022).run()
     titles = [spec["layout"]["title"]["text"] for spec in figure_specs(app)]
     assert "Tỷ lệ hộ nghèo, năm 2022" in titles
-    rank_year = app.query_params["rank_year"]
-    assert rank_year in ("2022", ["2022"])
+    app.selectbox(key="rank_metric").set_value("near_poverty_rate").run()
+    assert app.query_params["rank_metric"] in ("near_poverty_rate", ["near_poverty_rate"])
+    assert any(
+        title.startswith("Tỷ lệ hộ cận nghèo, năm ")
+        for title in (s["layout"]["title"]["text"] for s in figure_specs(app))
+    )
 
 
 # Coverage view
@@ -335,7 +359,7 @@ def test_a_coverage_cell_opens_its_readings_and_sources(dashboard):
 
 def test_the_profile_shows_a_provinces_latest_figures_series_and_standing(dashboard):
     app = open_page(dashboard, "pages/profile.py", profile="Long An")
-    assert app.selectbox(key="profile_province").value == "Long An"
+    assert app.selectbox(key="profile").value == "Long An"
     values = [metric.value for metric in app.metric]
     assert "0,75%" in values  # the latest province-level poverty rate of Long An
     standing = app.dataframe[0].value
@@ -355,3 +379,25 @@ def test_changes_in_points_are_computed_within_one_poverty_standard(on_built_dat
         if standard[earlier] != standard[later]
     ]
     assert crossing == []
+
+
+def test_a_topic_page_opens_on_one_line_chart_and_each_view_is_a_link(dashboard):
+    app = open_page(dashboard, "pages/poverty.py")
+    titles = [spec["layout"]["title"]["text"] for spec in figure_specs(app)]
+    assert titles == ["Tỷ lệ hộ nghèo qua các năm (cấp tỉnh)"]
+    assert app.query_params["section"] in ("series", ["series"])
+    app.radio(key="series").set_value("near_poverty_rate").run()
+    assert [spec["layout"]["title"]["text"] for spec in figure_specs(app)] == [
+        "Tỷ lệ hộ cận nghèo qua các năm (cấp tỉnh)"
+    ]
+    assert app.query_params["series"] in ("near_poverty_rate", ["near_poverty_rate"])
+    app.radio(key="section").set_value("figures").run()
+    assert app.dataframe  # every figure, in a table whose rows open their sentence
+
+
+def test_the_merged_phu_tho_is_its_own_line_in_the_corpus(on_built_database):
+    readings = queries.series(Filters(provinces=("Phú Thọ",)), "poverty_rate")
+    figure = series_lines(readings, queries.poverty_standards(), "en", "t").to_dict()
+    names = {trace["name"] for trace in figure["data"]}
+    assert {"Phú Thọ", "Phú Thọ (merged province from 1 July 2025)"} <= names
+    assert "Provinces merged 1 July 2025" in [annotation["text"] for annotation in figure["layout"]["annotations"]]

@@ -108,8 +108,23 @@ def test_every_page_works_on_the_synthetic_database(synthetic_dashboard, page):
         assert len(table.value) <= queries.PAGE_ROWS
 
 
+@pytest.mark.parametrize("section", ["series", "ranking", "figures"])
+@pytest.mark.parametrize("page", ["pages/poverty.py", "pages/credit.py"])
+def test_every_view_of_a_topic_works_on_the_synthetic_database(synthetic_dashboard, page, section):
+    app = open_page(synthetic_dashboard, page, section=section)
+    assert app.get("plotly_chart")
+    assert all(bars <= queries.MAX_BARS for bars in bar_count(app))
+    lines = [
+        trace
+        for element in app.get("plotly_chart")
+        for trace in json.loads(element.proto.spec)["data"]
+        if trace.get("mode") == "lines+markers" and trace["line"]["width"] == 4
+    ]
+    assert section != "series" or 0 < len({trace["name"] for trace in lines}) <= queries.MAX_SERIES_PROVINCES
+
+
 def test_charts_say_when_they_draw_fewer_figures_than_match(synthetic_dashboard):
-    app = open_page(synthetic_dashboard, "pages/poverty.py")
+    app = open_page(synthetic_dashboard, "pages/poverty.py", section="figures")
     assert max(bar_count(app)) == queries.MAX_BARS
     assert any("Biểu đồ vẽ 40 trong" in caption.value for caption in app.caption)
 

@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from app import charts, labels, page, queries
+from app import charts, labels, page, queries, sidebar
 from app.tables import headed
 from etl.paths import database_path
 
@@ -59,3 +59,4 @@ def poverty_page(load: Callable[[str], pd.DataFrame]) -> None:
         period_start=lambda frame: frame["period_start"].dt.strftime("%Y-%m-%d"),
     )
     st.dataframe(headed(table, view.language), hide_index=True)
+    sidebar.draw_controls()  # a script of its own: app/shell.py, which draws them for pages, does not run

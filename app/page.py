@@ -239,12 +239,11 @@ def series_charts(filters: Filters, metrics: tuple[str, ...], view: View) -> Non
 
 def series_chart(filters: Filters, metric: str, view: View) -> bool:
     """The yearly lines of one metric and their CSV; False when no province has a line."""
-    readings = queries.series(filters, metric)
-    if drawn_points(readings).query("area_level == 'province'").empty:
+    title = labels.text("series_title", view.language, metric=_metric_label(metric, view.language))
+    figure, readings = _series_figure(filters, metric, title, view.language, queries.database_version())
+    if figure is None:
         return False
     name = f"series_{metric}"
-    title = labels.text("series_title", view.language, metric=_metric_label(metric, view.language))
-    figure = _series_figure(filters, metric, title, view.language, queries.database_version())
     chart(figure, name, drawn_points(readings), view)
     if readings["province"].nunique() >= queries.MAX_SERIES_PROVINCES:
         st.caption(labels.text("series_limited", view.language, shown=queries.MAX_SERIES_PROVINCES))
@@ -252,13 +251,21 @@ def series_chart(filters: Filters, metric: str, view: View) -> bool:
     return True
 
 
+# The figure and its readings are kept together and handed out as they are, like _metric_figure's:
+# a rerun then neither copies the readings out of the data cache nor builds the chart again.
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _series_figure(filters: Filters, metric: str, title: str, language: str, version: tuple[str, int]) -> go.Figure:
-    return series_lines(queries.series(filters, metric), queries.poverty_standards(), language, title)
+def _series_figure(
+    filters: Filters, metric: str, title: str, language: str, version: tuple[str, int]
+) -> tuple[go.Figure | None, pd.DataFrame]:
+    readings = queries.series(filters, metric)
+    drawn = drawn_points(readings)
+    if not (drawn["area_level"] == "province").any():
+        return None, readings
+    return series_lines(readings, queries.poverty_standards(), language, title), readings
 
 
 def _metric_label(metric: str, language: str) -> str:
-    return queries.options()["metrics"].set_index("metric").loc[metric, f"label_{language}"]
+    return queries.metric_labels(language)[metric]
 
 
 def chart_download(readings: pd.DataFrame, name: str, view: View) -> None:

@@ -466,6 +466,20 @@ def _options(version: tuple[str, int]) -> dict[str, pd.DataFrame]:
     }
 
 
+def metric_labels(language: str) -> dict[str, str]:
+    """Each metric's name in the language, for labels drawn many times a run (options() copies frames)."""
+    return _metric_labels(language, database_version())
+
+
+@st.cache_data(show_spinner=False)
+def _metric_labels(language: str, version: tuple[str, int]) -> dict[str, str]:
+    return (
+        run_query("SELECT metric, label_vi, label_en FROM metrics", version=version)
+        .set_index("metric")[f"label_{language}"]
+        .to_dict()
+    )
+
+
 def sources_of(filters: Filters, limit: int = 200) -> pd.DataFrame:
     """The reports that gave the matching figures (at most `limit`)."""
     return _sources_of(filters, limit, database_version())
@@ -540,7 +554,7 @@ def _sources(page: int, version: tuple[str, int]) -> pd.DataFrame:
 
 
 # Series: a line per province over the years, one value a year (the rule of etl/figures.sql).
-MAX_SERIES_PROVINCES = 12
+MAX_SERIES_PROVINCES = 8
 MAX_SERIES_READINGS = 3000
 SERIES_LEVELS = ("province", "country", "region")
 

@@ -72,6 +72,8 @@ def test_a_filter_changes_the_figures(dashboard):
     assert 0 < len(long_an) < everything
     assert set(long_an["Tỉnh (theo báo cáo)"]) == {"Long An"}
     assert url_values(app, "province") == ["Long An"]
+    # The filters sit behind a button; what they hold is written under it.
+    assert "Tỉnh: Long An" in [caption.value for caption in app.sidebar.caption]
 
 
 def test_a_filter_that_matches_nothing_says_so(dashboard):

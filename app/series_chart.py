@@ -23,7 +23,9 @@ from app.charts import FONT, TICK_FONT, TICK_FORMAT, province_colour, separators
 MAX_PANELS = 3
 REFERENCE_STYLES = {"country": {"color": "#444444", "dash": "dash"}, "region": {"color": "#9a9a9a", "dash": "dot"}}
 CONFLICT_COLOUR = "#C00000"
-MERGER_YEAR = 2025  # provinces merged on 1 July 2025: the rule sits in the middle of that year
+# Provinces merged on 1 July 2025: between the points of 2024 (mostly at its end) and of 2025, like the
+# rule of a standard that starts with a year.
+MERGER_YEAR = 2025
 OTHER_READINGS_IN_HOVER = 3
 
 
@@ -269,7 +271,7 @@ def _mark_breaks(panel: pd.DataFrame, standards: pd.DataFrame, suffix: str, layo
         for year, standard in break_years(panel, standards)
     ]
     if panel["merged_province"].any():
-        marks.append((MERGER_YEAR + 0.5, labels.text("merger_break", language)))
+        marks.append((MERGER_YEAR - 0.5, labels.text("merger_break", language)))
     middle = sum(layout[f"xaxis{suffix}"]["range"]) / 2
     for order, (position, words) in enumerate(marks):
         layout["shapes"].append(

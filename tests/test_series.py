@@ -204,6 +204,7 @@ def test_a_merged_province_is_a_line_of_its_own_after_a_marked_merger(data_dir, 
     assert merged["x"] == [2024, 2025] and merged["line"]["dash"] == "dash"
     assert 2024 not in names["Phú Thọ"]["x"]
     assert "Sáp nhập tỉnh 1/7/2025" in [annotation["text"] for annotation in figure["layout"]["annotations"]]
+    assert 2024.5 in {shape["x0"] for shape in figure["layout"]["shapes"]}  # between the 2024 and 2025 points
 
 
 def test_a_merged_flag_on_a_country_figure_is_refused(data_dir, tmp_path):

@@ -14,7 +14,7 @@ import pandas as pd
 
 from app import labels, queries
 from app.queries import Filters
-from app.tables import headed, xlsx_bytes
+from app.tables import COLUMNS, headed, xlsx_bytes
 
 # Excel files are built in memory cell by cell; past this many rows the CSV is the download to use.
 EXCEL_ROWS = 100_000
@@ -33,30 +33,17 @@ def excel_download(filters: Filters, language: str) -> bytes:
     return xlsx_bytes(headed(rows, language))
 
 
-# A chart's download: the points drawn, then the readings of the same points the chart left out.
-CHART_COLUMNS = {
-    "province": {"vi": "Tỉnh (theo báo cáo)", "en": "Province (as reported)"},
-    "province_2025": {"vi": "Tỉnh từ 1/7/2025", "en": "Province since 1 July 2025"},
-    "area": {"vi": "Địa bàn", "en": "Area"},
-    "area_level": {"vi": "Cấp", "en": "Level"},
+# A chart's download: the points drawn, then the readings of the same points the chart left out. Headers
+# shared with the tables are the tables' own (app/tables.py); the rest say what only a chart's file has.
+CHART_ONLY_COLUMNS = {
     "merged_province": {"vi": "Tỉnh sau sáp nhập 1/7/2025", "en": "Province as merged on 1 July 2025"},
     "year": {"vi": "Năm", "en": "Year"},
-    "period_text": {"vi": "Thời kỳ", "en": "Period"},
-    "metric_label": {"vi": "Chỉ tiêu", "en": "Metric"},
-    "group_label": {"vi": "Nhóm đối tượng", "en": "Beneficiary group"},
-    "value": {"vi": "Giá trị (đơn vị gốc)", "en": "Value (base unit)"},
-    "value_label": {"vi": "Số liệu", "en": "Figure"},
-    "unit": {"vi": "Đơn vị", "en": "Unit"},
-    "poverty_standard_label": {"vi": "Chuẩn nghèo", "en": "Poverty standard"},
     "drawn": {"vi": "Trên biểu đồ", "en": "On the chart"},
     "why": {"vi": "Lý do", "en": "Why"},
-    "source_title": {"vi": "Nguồn", "en": "Source"},
     "source_publisher": {"vi": "Cơ quan đăng", "en": "Publisher"},
     "source_publication_date": {"vi": "Ngày đăng", "en": "Publication date"},
-    "source_url": {"vi": "Địa chỉ nguồn", "en": "Source address"},
-    "quote": {"vi": "Trích dẫn", "en": "Quote"},
-    "fact_id": {"vi": "Mã số liệu", "en": "Figure id"},
 }
+CHART_HEADERS = COLUMNS | CHART_ONLY_COLUMNS
 
 
 def chart_table(readings: pd.DataFrame, language: str) -> pd.DataFrame:
@@ -67,7 +54,7 @@ def chart_table(readings: pd.DataFrame, language: str) -> pd.DataFrame:
             "province": readings["province"],
             "province_2025": readings["province_2025"],
             "area": readings["area"],
-            "area_level": [labels.level_name(level, language) for level in readings["area_level"]],
+            "area_level_label": [labels.level_name(level, language) for level in readings["area_level"]],
             "merged_province": [
                 labels.text("yes" if merged else "no", language) for merged in readings["merged_province"]
             ],
@@ -77,7 +64,7 @@ def chart_table(readings: pd.DataFrame, language: str) -> pd.DataFrame:
             "group_label": readings[f"group_label_{language}"],
             "value": readings["value"],
             "value_label": labels.value_texts(readings, language),
-            "unit": [labels.unit_name(unit, language) for unit in readings["unit"]],
+            "unit_label": [labels.unit_name(unit, language) for unit in readings["unit"]],
             "poverty_standard_label": readings[f"poverty_standard_label_{language}"],
             "drawn": [labels.text("yes" if chosen else "no", language) for chosen in drawn],
             "why": [labels.text("drawn_why" if chosen else "left_out_why", language) for chosen in drawn],
@@ -91,7 +78,7 @@ def chart_table(readings: pd.DataFrame, language: str) -> pd.DataFrame:
     )
     table = table.assign(order=~drawn.to_numpy()).sort_values("order", kind="stable")
     return table.drop(columns="order").rename(
-        columns={column: names[language] for column, names in CHART_COLUMNS.items()}
+        columns={column: names[language] for column, names in CHART_HEADERS.items()}
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import partial
 
 import pandas as pd
@@ -210,6 +211,20 @@ def section(filters: Filters, series_metrics: tuple[str, ...], view: View) -> st
         lambda name: labels.text(f"section_{name}", view.language),
         default="series" if has_series else "ranking",
     )
+
+
+def topic_views(
+    filters: Filters, series_metrics: tuple[str, ...], name: str, view: View, every_figure: Callable[[], None]
+) -> None:
+    """A topic page's three views, one at a time: its lines over the years, its ranking of one year, or
+    `every_figure` (the page's own charts and table)."""
+    chosen = section(filters, series_metrics, view)
+    if chosen == "series":
+        series_picker(filters, series_metrics, view)
+    elif chosen == "ranking":
+        ranking_view(filters, series_metrics, f"{name}_ranking", view)
+    else:
+        every_figure()
 
 
 def series_picker(filters: Filters, metrics: tuple[str, ...], view: View) -> None:

@@ -579,9 +579,7 @@ def series(filters: Filters, metric: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _series(filters: Filters, metric: str, version: tuple[str, int]) -> pd.DataFrame:
-    # Lines are drawn for the provinces picked, else for those with reports of their own: a province
-    # named once in a national report would be a lone point.
-    provinces = filters.provinces or studied_provinces()
+    provinces = compared_provinces(filters)
     where, parameters = _where(replace(filters, provinces=None, levels=None, metrics=(metric,), targets="actual"))
     sql = f"""
         WITH readings AS (
@@ -603,7 +601,7 @@ def _series(filters: Filters, metric: str, version: tuple[str, int]) -> pd.DataF
         ORDER BY series_choice, area_level, province, area, beneficiary_group, year
         LIMIT {MAX_SERIES_READINGS}
     """
-    return run_query(sql, parameters | {"provinces": list(provinces)}, version)
+    return run_query(sql, parameters | {"provinces": provinces}, version)
 
 
 def series_metrics(filters: Filters, metrics: tuple[str, ...]) -> tuple[str, ...]:
@@ -697,14 +695,15 @@ def _ranking(
         FROM found WHERE area_level = 'country'
         ORDER BY place_level DESC, value DESC NULLS LAST, place
     """
-    provinces = _ranked_provinces(filters)
+    provinces = compared_provinces(filters)
     standard = standard_in_force(year) if _is_poverty_metric(metric, version) else None
     parameters |= {"provinces": provinces, "year": year, "reach": reach, "standard": standard}
     return run_query(sql, parameters, version)
 
 
-def _ranked_provinces(filters: Filters) -> list[str]:
-    """The provinces a ranking names: those picked, else the five with reports of their own."""
+def compared_provinces(filters: Filters) -> list[str]:
+    """The provinces a series or a ranking compares: those picked, else the five with reports of their own
+    (a province named once in a national report would be a lone point or an empty row)."""
     return list(filters.provinces) if filters.provinces else list(studied_provinces())
 
 
@@ -726,7 +725,7 @@ def _series_years(filters: Filters, metric: str, version: tuple[str, int]) -> li
         WHERE {where} AND series_choice = 1 AND NOT merged_province AND list_contains($provinces, province)
         GROUP BY year ORDER BY provinces DESC, year DESC
     """
-    parameters["provinces"] = _ranked_provinces(filters)
+    parameters["provinces"] = compared_provinces(filters)
     return [int(year) for year in run_query(sql, parameters, version)["year"]]
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from app import labels
-from app.charts import FONT, TICK_FONT, TICK_FORMAT, province_colour, separators
+from app.charts import FONT, TICK_FONT, TICK_FORMAT, panel_title, province_colour, separators
 
 MAX_PANELS = 3
 REFERENCE_STYLES = {"country": {"color": "#444444", "dash": "dash"}, "region": {"color": "#9a9a9a", "dash": "dot"}}
@@ -92,7 +92,7 @@ def series_lines(frame: pd.DataFrame, standards: pd.DataFrame, language: str, ti
             "ticksuffix": "%" if set(drawn["unit"]) == {"percent"} else "",
         }
         if len(groups) > 1:
-            layout["annotations"].append(_panel_title(panel, upper, language))
+            layout["annotations"].append(panel_title(html.escape(str(panel[f"group_label_{language}"].iloc[0])), upper))
         _mark_breaks(panel, standards, suffix, layout, language)
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
@@ -235,20 +235,6 @@ def _source_line(reading: dict) -> str:
     date_text = f", {published:%d/%m/%Y}" if pd.notna(published) else ""
     title = str(reading["source_title"])
     return (title[:80] + "…" if len(title) > 80 else title) + date_text
-
-
-def _panel_title(panel: pd.DataFrame, top: float, language: str) -> dict:
-    return {
-        "text": html.escape(str(panel[f"group_label_{language}"].iloc[0])),
-        "x": 0,
-        "y": top,
-        "xref": "paper",
-        "yref": "paper",
-        "xanchor": "left",
-        "yanchor": "bottom",
-        "showarrow": False,
-        "font": {"size": 20},
-    }
 
 
 def break_years(panel: pd.DataFrame, standards: pd.DataFrame) -> list[tuple[int, str]]:

@@ -13,17 +13,15 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
 
 from playwright.sync_api import Browser, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from etl.paths import PROJECT_DIR
-from tests.chromium import CHROMIUM, CHROMIUM_FLAGS, free_port
+from tests.chromium import CHROMIUM, CHROMIUM_FLAGS, free_port, wait_until_healthy
 
 # A drawn data mark of any cartesian Plotly trace: a bar's path (g.trace.bars > g.point > path),
 # a line (g.trace.scatter > path.js-line) or a marker (path.point). Legend symbols sit in
@@ -75,26 +73,11 @@ def running_streamlit(script: Path, environment: dict[str, str] | None = None) -
             command, cwd=PROJECT_DIR, env=os.environ | (environment or {}), stdout=log, stderr=subprocess.STDOUT
         )
         try:
-            _wait_until_healthy(url, server, log)
+            wait_until_healthy(url, server, log)
             yield url
         finally:
             server.terminate()
             server.wait(timeout=20)
-
-
-def _wait_until_healthy(url: str, server: subprocess.Popen, log: IO[bytes], seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            log.seek(0)
-            raise RuntimeError(f"streamlit exited with status {server.returncode}:\n{log.read().decode()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise TimeoutError(f"streamlit did not answer at {url} within {seconds} s")
 
 
 def _fresh_session_seconds(browser: Browser, url: str) -> float:

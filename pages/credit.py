@@ -9,17 +9,14 @@ view = page.start()
 page.heading("page_credit", view)
 filters = view.filters.within(categories=("credit",))
 
+
+def every_figure() -> None:
+    page.metric_chart(filters, ("credit_disbursed", "credit_outstanding"), "credit_money", "credit_money", view)
+    page.metric_chart(filters, ("credit_borrowers",), "borrowers", "borrowers", view)
+    for numerator in ("credit_disbursed", "credit_outstanding"):
+        page.derived_chart(filters, numerator, "credit_borrowers", "per_borrower", f"per_borrower_{numerator}", view)
+    page.figures_table(filters, "other_figures", "credit_table", view)
+
+
 if page.has_rows(filters, view):
-    section = page.section(filters, SERIES_METRICS, view)
-    if section == "series":
-        page.series_picker(filters, SERIES_METRICS, view)
-    elif section == "ranking":
-        page.ranking_view(filters, SERIES_METRICS, "credit_ranking", view)
-    else:
-        page.metric_chart(filters, ("credit_disbursed", "credit_outstanding"), "credit_money", "credit_money", view)
-        page.metric_chart(filters, ("credit_borrowers",), "borrowers", "borrowers", view)
-        for numerator in ("credit_disbursed", "credit_outstanding"):
-            page.derived_chart(
-                filters, numerator, "credit_borrowers", "per_borrower", f"per_borrower_{numerator}", view
-            )
-        page.figures_table(filters, "other_figures", "credit_table", view)
+    page.topic_views(filters, SERIES_METRICS, "credit", view, every_figure)

@@ -4,32 +4,26 @@ cards by group, their cost, and cost per card."""
 from app import page
 
 SERIES_METRICS = ("bhyt_cards", "bhyt_coverage", "bhyt_participants")
+PARTICIPANTS = (
+    "bhyt_participants",
+    "bhyt_new_participants",
+    "bhxh_participants",
+    "voluntary_bhxh_participants",
+    "voluntary_bhxh_new_participants",
+)
 
 view = page.start()
 page.heading("page_health_insurance", view)
 filters = view.filters.within(categories=("health_insurance", "social_insurance"))
 
+
+def every_figure() -> None:
+    page.metric_chart(filters, ("bhyt_cards",), "cards", "bhyt_cards", view)
+    page.metric_chart(filters, ("bhyt_cost",), "card_cost", "bhyt_cost", view)
+    page.derived_chart(filters, "bhyt_cost", "bhyt_cards", "cost_per_card", "cost_per_card", view)
+    page.metric_chart(filters, PARTICIPANTS, "participants", "participants", view)
+    page.figures_table(filters, "other_figures", "health_table", view)
+
+
 if page.has_rows(filters, view):
-    section = page.section(filters, SERIES_METRICS, view)
-    if section == "series":
-        page.series_picker(filters, SERIES_METRICS, view)
-    elif section == "ranking":
-        page.ranking_view(filters, SERIES_METRICS, "health_insurance_ranking", view)
-    else:
-        page.metric_chart(filters, ("bhyt_cards",), "cards", "bhyt_cards", view)
-        page.metric_chart(filters, ("bhyt_cost",), "card_cost", "bhyt_cost", view)
-        page.derived_chart(filters, "bhyt_cost", "bhyt_cards", "cost_per_card", "cost_per_card", view)
-        page.metric_chart(
-            filters,
-            (
-                "bhyt_participants",
-                "bhyt_new_participants",
-                "bhxh_participants",
-                "voluntary_bhxh_participants",
-                "voluntary_bhxh_new_participants",
-            ),
-            "participants",
-            "participants",
-            view,
-        )
-        page.figures_table(filters, "other_figures", "health_table", view)
+    page.topic_views(filters, SERIES_METRICS, "health_insurance", view, every_figure)

@@ -11,20 +11,19 @@ view = page.start()
 page.heading("page_poverty", view)
 filters = view.filters.within(categories=("poverty",))
 
+
+def every_figure() -> None:
+    page.metric_chart(filters, ("poverty_rate", "near_poverty_rate"), "poverty_rates", "poverty_rates", view)
+    changes, matching = queries.changes(filters.within(metrics=("poverty_rate", "near_poverty_rate")))
+    if not changes.empty:
+        st.subheader(labels.text("changes", view.language))
+        st.dataframe(change_table(changes, view.language), hide_index=True)
+        if matching > len(changes):
+            st.caption(labels.text("changes_limited", view.language, shown=len(changes), total=matching))
+        st.caption(labels.text("derived", view.language))
+    page.metric_chart(filters, ("poor_households", "near_poor_households"), "households", "households", view)
+    page.figures_table(filters, "other_figures", "poverty_table", view)
+
+
 if page.has_rows(filters, view):
-    section = page.section(filters, SERIES_METRICS, view)
-    if section == "series":
-        page.series_picker(filters, SERIES_METRICS, view)
-    elif section == "ranking":
-        page.ranking_view(filters, SERIES_METRICS, "poverty_ranking", view)
-    else:
-        page.metric_chart(filters, ("poverty_rate", "near_poverty_rate"), "poverty_rates", "poverty_rates", view)
-        changes, matching = queries.changes(filters.within(metrics=("poverty_rate", "near_poverty_rate")))
-        if not changes.empty:
-            st.subheader(labels.text("changes", view.language))
-            st.dataframe(change_table(changes, view.language), hide_index=True)
-            if matching > len(changes):
-                st.caption(labels.text("changes_limited", view.language, shown=len(changes), total=matching))
-            st.caption(labels.text("derived", view.language))
-        page.metric_chart(filters, ("poor_households", "near_poor_households"), "households", "households", view)
-        page.figures_table(filters, "other_figures", "poverty_table", view)
+    page.topic_views(filters, SERIES_METRICS, "poverty", view, every_figure)

@@ -11,8 +11,6 @@ import io
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +20,7 @@ from urllib.parse import quote
 import pytest
 
 from etl.paths import DATA_DIR, PROJECT_DIR
-from tests.chromium import CHROMIUM, CHROMIUM_FLAGS, free_port
+from tests.chromium import CHROMIUM, CHROMIUM_FLAGS, free_port, wait_until_healthy
 from tests.helpers import read_csv
 
 SCREENSHOTS = PROJECT_DIR / "test-output" / "screenshots"
@@ -40,20 +38,6 @@ PAGES = [
 ]
 
 
-def _wait_until_healthy(url: str, process: subprocess.Popen, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with status {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError(f"streamlit did not answer at {url} within {seconds} s")
-
-
 @contextmanager
 def running_dashboard(database: Path, log: Path) -> Iterator[str]:
     """`streamlit run dashboard.py` on `database`; yields its address once it answers."""
@@ -66,7 +50,7 @@ def running_dashboard(database: Path, log: Path) -> Iterator[str]:
         process = subprocess.Popen(command, cwd=PROJECT_DIR, env=environment, stdout=output, stderr=output)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_healthy(url, process)
+        wait_until_healthy(url, process)
         yield url
     finally:
         process.terminate()

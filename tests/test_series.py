@@ -155,42 +155,25 @@ def test_the_poverty_lines_break_where_the_standard_changes_and_say_so(on_built_
 def test_a_merged_province_is_a_line_of_its_own_after_a_marked_merger(data_dir, tmp_path, monkeypatch):
     source = web_source("merged", province="Phú Thọ", publication_date="2025-12-20")
     text = "Tỷ lệ 3,21% rồi 2,5% và 4,49%."
+
+    def yearly_rate(number: int, year: int, quote: str, merged: str) -> dict[str, str]:
+        return fact(
+            "merged",
+            number,
+            province="Phú Thọ",
+            area="Phú Thọ",
+            period_start=f"{year}-01-01",
+            period_end=f"{year}-12-31",
+            merged_province=merged,
+            value=quote.rstrip("%").replace(",", "."),
+            quote=quote,
+            quote_offset=str(text.index(quote)),
+        )
+
     rows = [
-        fact(
-            "merged",
-            1,
-            province="Phú Thọ",
-            area="Phú Thọ",
-            period_start="2024-01-01",
-            period_end="2024-12-31",
-            merged_province="true",
-            value="3.21",
-            quote="3,21%",
-            quote_offset=str(text.index("3,21%")),
-        ),
-        fact(
-            "merged",
-            2,
-            province="Phú Thọ",
-            area="Phú Thọ",
-            period_start="2025-01-01",
-            period_end="2025-12-31",
-            merged_province="true",
-            value="2.5",
-            quote="2,5%",
-            quote_offset=str(text.index("2,5%")),
-        ),
-        fact(
-            "merged",
-            3,
-            province="Phú Thọ",
-            area="Phú Thọ",
-            period_start="2023-01-01",
-            period_end="2023-12-31",
-            value="4.49",
-            quote="4,49%",
-            quote_offset=str(text.index("4,49%")),
-        ),
+        yearly_rate(1, 2024, "3,21%", "true"),
+        yearly_rate(2, 2025, "2,5%", "true"),
+        yearly_rate(3, 2023, "4,49%", ""),
     ]
     add_article(data_dir, source, rows, text=text)
     database = tmp_path / "poverty.duckdb"

@@ -18,13 +18,27 @@ from app.queries import Filters
 from app.tables import headed
 
 BRIEF_ROWS = 500
+# Sized for A4 portrait: 186 mm of printable width (12 mm margins) is about 700 CSS pixels, and a chart of
+# at most BARS_PER_CHART bars stays well inside the 273 mm (about 1030 pixels) of a page's height.
+CHART_WIDTH = 700
+BARS_PER_CHART = 14
+PAGE_HEIGHT_PX = 1030
 
 STYLE = """
-body {font-family: system-ui, sans-serif; font-size: 18px; margin: 2rem auto; max-width: 1200px; color: #222;}
-h1 {font-size: 2.2rem;} h2 {font-size: 1.6rem; margin-top: 2.5rem;}
-table {border-collapse: collapse; width: 100%; font-size: 15px;}
+body {font-family: Arial, 'Liberation Sans', sans-serif; font-size: 16px; margin: 2rem auto; max-width: 1000px;
+  color: #222;}
+h1 {font-size: 2rem;} h2 {font-size: 1.4rem; margin-top: 2rem;}
+table {border-collapse: collapse; width: 100%; font-size: 13px;}
 th, td {border: 1px solid #ccc; padding: 4px 8px; vertical-align: top; text-align: left;}
 th {background: #f0f4f8;} .note {color: #555;}
+/* Printed on A4: a chart and its heading are never split across pages, the table's header repeats. */
+@page {size: A4 portrait; margin: 12mm;}
+section.chart {break-inside: avoid; page-break-inside: avoid;}
+@media print {
+  body {margin: 0; max-width: none; font-size: 11pt;}
+  h2 {break-after: avoid; page-break-after: avoid;}
+  table {font-size: 8.5pt;} thead {display: table-header-group;} tr {break-inside: avoid; page-break-inside: avoid;}
+}
 """
 
 
@@ -43,8 +57,9 @@ def build_brief(
         f"<p class='note'>{escape(date.today().isoformat())} · {escape(labels.text('comparability', language))}</p>",
     ]
     for index, (heading, figure) in enumerate(charts):
-        parts.append(f"<h2>{escape(heading)}</h2>")
-        parts.append(figure.to_html(full_html=False, include_plotlyjs=index == 0, config={"displaylogo": False}))
+        parts.append(f"<section class='chart'><h2>{escape(heading)}</h2>")
+        chart = figure.to_html(full_html=False, include_plotlyjs=index == 0, config={"displaylogo": False})
+        parts.append(f"{chart}</section>")
     parts.append(f"<h2>{escape(labels.text('page_explore', language))}</h2>")
     parts.append(f"<p class='note'>{escape(table_caption)}</p>")
     # A published article's figure has no sentence here: an empty cell, not "NaN".
@@ -56,6 +71,12 @@ def build_brief(
         parts.append(f"<li>{escape(source.title)} · {escape(source.publisher)} · {escape(published)}{address}</li>")
     parts.append("</ul></body></html>")
     return "\n".join(parts)
+
+
+def printable(figure: go.Figure) -> go.Figure:
+    """A dashboard chart at the brief's size: the width of an A4 page, type sized for paper."""
+    height = min(int(figure.layout.height or 500), PAGE_HEIGHT_PX - 80)
+    return figure.update_layout(width=CHART_WIDTH, height=height, font={"size": 12}, title={"font": {"size": 16}})
 
 
 def brief_html(filters: Filters, language: str) -> bytes:
@@ -73,9 +94,13 @@ def _brief_html(filters: Filters, language: str, version: tuple[str, int]) -> by
     figures = []
     for (category, unit), chosen in metrics.groupby(["category", "unit"], sort=True):
         rows = queries.chart_rows(filters.within(categories=(category,), metrics=tuple(chosen["metric"])))
-        if not rows.empty:
-            heading = f"{labels.category_name(category, language)} ({labels.unit_name(unit, language)})"
-            figures.append((heading, charts.bars(rows, language, heading, show_metric=True)))
+        heading = f"{labels.category_name(category, language)} ({labels.unit_name(unit, language)})"
+        parts = range(0, len(rows), BARS_PER_CHART)
+        for number, start in enumerate(parts, start=1):
+            part = f"{heading} ({number}/{len(parts)})" if len(parts) > 1 else heading
+            figures.append(
+                (part, printable(charts.bars(rows.iloc[start : start + BARS_PER_CHART], language, part, True)))
+            )
     total = queries.count(filters)
     table = headed(queries.readable_rows(filters, language, limit=BRIEF_ROWS), language)
     title = labels.text("app_title", language)

@@ -43,12 +43,11 @@ def separators(language: str) -> str:
     return get_decimal_symbol(locale) + get_group_symbol(locale)
 
 
-def chart_config(name: str) -> dict:
-    """Plotly's own PNG button, at twice the screen size, named after the chart."""
-    return {
-        "displaylogo": False,
-        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": name},
-    }
+def chart_config(name: str, bare: bool = False) -> dict:
+    """Plotly's own PNG button, at twice the screen size, named after the chart; no buttons at all when
+    `bare` (while presenting, where only the chart is part of the story)."""
+    config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": name}}
+    return config | ({"displayModeBar": False} if bare else {})
 
 
 def bars(frame: pd.DataFrame, language: str, title: str, show_metric: bool = False) -> go.Figure:
@@ -58,10 +57,10 @@ def bars(frame: pd.DataFrame, language: str, title: str, show_metric: bool = Fal
     The figure is written as one plain specification: make_subplots and update calls cost
     several times more, on every rerun.
     """
-    frame = _with_bar_labels(frame, language, show_metric)
+    frame = with_bar_labels(frame, language, show_metric)
     levels = [level for level in LEVEL_ORDER if level in set(frame["area_level"])]
     domains = _panel_domains([int((frame["area_level"] == level).sum()) for level in levels])
-    scale, axis_title = _axis_scale(frame, language)
+    scale, axis_title = value_scale(frame, language)
     layout: dict = {
         "title": {"text": title, "font": {"size": 24}},
         "font": FONT,
@@ -128,7 +127,8 @@ def _panel_domains(bar_counts: list[int]) -> list[tuple[float, float]]:
     return domains
 
 
-def _with_bar_labels(frame: pd.DataFrame, language: str, show_metric: bool) -> pd.DataFrame:
+def with_bar_labels(frame: pd.DataFrame, language: str, show_metric: bool) -> pd.DataFrame:
+    """`frame` with each bar's label (place · period · metric · group, target marked) and written value."""
     frame = frame.copy()
     target_word = labels.text("target", language)
     places = [
@@ -148,7 +148,8 @@ def _with_bar_labels(frame: pd.DataFrame, language: str, show_metric: bool) -> p
     return frame
 
 
-def _axis_scale(frame: pd.DataFrame, language: str) -> tuple[float, str]:
+def value_scale(frame: pd.DataFrame, language: str) -> tuple[float, str]:
+    """What the values of a chart are divided by, and the axis title that says so: tỷ đồng, %, count."""
     units = set(frame["unit"])
     if units == {"VND"}:
         threshold, vietnamese, english = labels.money_scale(frame["value"].max())
@@ -211,7 +212,7 @@ def ranking_bars(frame: pd.DataFrame, year: int, language: str, title: str) -> g
     """
     provinces = frame[frame["place_level"] == "province"]
     country = frame[(frame["place_level"] == "country") & frame["value"].notna()]
-    scale, axis_title = _axis_scale(provinces.dropna(subset=["value"]).fillna({"unit": "count"}), language)
+    scale, axis_title = value_scale(provinces.dropna(subset=["value"]).fillna({"unit": "count"}), language)
     values = labels.value_texts(provinces.dropna(subset=["value"]), language)
     written = dict(zip(provinces.dropna(subset=["value"])["place"], values, strict=True))
     names, texts = [], []

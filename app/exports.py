@@ -8,11 +8,14 @@ Excel recognises Vietnamese text.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from app import labels, queries
+from app import deck, labels, queries, sidebar
+from app.deck_charts import DeckChart, points
 from app.queries import Filters
 from app.tables import COLUMNS, headed, xlsx_bytes
 
@@ -85,3 +88,25 @@ def chart_table(readings: pd.DataFrame, language: str) -> pd.DataFrame:
 def chart_csv(readings: pd.DataFrame, language: str) -> bytes:
     """chart_table as UTF-8 with a byte-order mark, which is how Excel recognises Vietnamese text."""
     return chart_table(readings, language).to_csv(index=False).encode("utf-8-sig")
+
+
+def deck_file(
+    makers: Sequence[Callable[[], list[DeckChart]]], topic: str, filters: Filters, language: str, address: str
+) -> bytes:
+    """The .pptx of the charts a page drew (each maker gives one on-screen chart's deck charts): a cover
+    naming the topic, provinces, years and filters, then app/deck.py's slides."""
+    charts = [chart for make in makers for chart in make()]
+    drawn = points(charts)
+    provinces = sorted(set(drawn["province"].dropna())) if len(drawn) else []
+    years = sorted(set(drawn["year"].dropna().astype(int))) if "year" in drawn else []
+    if not years and len(drawn):
+        years = sorted({day.year for day in pd.to_datetime(drawn["period_end"])})
+    cover = deck.Cover(
+        topic=topic,
+        provinces=", ".join(provinces) or labels.text("all", language),
+        years=f"{years[0]}–{years[-1]}" if len(years) > 1 else "".join(map(str, years)),
+        filters=sidebar.filters_summary(filters, queries.options(), language),
+        made_on=labels.date_text(date.today(), language),
+        address=address,
+    )
+    return deck.deck_bytes(cover, charts, language)

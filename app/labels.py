@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 LANGUAGES = ("vi", "en")
@@ -12,6 +13,7 @@ LOCALES = {"vi": "vi", "en": "en"}
 
 TEXT: dict[str, dict[str, str]] = {
     "app_title": {"vi": "Giảm nghèo: so sánh 5 tỉnh", "en": "Poverty reduction: five provinces compared"},
+    "app_short": {"vi": "Giảm nghèo 5 tỉnh", "en": "Poverty, five provinces"},
     "language": {"vi": "Ngôn ngữ", "en": "Language"},
     "presentation": {"vi": "Chế độ trình chiếu", "en": "Presentation mode"},
     "filters": {"vi": "Bộ lọc", "en": "Filters"},
@@ -286,6 +288,34 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Province-level figures of the chosen year only, under that year's poverty standard; dashed: country.",
     },
     "actual": {"vi": "thực hiện", "en": "result"},
+    "download_deck": {"vi": "Tải bản trình chiếu PowerPoint", "en": "Download a PowerPoint deck"},
+    "deck_help": {
+        "vi": "Các biểu đồ đang xem, dạng biểu đồ PowerPoint sửa được; nguồn dưới mỗi biểu đồ, trích dẫn trong "
+        "ghi chú của người trình bày.",
+        "en": "The charts in view as editable PowerPoint charts; sources under each chart, quotes in the "
+        "speaker notes.",
+    },
+    "deck_empty": {
+        "vi": "Không có biểu đồ nào để đưa vào bản trình chiếu: bộ lọc không khớp số liệu nào.",
+        "en": "There is no chart to put in a deck: the filters match no figures.",
+    },
+    "deck_language": {"vi": "Tiếng Việt", "en": "English"},
+    "deck_file": {"vi": "giam-ngheo", "en": "poverty"},
+    "deck_made_on": {"vi": "lập ngày", "en": "made on"},
+    "deck_period": {"vi": "Năm / kỳ", "en": "Year / period"},
+    "deck_sources": {"vi": "Nguồn ({count} báo cáo):", "en": "Sources ({count} reports):"},
+    "deck_sources_title": {"vi": "Nguồn", "en": "Sources"},
+    "deck_table": {"vi": "Số liệu trên các biểu đồ", "en": "The figures on the charts"},
+    "deck_table_limited": {
+        "vi": "Bảng ghi {shown} trong {total} số liệu; tệp CSV của từng biểu đồ có đủ.",
+        "en": "The table holds {shown} of {total} figures; each chart's CSV holds them all.",
+    },
+    "deck_cite": {
+        "vi": "Trích dẫn: Giảm nghèo: so sánh 5 tỉnh — tổng hợp từ các báo cáo đã công bố, truy cập {made_on}, "
+        "{address}. Mỗi số liệu dẫn về đúng câu của báo cáo gốc.",
+        "en": "Cite as: Poverty reduction: five provinces compared — compiled from published reports, accessed "
+        "{made_on}, {address}. Every figure traces back to the sentence of its report.",
+    },
 }
 
 LEVELS = {
@@ -407,6 +437,11 @@ def value_texts(frame: pd.DataFrame, language: str) -> list[str]:
         value_text(value, unit, qualifier, language)
         for value, unit, qualifier in zip(frame["value"], frame["unit"], frame["qualifier"], strict=True)
     ]
+
+
+def date_text(day: date, language: str) -> str:
+    """A date in words, as the language writes it: "6 tháng 11, 2026" or "November 6, 2026" (Babel)."""
+    return format_date(day, "long", locale=LOCALES[language])
 
 
 def period_text(start: date, end: date, language: str) -> str:

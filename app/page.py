@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import nullcontext
 from functools import partial
+from urllib.parse import urlencode
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from app import exports, labels, queries, shell, sidebar
+from app import deck_charts, exports, labels, queries, shell, sidebar
 from app.charts import bars, chart_config, ranking_bars
 from app.queries import Filters
 from app.series_chart import drawn_points, series_lines
@@ -63,7 +65,11 @@ def has_rows(filters: Filters, view: View) -> bool:
 def chart(figure: go.Figure, name: str, frame: pd.DataFrame, view: View) -> None:
     """Draw a chart; a selected bar opens the sentence it came from."""
     event = st.plotly_chart(
-        figure, key=f"chart_{name}", on_select="rerun", selection_mode="points", config=chart_config(name)
+        figure,
+        key=f"chart_{name}",
+        on_select="rerun",
+        selection_mode="points",
+        config=chart_config(name, bare=view.presenting),
     )
     selected = [point.get("customdata", [None])[0] for point in (event.selection.points if event else [])]
     if selected:
@@ -134,6 +140,7 @@ def metric_chart(filters: Filters, metrics: tuple[str, ...], title_key: str, nam
     figure, rows = _metric_figure(chosen, title, view.language, queries.database_version())
     if not rows.empty:
         chart(figure, name, rows, view)
+        view.deck.append(partial(deck_charts.bar_charts, rows, view.language, title, rows["metric"].nunique() > 1))
         total = queries.count(chosen)
         if total > len(rows):
             st.caption(labels.text("chart_limited", view.language, shown=len(rows), total=total))
@@ -159,6 +166,7 @@ def derived_chart(filters: Filters, numerator: str, denominator: str, title_key:
     figure, ratios = _ratio_figure(filters, numerator, denominator, title, view.language, queries.database_version())
     if not ratios.empty:
         chart(figure, name, ratios, view)
+        view.deck.append(partial(deck_charts.bar_charts, ratios, view.language, title))
         if len(ratios) == queries.MAX_BARS:
             st.caption(labels.text("chart_first", view.language, shown=len(ratios)))
         quotes = " · ".join(sorted(set(ratios["quote"]))[:10])
@@ -210,6 +218,7 @@ def section(filters: Filters, series_metrics: tuple[str, ...], view: View) -> st
         "section",
         lambda name: labels.text(f"section_{name}", view.language),
         default="series" if has_series else "ranking",
+        hidden=view.presenting,
     )
 
 
@@ -225,6 +234,7 @@ def topic_views(
         ranking_view(filters, series_metrics, f"{name}_ranking", view)
     else:
         every_figure()
+    deck_download(view, labels.text(f"page_{name}", view.language), name)
 
 
 def series_picker(filters: Filters, metrics: tuple[str, ...], view: View) -> None:
@@ -239,6 +249,7 @@ def series_picker(filters: Filters, metrics: tuple[str, ...], view: View) -> Non
         available,
         "series",
         lambda choice: _metric_label(choice, view.language),
+        hidden=view.presenting,
     )
     series_chart(filters, metric, view)
     if not view.presenting:
@@ -260,6 +271,7 @@ def series_chart(filters: Filters, metric: str, view: View) -> bool:
         return False
     name = f"series_{metric}"
     chart(figure, name, drawn_points(readings), view)
+    view.deck.append(partial(deck_charts.line_charts, readings, queries.poverty_standards(), view.language, title))
     if readings["province"].nunique() >= queries.MAX_SERIES_PROVINCES:
         st.caption(labels.text("series_limited", view.language, shown=queries.MAX_SERIES_PROVINCES))
     chart_download(readings, name, view)
@@ -304,10 +316,11 @@ def ranking_view(filters: Filters, metrics: tuple[str, ...], name: str, view: Vi
     metrics = tuple(metric for metric in metrics if queries.series_years(filters, metric))
     if not metrics:
         return
-    st.subheader(labels.text("ranking", language))
-    columns = st.columns(3)
+    if not view.presenting:
+        st.subheader(labels.text("ranking", language))
+    columns = st.columns(3) if not view.presenting else [nullcontext()] * 3
     # In the URL (rank_metric=, rank_year=, nearest=): a copied link reopens this ranking; a value the
-    # options lack is dropped.
+    # options lack is dropped. While presenting, the chart's title says what is shown.
     with columns[0]:
         metric = sidebar.coded_choice(
             st.selectbox,
@@ -315,16 +328,21 @@ def ranking_view(filters: Filters, metrics: tuple[str, ...], name: str, view: Vi
             metrics,
             "rank_metric",
             lambda choice: _metric_label(choice, language),
+            hidden=view.presenting,
         )
     years = queries.series_years(filters, metric)
-    year = columns[1].selectbox(
-        labels.text("year", language),
-        sorted(years, reverse=True),
-        index=sorted(years, reverse=True).index(years[0]),
-        key="rank_year",
-        bind="query-params",
-    )
-    nearest = columns[2].toggle(labels.text("use_nearest", language), key="nearest", bind="query-params")
+    with columns[1]:
+        year = sidebar.coded_choice(
+            st.selectbox,
+            labels.text("year", language),
+            sorted(years, reverse=True),
+            "rank_year",
+            str,
+            default=years[0],
+            hidden=view.presenting,
+        )
+    with columns[2]:
+        nearest = sidebar.coded_flag(labels.text("use_nearest", language), "nearest", hidden=view.presenting)
     rows = queries.ranking(filters, metric, year, nearest=nearest)
     provinces = rows[rows["place_level"] == "province"]
     if len(provinces) > queries.MAX_BARS:  # largest first, so the ones dropped are those without a figure
@@ -332,6 +350,8 @@ def ranking_view(filters: Filters, metrics: tuple[str, ...], name: str, view: Vi
         st.caption(labels.text("chart_first", language, shown=queries.MAX_BARS))
     title = labels.text("ranking_title", language, metric=_metric_label(metric, language), year=str(year))
     chart(ranking_bars(rows, year, language, title), name, rows.dropna(subset=["fact_id"]), view)
+    if rows["value"].notna().any():
+        view.deck.append(lambda: [deck_charts.ranking_chart(rows, year, language, title)])
     missing = rows[(rows["place_level"] == "province") & rows["value"].isna()]["place"].tolist()
     if missing:
         st.caption(labels.text("ranking_missing", language, year=str(year), provinces=", ".join(missing)))
@@ -365,3 +385,42 @@ def standing_table(province: str, metrics: tuple[str, ...], view: View) -> pd.Da
             }
         )
     return pd.DataFrame(rows)
+
+
+def deck_series(filters: Filters, metrics: tuple[str, ...], view: View) -> None:
+    """Put the yearly lines of each of `metrics` that has a series in the page's deck, without drawing
+    them: they are made only if the deck is downloaded."""
+    for metric in queries.series_metrics(filters, metrics):
+        title = labels.text("series_title", view.language, metric=_metric_label(metric, view.language))
+        view.deck.append(partial(_deck_lines, filters, metric, view.language, title))
+
+
+def _deck_lines(filters: Filters, metric: str, language: str, title: str) -> list:
+    return deck_charts.line_charts(queries.series(filters, metric), queries.poverty_standards(), language, title)
+
+
+def deck_download(view: View, topic: str, url_path: str) -> None:
+    """The PowerPoint deck of the charts this page drew, or, when it drew none, why there is no deck."""
+    if view.presenting:
+        return
+    if not view.deck:
+        st.caption(labels.text("deck_empty", view.language))
+        return
+    makers, address = list(view.deck), view_address()
+    st.download_button(
+        labels.text("download_deck", view.language),
+        data=lambda: exports.deck_file(makers, topic, view.filters, view.language, address),
+        file_name=f"{labels.text('deck_file', view.language)}-{url_path}.pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        key="download_deck",
+        on_click="ignore",
+        icon=":material/slideshow:",
+        help=labels.text("deck_help", view.language),
+    )
+
+
+def view_address() -> str:
+    """The address of what is on screen, query included, as the browser has it ("" outside a browser)."""
+    base = (st.context.url or "").split("?")[0]
+    query = urlencode([(name, value) for name in st.query_params for value in st.query_params.get_all(name)])
+    return f"{base}?{query}" if base and query else base

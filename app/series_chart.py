@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from app import labels
-from app.charts import FONT, TICK_FONT, TICK_FORMAT, panel_title, province_colour, separators
+from app.charts import FONT, TICK_FONT, TICK_FORMAT, panel_title, province_colour, separators, value_scale
 
 MAX_PANELS = 3
 REFERENCE_STYLES = {"country": {"color": "#444444", "dash": "dash"}, "region": {"color": "#9a9a9a", "dash": "dot"}}
@@ -40,9 +40,9 @@ def series_lines(frame: pd.DataFrame, standards: pd.DataFrame, language: str, ti
     # several times quicker from an object column (about half a second at a million figures).
     frame = frame.astype(object)
     drawn = drawn_points(frame)
-    groups = _panel_groups(drawn)
+    groups = panel_groups(drawn)
     drawn = drawn[drawn["beneficiary_group"].isin(groups)]
-    scale, axis_title = _value_scale(drawn, language)
+    scale, axis_title = value_scale(drawn, language)
     top = 1.15 * float(drawn["value"].max()) / scale if len(drawn) else 1
     years = drawn["year"].astype(int)
     first_year, last_year = (int(years.min()), int(years.max())) if len(drawn) else (2015, 2025)
@@ -67,7 +67,7 @@ def series_lines(frame: pd.DataFrame, standards: pd.DataFrame, language: str, ti
         suffix = "" if number == 1 else str(number)
         axes = {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
         panel = drawn[drawn["beneficiary_group"] == group]
-        for line in _lines(panel):
+        for line in lines(panel):
             name = line_name(line.iloc[0], language)
             traces.append(_line_trace(line, name, scale, hovers, own_measures, shown) | axes)
         conflicts = panel[panel["series_disagree"].fillna(False).astype(bool)]
@@ -97,7 +97,7 @@ def series_lines(frame: pd.DataFrame, standards: pd.DataFrame, language: str, ti
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
-def _panel_groups(drawn: pd.DataFrame) -> list[str]:
+def panel_groups(drawn: pd.DataFrame) -> list[str]:
     """The beneficiary groups where some province has a line of two years or more, "all" first, then by
     points; at most MAX_PANELS."""
     provinces = drawn[drawn["area_level"] == "province"]
@@ -117,16 +117,6 @@ def _stacked_domains(panels: int) -> list[tuple[float, float]]:
     ]
 
 
-def _value_scale(drawn: pd.DataFrame, language: str) -> tuple[float, str]:
-    units = set(drawn["unit"])
-    if units == {"VND"}:
-        threshold, vietnamese, english = labels.money_scale(float(drawn["value"].max()))
-        return threshold, (f"{vietnamese} đồng".strip() if language == "vi" else f"VND {english}".strip())
-    if units == {"percent"}:
-        return 1, "%"
-    return 1, labels.unit_name("count", language)
-
-
 def line_name(reading: Mapping, language: str) -> str:
     """A line's name: the province, the merged province with the date, or the reference area."""
     province = reading["province"]
@@ -137,7 +127,7 @@ def line_name(reading: Mapping, language: str) -> str:
     return province
 
 
-def _lines(panel: pd.DataFrame) -> list[pd.DataFrame]:
+def lines(panel: pd.DataFrame) -> list[pd.DataFrame]:
     """One frame per line segment: place, merger and standard; province lines first, references after."""
     keyed = panel.assign(
         line_place=panel["province"].fillna(panel["area"]),

@@ -44,6 +44,8 @@ def run() -> None:
         ],
         position="hidden" if presenting else "sidebar",
     )
+    # The browser tab names the page, so that several open pages can be told apart at a meeting.
+    st.set_page_config(page_title=f"{navigation.title} · {labels.text('app_short', language)}")
     try:
         navigation.run()
     except duckdb.Error as error:

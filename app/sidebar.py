@@ -7,6 +7,7 @@ know (a misspelt province, an SQL fragment) are ignored.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -29,7 +30,7 @@ LIST_FILTERS = {
 }
 FILTER_KEYS = [key for _, key in LIST_FILTERS.values()] + ["filter_years", "filter_targets"]
 # The URL parameters this sidebar writes. A page's own choices (a ranking's year, a profile's province)
-# are widgets bound to their own parameters (bind="query-params") and are left alone here.
+# keep their own parameters (coded_choice, coded_flag) and are left alone here.
 SIDEBAR_PARAMETERS = ("lang", "present", *(parameter for parameter, _ in LIST_FILTERS.values()), "years", "figures")
 TARGET_CHOICES = ("all", "actual", "target")
 CONTROLS_PENDING = "sidebar_controls_pending"
@@ -47,6 +48,9 @@ class View:
     language: str
     presenting: bool
     filters: Filters
+    # The charts the page draws on this run, each as a function that makes its deck charts
+    # (app/deck_charts.py): the PowerPoint deck is of exactly what is on screen.
+    deck: list[Callable[[], list]] = dataclasses.field(default_factory=list, compare=False, hash=False, repr=False)
 
 
 def language_and_mode() -> tuple[str, bool]:
@@ -231,20 +235,39 @@ def coded_choice(
     parameter: str,
     format_func: Callable[[T], str],
     default: T | None = None,
+    hidden: bool = False,
 ) -> T:
     """A page's choice among coded options (a metric, a view), kept in the URL as its code.
 
     Streamlit's own bind="query-params" writes the label shown, which changes with the language, so a
     link copied in Vietnamese would not reopen in English; here the URL holds the code, and a code the
-    options lack is ignored. The widget's key is the parameter's name.
+    options lack is ignored. The widget's key is the parameter's name. A `hidden` choice (while
+    presenting) keeps its value and its place in the URL without drawing the widget.
     """
     state, codes = st.session_state, {str(option): option for option in options}
     if state.get(parameter) not in options:
         state[parameter] = codes.get(st.query_params.get(parameter, ""), default if default in options else options[0])
+    if hidden:
+        return state[parameter]
     chosen = widget(label, options, format_func=format_func, key=parameter)
     chosen = options[0] if chosen is None else chosen
     if st.query_params.get(parameter) != str(chosen):
         st.query_params[parameter] = str(chosen)
+    return chosen
+
+
+def coded_flag(label: str, parameter: str, hidden: bool = False) -> bool:
+    """A page's on/off choice as a toggle, kept in the URL as `parameter=true` when on; see coded_choice."""
+    state = st.session_state
+    if not isinstance(state.get(parameter), bool):
+        state[parameter] = st.query_params.get(parameter) == "true"
+    if hidden:
+        return state[parameter]
+    chosen = st.toggle(label, key=parameter)
+    if chosen and st.query_params.get(parameter) != "true":
+        st.query_params[parameter] = "true"
+    elif not chosen and parameter in st.query_params:
+        del st.query_params[parameter]
     return chosen
 
 

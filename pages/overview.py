@@ -4,6 +4,8 @@ import streamlit as st
 
 from app import brief, charts, labels, page, queries
 
+LEAD_SERIES = ("poverty_rate", "near_poverty_rate", "bhyt_cards", "credit_outstanding", "credit_borrowers")
+
 view = page.start()
 language = view.language
 page.heading("page_overview", view)
@@ -39,6 +41,9 @@ if page.has_rows(view.filters, view):
     )
     st.caption(labels.text("coverage_caption", language))
 
+    # The deck of the overview: each topic's lead lines over the years, for the provinces in view.
+    page.deck_series(view.filters, LEAD_SERIES, view)
+    page.deck_download(view, labels.text("page_overview", language), "overview")
     if not view.presenting:
         st.download_button(
             labels.text("download_brief", language),

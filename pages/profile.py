@@ -20,7 +20,10 @@ province = sidebar.coded_choice(
     provinces,
     "profile",
     lambda name: f"{name} (→ {current.get(name, name)})",
+    hidden=view.presenting,
 )
+if view.presenting:
+    st.subheader(province)
 st.caption(f"{labels.text('now_part_of', language)} {current.get(province, province)}")
 
 st.subheader(labels.text("latest_figures", language))
@@ -44,3 +47,4 @@ else:
 
 st.subheader(labels.text("over_the_years", language))
 page.series_charts(Filters(provinces=(province,)), SERIES_METRICS, view)
+page.deck_download(view, f"{labels.text('page_profile', language)} · {province}", "profile")

@@ -240,3 +240,86 @@ def test_the_coverage_view_and_the_profile_in_a_browser(server, tab):
     _settle(tab)
     tab.locator(".js-plotly-plot").first.wait_for()
     tab.screenshot(path=str(SCREENSHOTS / "profile-long-an.png"), full_page=True)
+
+
+def test_the_deck_downloaded_from_the_poverty_page_holds_the_lines_drawn(server, tab, tmp_path):
+    from pptx import Presentation
+
+    tab.goto(f"{server}/poverty")
+    tab.get_by_text("Tỷ lệ hộ nghèo qua các năm (cấp tỉnh)").first.wait_for()
+    _settle(tab)
+    traces = tab.evaluate(
+        """() => document.querySelectorAll('.js-plotly-plot')[0].data
+            .filter(trace => trace.mode === 'lines+markers')
+            .map(trace => [trace.name, trace.yaxis || 'y', trace.x.map(String), trace.y])"""
+    )
+    with tab.expect_download() as download:
+        tab.get_by_role("button", name="Tải bản trình chiếu PowerPoint").click()
+    assert download.value.suggested_filename == "giam-ngheo-poverty.pptx"
+    saved = tmp_path / "deck.pptx"
+    download.value.save_as(saved)
+    deck = Presentation(str(saved))
+    charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
+    axes = sorted({axis for _, axis, _, _ in traces}, key=lambda axis: (len(axis), axis))
+    assert len(charts) == len(axes)
+    for chart, axis in zip(charts, axes, strict=True):
+        categories = list(chart.plots[0].categories)
+        in_deck = [
+            (
+                series.name,
+                {year: value for year, value in zip(categories, series.values, strict=True) if value is not None},
+            )
+            for series in chart.plots[0].series
+        ]
+        on_page = [
+            (name, dict(zip(years, values, strict=True)))
+            for name, trace_axis, years, values in traces
+            if trace_axis == axis
+        ]
+        assert [name for name, _ in in_deck] == [name for name, _ in on_page]
+        for (_, deck_points), (_, page_points) in zip(in_deck, on_page, strict=True):
+            assert deck_points.keys() == page_points.keys()
+            assert list(deck_points.values()) == pytest.approx(list(page_points.values()))
+    assert "lang=vi" in " ".join(shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame)
+
+
+def test_viewers_see_no_developer_menu_and_the_tab_is_named(server, tab):
+    tab.goto(f"{server}/poverty")
+    tab.get_by_text("Tỷ lệ hộ nghèo qua các năm (cấp tỉnh)").first.wait_for()
+    _settle(tab)
+    assert not tab.get_by_text("Deploy", exact=True).count()
+    tab.locator('[data-testid="stMainMenu"]').click()
+    menu = tab.locator('[data-testid="stMainMenuList"]')
+    menu.get_by_text("Print").wait_for()  # a viewer's menu: theme, print, record
+    assert not menu.get_by_text("Clear cache").count() and not menu.get_by_text("Developer").count()
+    assert tab.title() == "Tỷ lệ nghèo · Giảm nghèo 5 tỉnh"
+    # The icon is drawn in the page itself: nothing is fetched from the internet for it.
+    assert tab.locator("link[rel='shortcut icon']").get_attribute("href").startswith("data:image/svg+xml")
+
+
+def test_the_offline_brief_prints_on_a4_without_a_chart_cut_across_pages(server, tab, tmp_path):
+    tab.goto(f"{server}/")
+    _settle(tab)
+    with tab.expect_download() as download:
+        tab.get_by_role("button", name="Tải bản tóm tắt (HTML, xem không cần mạng)").click()
+    brief = tmp_path / "brief.html"
+    download.value.save_as(brief)
+    tab.goto(brief.as_uri())
+    tab.emulate_media(media="print")
+    tab.set_viewport_size({"width": 703, "height": 1000})  # 186 mm: A4 less 12 mm margins, in CSS pixels
+    sections = tab.evaluate(
+        """() => [...document.querySelectorAll('section.chart')].map(section => ({
+            height: section.getBoundingClientRect().height,
+            width: section.scrollWidth,
+            avoid: getComputedStyle(section).breakInside,
+            charts: section.querySelectorAll('.js-plotly-plot svg.main-svg').length,
+        }))"""
+    )
+    assert len(sections) >= 3
+    for section in sections:
+        assert section["charts"] >= 1 and section["avoid"] == "avoid"
+        assert section["height"] <= 1031  # 273 mm: an A4 page's height less its margins
+        assert section["width"] <= 703
+    pdf = tmp_path / "brief.pdf"
+    tab.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    assert pdf.read_bytes().startswith(b"%PDF")

@@ -1,4 +1,5 @@
-"""Every word the dashboard shows, in Vietnamese and English, and how numbers are written in each."""
+"""Every word the dashboard shows, in Vietnamese and English. How a figure itself is written in each
+(numbers, money, periods) is etl/figure_text.py's, which the pipeline uses too."""
 
 from __future__ import annotations
 
@@ -6,10 +7,14 @@ from datetime import date
 
 import pandas as pd
 from babel.dates import format_date
-from babel.numbers import format_decimal
 
-LANGUAGES = ("vi", "en")
-LOCALES = {"vi": "vi", "en": "en"}
+# Written once for the pipeline and the dashboard alike; the dashboard reads them from here.
+from etl.figure_text import LANGUAGES as LANGUAGES
+from etl.figure_text import LOCALES as LOCALES
+from etl.figure_text import money_scale as money_scale
+from etl.figure_text import number as number
+from etl.figure_text import period_text as period_text
+from etl.figure_text import value_text as value_text
 
 TEXT: dict[str, dict[str, str]] = {
     "app_title": {"vi": "Giảm nghèo: so sánh 5 tỉnh", "en": "Poverty reduction: five provinces compared"},
@@ -342,16 +347,6 @@ AGREEMENT = {
     "conflict": {"vi": "các báo cáo nói khác nhau", "en": "reports disagree"},
 }
 
-QUALIFIER_MARKS = {
-    "exact": "",
-    "more_than": "> ",
-    "nearly": "≈ ",
-    "about": "~ ",
-    "at_least": "≥ ",
-    "less_than": "< ",
-    "at_most": "≤ ",
-}
-
 QUALIFIER_WORDS = {
     "exact": {"vi": "chính xác", "en": "exact"},
     "more_than": {"vi": "hơn", "en": "more than"},
@@ -367,9 +362,6 @@ UNITS = {
     "percent": {"vi": "%", "en": "%"},
     "count": {"vi": "số lượng", "en": "count"},
 }
-
-# Money scales: (threshold, Vietnamese word, English abbreviation).
-MONEY_SCALES = ((10**9, "tỷ", "bn"), (10**6, "triệu", "m"))
 
 
 def text(key: str, language: str, **values: object) -> str:
@@ -398,34 +390,6 @@ def unit_name(unit: str, language: str) -> str:
     return UNITS[unit][language]
 
 
-def number(value: float, language: str, decimals: int = 2) -> str:
-    """1574 -> "1.574" (vi) or "1,574" (en); at most `decimals` decimals."""
-    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=LOCALES[language])
-
-
-def money_scale(largest: float) -> tuple[int, str, str]:
-    """The scale to write a set of money values in, chosen by the largest."""
-    for threshold, vietnamese, english in MONEY_SCALES:
-        if largest >= threshold:
-            return threshold, vietnamese, english
-    return 1, "", ""
-
-
-def value_text(value: float, unit: str, qualifier: str, language: str) -> str:
-    """A figure as the dashboard shows it: "> 1,4 tỷ đồng" or "> VND 1.4 bn"."""
-    mark = QUALIFIER_MARKS[qualifier]
-    if unit == "percent":
-        return f"{mark}{number(value, language)}%"
-    if unit == "VND":
-        threshold, vietnamese, english = money_scale(value)
-        scaled = number(value / threshold, language)
-        if language == "vi":
-            return f"{mark}{scaled} {vietnamese} đồng".replace("  ", " ")
-        return f"{mark}VND {scaled} {english}".rstrip()
-    return f"{mark}{number(value, language)}"
-
-
 def value_texts(frame: pd.DataFrame, language: str) -> list[str]:
     """value_text for every row of a frame with value, unit and qualifier columns.
 
@@ -442,17 +406,6 @@ def value_texts(frame: pd.DataFrame, language: str) -> list[str]:
 def date_text(day: date, language: str) -> str:
     """A date in words, as the language writes it: "6 tháng 11, 2026" or "November 6, 2026" (Babel)."""
     return format_date(day, "long", locale=LOCALES[language])
-
-
-def period_text(start: date, end: date, language: str) -> str:
-    """2023 for a calendar year, 3/2024 for a date, 1/2023–5/2024 otherwise."""
-    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
-        return str(start.year)
-    if start == end:
-        return f"{start.month}/{start.year}"
-    if start.year == end.year and start.month == end.month:
-        return f"{start.month}/{start.year}"
-    return f"{start.month}/{start.year}–{end.month}/{end.year}"
 
 
 def area_text(area: str, level: str, language: str) -> str:

@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from app import deck_charts, exports, labels, queries, shell, sidebar
 from app.charts import bars, chart_config, ranking_bars
@@ -42,8 +41,9 @@ def _through_dashboard() -> None:
     database check, the wide layout or the menu, and keeps doing so for every session.
     Running the shell here instead runs this page inside it, in this same run (so a button
     press is not lost), and ends the bare run; st.navigation leaves that mode for good.
+    shell.inside() tells the two apart with the dashboard's own flag, not Streamlit's internals.
     """
-    if PagesManager.uses_pages_directory:
+    if not shell.inside():
         shell.run()
         st.stop()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 import duckdb
 import streamlit as st
 
@@ -25,8 +27,25 @@ PAGES = (
 )
 
 
+# Set while this run goes through run(): a page started any other way knows it is running bare.
+_INSIDE = ContextVar("inside_dashboard", default=False)
+
+
+def inside() -> bool:
+    """Whether this script run goes through run(), that is through the dashboard's set-up and menu."""
+    return _INSIDE.get()
+
+
 def run() -> None:
     """Set up the page, make sure the database can be read, and run the page the address names."""
+    entered = _INSIDE.set(True)
+    try:
+        _run()
+    finally:
+        _INSIDE.reset(entered)
+
+
+def _run() -> None:
     st.set_page_config(page_title="Giảm nghèo · 5 tỉnh", page_icon="📉", layout="wide")
     state = ensure_database(database_path())
     language, presenting = sidebar.language_and_mode()

@@ -39,7 +39,7 @@ def matching(facts: pd.DataFrame, filters: queries.Filters) -> pd.DataFrame:
 
 
 def poverty_page(load: Callable[[str], pd.DataFrame]) -> None:
-    view = page.start()
+    view = sidebar.render()  # a page of its own, not one of the dashboard's: no menu around it
     page.heading("page_poverty", view)
     filters = view.filters.within(categories=("poverty",))
     rows = matching(load(str(database_path())), filters)

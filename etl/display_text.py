@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from app.labels import LANGUAGES, period_text, value_text
+from etl.figure_text import LANGUAGES, period_text, value_text
 
 VALUE_COLUMNS = ["value", "unit", "qualifier"]
 PERIOD_COLUMNS = ["period_start", "period_end"]

@@ -293,6 +293,60 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Province-level figures of the chosen year only, under that year's poverty standard; dashed: country.",
     },
     "actual": {"vi": "thực hiện", "en": "result"},
+    "editing_signed_in": {
+        "vi": "Đã đăng nhập với tư cách người biên tập: {who}. Mọi thay đổi được ghi vào nhật ký.",
+        "en": "Signed in as an editor: {who}. Every change is recorded in the audit trail.",
+    },
+    "editing_local": {
+        "vi": "Chưa thiết lập đăng nhập: chỉ máy đang chạy bảng điều khiển này được sửa số liệu (bạn đang ở máy đó). "
+        "Mọi thay đổi được ghi vào nhật ký.",
+        "en": "No sign-in is set up: only the machine running this dashboard may change the data (you are on it). "
+        "Every change is recorded in the audit trail.",
+    },
+    "editing_needs_sign_in": {
+        "vi": "Trang này chỉ để xem: chưa thiết lập đăng nhập, nên chỉ máy chạy bảng điều khiển mới được sửa số liệu. "
+        "Người quản trị bật đăng nhập bằng cách điền nhà cung cấp danh tính vào .streamlit/secrets.toml và thêm "
+        "e-mail người biên tập vào data/editors.csv (xem README, mục Đăng nhập để biên tập).",
+        "en": "This page is view-only: no sign-in is set up, so only the machine running the dashboard may change "
+        "the data. An administrator enables sign-in by naming an identity provider in .streamlit/secrets.toml and "
+        "adding editors' e-mail addresses to data/editors.csv (see the README, Sign-in for editing).",
+    },
+    "editing_sign_in": {
+        "vi": "Hãy đăng nhập để thêm hoặc rút báo cáo. Xem số liệu không cần đăng nhập.",
+        "en": "Sign in to add or withdraw reports. Viewing needs no sign-in.",
+    },
+    "editing_not_editor": {
+        "vi": "{who} không có trong danh sách người biên tập (data/editors.csv): trang này chỉ để xem.",
+        "en": "{who} is not in the list of editors (data/editors.csv): this page is view-only.",
+    },
+    "sign_in": {"vi": "Đăng nhập", "en": "Sign in"},
+    "sign_out": {"vi": "Đăng xuất", "en": "Sign out"},
+    "withdraw": {"vi": "Rút một báo cáo đã lưu", "en": "Withdraw a saved report"},
+    "withdraw_intro": {
+        "vi": "Số liệu của báo cáo rời khỏi cơ sở dữ liệu qua đúng quy trình kiểm tra và dựng lại; văn bản và số liệu "
+        "được giữ trong data/withdrawn/ và việc rút được ghi vào nhật ký.",
+        "en": "Its figures leave the database through the same validated rebuild; its text and figures are kept in "
+        "data/withdrawn/, and the withdrawal is recorded in the audit trail.",
+    },
+    "withdraw_pick": {"vi": "Báo cáo", "en": "Report"},
+    "withdraw_confirm": {"vi": "Tôi muốn rút báo cáo này", "en": "I want to withdraw this report"},
+    "withdraw_button": {"vi": "Rút báo cáo", "en": "Withdraw the report"},
+    "withdrawn": {"vi": "Đã rút", "en": "Withdrawn"},
+    "history": {"vi": "Lịch sử thay đổi", "en": "History of changes"},
+    "history_intro": {
+        "vi": "Mỗi lần thêm hoặc rút báo cáo: ai, khi nào, số liệu trước và sau (data/audit.jsonl, chỉ ghi thêm).",
+        "en": "Every report added or withdrawn: who, when, the figures before and after (data/audit.jsonl, "
+        "append-only).",
+    },
+    "no_history": {"vi": "Chưa có thay đổi nào được ghi.", "en": "No change has been recorded yet."},
+    "history_when": {"vi": "Thời điểm (UTC)", "en": "When (UTC)"},
+    "history_who": {"vi": "Người thay đổi", "en": "Who"},
+    "history_action": {"vi": "Việc", "en": "Action"},
+    "history_before": {"vi": "Số liệu trước", "en": "Figures before"},
+    "history_after": {"vi": "Số liệu sau", "en": "Figures after"},
+    "report_added": {"vi": "thêm báo cáo", "en": "report added"},
+    "report_withdrawn": {"vi": "rút báo cáo", "en": "report withdrawn"},
+    "unreadable": {"vi": "dòng không đọc được", "en": "unreadable line"},
     "download_deck": {"vi": "Tải bản trình chiếu PowerPoint", "en": "Download a PowerPoint deck"},
     "deck_help": {
         "vi": "Các biểu đồ đang xem, dạng biểu đồ PowerPoint sửa được; nguồn dưới mỗi biểu đồ, trích dẫn trong "

@@ -12,13 +12,16 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import deck_charts, exports, labels, queries, shell, sidebar
+from app import deck_charts, editing, exports, labels, queries, shell, sidebar
 from app.charts import bars, chart_config, ranking_bars
 from app.queries import Filters
 from app.series_chart import drawn_points, series_lines
 from app.sidebar import View
 from app.tables import headed, visible_headers
+from etl import audit
+from etl.paths import data_dir
 
+AUDIT_ACTIONS = (*audit.ACTIONS, "unreadable")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
 
 
@@ -424,3 +427,55 @@ def view_address() -> str:
     base = (st.context.url or "").split("?")[0]
     query = urlencode([(name, value) for name in st.query_params for value in st.query_params.get_all(name)])
     return f"{base}?{query}" if base and query else base
+
+
+def editing_allowed(view: View) -> bool:
+    """Say who may edit and whether this session may; offer sign-in where it is set up. False stops the
+    editing page before any of its controls are drawn. Asked on every run, so a button's click is
+    judged by the rights at the moment it is pressed."""
+    rights = editing.rights(data_dir())
+    language = view.language
+    if rights.may_edit:
+        st.success(labels.text(rights.reason, language, who=plain(rights.who)))
+        if editing.sign_in_configured():
+            st.button(labels.text("sign_out", language), on_click=st.logout)
+        return True
+    st.warning(labels.text(rights.reason, language, who=plain(rights.who)))
+    if editing.sign_in_configured():
+        if rights.reason == "editing_sign_in":
+            st.button(labels.text("sign_in", language), on_click=st.login, type="primary")
+        else:
+            st.button(labels.text("sign_out", language), on_click=st.logout)
+    return False
+
+
+def history_table(view: View, source_id: str | None = None) -> pd.DataFrame:
+    """The audit trail as a table, newest first: when, who, what, which report, figures before and after.
+    Shown through st.dataframe, so a name or address from a sign-in stays plain text."""
+    language = view.language
+    rows = [
+        {
+            labels.text("history_when", language): entry.get("when", ""),
+            labels.text("history_who", language): str(entry.get("who", "")),
+            labels.text("history_action", language): labels.text(entry["action"], language)
+            if entry.get("action") in AUDIT_ACTIONS
+            else str(entry.get("action")),
+            labels.text("source", language): str(entry.get("source_id", "")),
+            labels.text("history_before", language): len(entry.get("before") or []),
+            labels.text("history_after", language): len(entry.get("after") or []),
+        }
+        for entry in reversed(audit.history(data_dir(), source_id))
+    ]
+    return pd.DataFrame(rows)
+
+
+def changes_by_report(view: View) -> dict[str, list[str]]:
+    """Each report's changes in the audit trail, in words: "2026-11-26T03:40:00+00:00 · report added · who"."""
+    changes: dict[str, list[str]] = {}
+    for entry in audit.history(data_dir()):
+        action = entry.get("action")
+        words = labels.text(action, view.language) if action in AUDIT_ACTIONS else str(action)
+        changes.setdefault(str(entry.get("source_id")), []).append(
+            f"{labels.text('history', view.language)}: {entry.get('when', '')} · {words} · {entry.get('who', '')}"
+        )
+    return changes

@@ -1,4 +1,4 @@
-"""Command line of the pipeline: `python -m etl build | extract | add | evaluate | coverage | synth`."""
+"""Command line of the pipeline: `python -m etl build | extract | add | withdraw | evaluate | coverage | synth`."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from etl import build, coverage, evaluate, extract, synth
+from etl import audit, build, coverage, evaluate, extract, synth
 from etl.add_report import add_report
 from etl.parse_numbers import LANGUAGES
 from etl.paths import DATA_DIR, database_path
 from etl.proposals import ProposalError, keep_proposal
 from etl.read_inputs import COLUMNS, InputError, read_csv_rows
 from etl.report_text import ReportTextError, decode_report
+from etl.withdraw_report import withdraw_report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,6 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     add_command.add_argument("--check", action="store_true", help="validate only; write nothing")
     add_command.add_argument("--data-dir", type=Path, default=DATA_DIR)
     add_command.add_argument("--database", type=Path, default=None)
+    withdraw_command = commands.add_parser(
+        "withdraw", help="withdraw a saved report: its figures leave data/ and the database, its text is kept"
+    )
+    withdraw_command.add_argument("source_id", help="the report's source_id in data/sources.csv")
+    withdraw_command.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    withdraw_command.add_argument("--database", type=Path, default=None)
     evaluate_command = commands.add_parser("evaluate", help="score the extractor against the reviewed figures")
     evaluate_command.add_argument("--data-dir", type=Path, default=DATA_DIR)
     evaluate_command.add_argument("--details", action="store_true", help="list every difference")
@@ -77,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         return _synth(arguments)
     if arguments.command == "add":
         return _add(arguments)
+    if arguments.command == "withdraw":
+        return _withdraw(arguments)
     if arguments.command == "coverage":
         return _coverage(arguments.database or database_path())
     return _evaluate(arguments)
@@ -124,6 +133,19 @@ def _add(arguments: argparse.Namespace) -> int:
         print(f"{sources[0]['source_id']}: {len(facts)} figures are valid; nothing was written (--check)")
     else:
         print(f"{sources[0]['source_id']}: {len(facts)} figures added and {database} rebuilt")
+    return 0
+
+
+def _withdraw(arguments: argparse.Namespace) -> int:
+    database = arguments.database or database_path()
+    who = audit.command_line_user()
+    problems = withdraw_report(arguments.data_dir, database, arguments.source_id, who, say=print)
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s); nothing was withdrawn.", file=sys.stderr)
+        return 1
+    print(f"{arguments.source_id}: withdrawn, its text kept in data/withdrawn/, and {database} rebuilt")
     return 0
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from etl import audit
 from etl.build import build_problems
 from etl.paths import PROPOSALS_DIRNAME, REPORTS_DIRNAME, reports_dirname
 from etl.places import without_diacritics
@@ -46,6 +47,7 @@ def add_report(
     say: Callable[[str], None] = lambda _: None,
     proposal: list[dict[str, str]] | None = None,
     check_only: bool = False,
+    who: object = None,
 ) -> list[str]:
     """Add one report; return the problems that stopped it (empty when it was added).
 
@@ -54,6 +56,7 @@ def add_report(
     data/reports-local, so the build can check its quotes on this machine.
     `proposal` is the extractor's untouched proposal, kept in data/proposals; without it, one must
     already be kept there by `python -m etl extract`. With `check_only`, nothing is written.
+    The change goes into the audit trail as made by `who` (the account running the command if none).
     """
     source = {"language": "vi", "text_in_repository": "true"} | source
     in_repository = source["text_in_repository"] == "true"
@@ -75,9 +78,10 @@ def add_report(
             return [problem.replace(str(staging), str(data_dir)) for problem in problems]
         say("validated")
         try:
-            _commit(staging, data_dir, _changed_files(source, proposal is not None))
+            commit(staging, data_dir, _changed_files(source, proposal is not None))
         except OSError as error:
             return [f"writing to {data_dir} failed ({error}); data/ was restored as it was"]
+    audit.record(data_dir, who or audit.command_line_user(), "report_added", source["source_id"], [], facts)
     say("files written")
     return build_problems(data_dir, database, say)
 
@@ -132,7 +136,7 @@ def _changed_files(source: dict[str, str], with_proposal: bool) -> list[Path]:
     return [*changed, Path("sources.csv"), Path("facts.csv")]
 
 
-def _commit(staging: Path, data_dir: Path, changed: list[Path]) -> None:
+def commit(staging: Path, data_dir: Path, changed: list[Path]) -> None:
     backup = data_dir / BACKUPS_DIRNAME / datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     backup.mkdir(parents=True)
     existing = [relative for relative in changed if (data_dir / relative).exists()]

@@ -89,11 +89,14 @@ def score(proposed: list[dict[str, str]], reviewed: list[dict[str, str]]) -> Sco
 
 
 def kept_scores(data_dir: Path, inputs: Inputs | None = None) -> list[tuple[LogEntry, Score]]:
-    """Each kept proposal against the reviewed figures of its report, in the order proposals were made."""
-    facts = _facts_by_source(inputs or read_inputs(data_dir))
+    """Each kept proposal against the reviewed figures of its report, in the order proposals were made; a
+    withdrawn report (no longer in sources.csv) is left out, its figures being gone."""
+    inputs = inputs or read_inputs(data_dir)
+    facts, sources = _facts_by_source(inputs), {row["source_id"] for _, row in inputs.tables["sources"].rows}
     return [
         (entry, score(read_proposal(data_dir, entry.source_id), facts.get(entry.source_id, [])))
         for entry in read_log(data_dir)
+        if entry.source_id in sources
     ]
 
 

@@ -1,11 +1,12 @@
-"""Add a report: paste or upload it, review the proposed figures, save them into data/ and the database."""
+"""Add a report: paste or upload it, review the proposed figures, save them into data/ and the database;
+or withdraw a saved one. Only editors (app/editing.py) may change anything; everyone else is told why."""
 
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from app import labels, page, queries
+from app import editing, labels, page, queries
 from etl.add_report import add_report, source_id_for
 from etl.extract import extract, reference
 from etl.parse_numbers import QUALIFIERS, UNITS
@@ -13,10 +14,13 @@ from etl.paths import data_dir, database_path
 from etl.read_inputs import COLUMNS
 from etl.report_text import ReportTextError, decode_report
 from etl.validate import AREA_LEVELS
+from etl.withdraw_report import withdraw_report
 
 view = page.start()
 language = view.language
 st.title(labels.text("page_add_report", language))
+if not page.editing_allowed(view):
+    st.stop()
 st.caption(labels.text("add_intro", language))
 provinces, categories = reference(data_dir())
 
@@ -103,6 +107,7 @@ if "new_report" in st.session_state:
             source,
             accepted.to_dict("records"),
             proposal=proposal["proposal"],
+            who=editing.rights(data_dir()).who,
         )
         if problems:
             st.error(labels.text("fix_these", language))
@@ -111,3 +116,18 @@ if "new_report" in st.session_state:
             queries.close_connections()
             del st.session_state["new_report"]
             st.success(f"{labels.text('saved', language)}: {source['source_id']} ({len(accepted)})")
+
+st.header(labels.text("withdraw", language))
+st.caption(labels.text("withdraw_intro", language))
+withdrawn = st.selectbox(
+    labels.text("withdraw_pick", language), sorted(queries.source_ids()), index=None, key="withdraw_source"
+)
+confirmed = st.checkbox(labels.text("withdraw_confirm", language), key="withdraw_confirmed")
+if st.button(labels.text("withdraw_button", language), disabled=not (withdrawn and confirmed)):
+    problems = withdraw_report(data_dir(), database_path(), withdrawn, editing.rights(data_dir()).who)
+    if problems:
+        st.error(labels.text("fix_these", language))
+        st.code("\n".join(problems), language=None)
+    else:
+        queries.close_connections()
+        st.success(f"{labels.text('withdrawn', language)}: {withdrawn}")

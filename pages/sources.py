@@ -11,6 +11,7 @@ st.title(labels.text("page_sources", language))
 
 st.header(labels.text("reports", language))
 chosen = page.chosen_page(queries.source_count(), "sources", view, per_page=queries.SOURCES_PER_PAGE)
+changes = page.changes_by_report(view)
 for source in queries.sources(chosen).itertuples():
     with st.container(border=True):
         st.subheader(source.title, anchor=False)
@@ -27,6 +28,16 @@ for source in queries.sources(chosen).itertuples():
             st.link_button(labels.text("address", language), source.url)
         if isinstance(source.note, str):
             st.caption(page.plain(source.note))
+        for change in changes.get(source.source_id, []):
+            st.caption(page.plain(change))
+
+st.header(labels.text("history", language))
+st.caption(labels.text("history_intro", language))
+history = page.history_table(view)
+if history.empty:
+    st.write(labels.text("no_history", language))
+else:
+    st.dataframe(history, hide_index=True)
 
 st.header(labels.text("conflicts", language))
 st.caption(labels.text("conflicts_intro", language))

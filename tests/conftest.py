@@ -36,3 +36,12 @@ def dashboard(built_database: Path, monkeypatch: pytest.MonkeyPatch):
 
     monkeypatch.setenv("POVERTY_DB", str(built_database))
     return AppTest.from_file(str(DATA_DIR.parent / "dashboard.py"), default_timeout=60)
+
+
+@pytest.fixture
+def on_this_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The browser runs on the machine that runs the dashboard, and no sign-in is set up: it may edit."""
+    from app import editing
+
+    monkeypatch.setattr(editing, "client_address", lambda: "127.0.0.1")
+    monkeypatch.setattr(editing, "sign_in_configured", lambda: False)

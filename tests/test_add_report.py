@@ -113,7 +113,7 @@ def test_source_ids_are_readable_and_unique():
     assert adding.source_id_for("Đồng Tháp", {"dong-thap"}) == "dong-thap-2"
 
 
-def test_the_page_proposes_highlights_and_saves(data_dir, database, monkeypatch):
+def test_the_page_proposes_highlights_and_saves(data_dir, database, monkeypatch, on_this_machine):
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("POVERTY_DATA", str(data_dir))

@@ -143,7 +143,7 @@ HOSTILE = (
 )
 
 
-def test_hostile_report_text_is_shown_as_plain_text(data_dir, monkeypatch, built_database):
+def test_hostile_report_text_is_shown_as_plain_text(data_dir, monkeypatch, built_database, on_this_machine):
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("POVERTY_DATA", str(data_dir))

@@ -11,17 +11,15 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from etl.paths import PROJECT_DIR
-from tests.chromium import CHROMIUM, CHROMIUM_FLAGS, free_port, wait_until_healthy
+from tests.chromium import CHROMIUM, CHROMIUM_FLAGS, free_port, running_streamlit
 
 # A drawn data mark of any cartesian Plotly trace: a bar's path (g.trace.bars > g.point > path),
 # a line (g.trace.scatter > path.js-line) or a marker (path.point). Legend symbols sit in
@@ -59,25 +57,6 @@ def first_chart_seconds(database: Path, page: str = "poverty") -> float:
             server.terminate()
             server.wait(timeout=20)
             browser.close()
-
-
-@contextmanager
-def running_streamlit(script: Path, environment: dict[str, str] | None = None) -> Iterator[str]:
-    """`streamlit run script` from the project folder; yields its address once /_stcore/health answers."""
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true"]
-    command += ["--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    url = f"http://127.0.0.1:{port}"
-    with tempfile.TemporaryFile() as log:
-        server = subprocess.Popen(
-            command, cwd=PROJECT_DIR, env=os.environ | (environment or {}), stdout=log, stderr=subprocess.STDOUT
-        )
-        try:
-            wait_until_healthy(url, server, log)
-            yield url
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
 
 
 def _fresh_session_seconds(browser: Browser, url: str) -> float:

@@ -1,14 +1,21 @@
-"""How the browser tests and the benchmark start Debian's chromium, offline, find a free port and wait
-for a Streamlit server to answer."""
+"""How the browser tests and the benchmark start Debian's chromium, offline, and a Streamlit server on a
+free port, and wait for it to answer."""
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
+import sys
+import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
+
+from etl.paths import PROJECT_DIR
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -46,3 +53,26 @@ def wait_until_healthy(url: str, server: subprocess.Popen, log: IO[bytes] | None
         except OSError:
             time.sleep(0.1)
     raise TimeoutError(f"streamlit did not answer at {url} within {seconds} s")
+
+
+@contextmanager
+def running_streamlit(
+    script: str | Path = "dashboard.py", environment: dict[str, str] | None = None, folder: Path = PROJECT_DIR
+) -> Iterator[str]:
+    """`streamlit run script` from `folder` (where .streamlit/config.toml is read) on a free port, without a
+    file watcher; yields its address once it is healthy, and names the end of its log if it never is."""
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true"]
+    command += ["--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    command += ["--server.fileWatcherType", "none"]
+    url = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(
+            command, cwd=folder, env=os.environ | (environment or {}), stdout=log, stderr=subprocess.STDOUT
+        )
+        try:
+            wait_until_healthy(url, server, log)
+            yield url
+        finally:
+            server.terminate()
+            server.wait(timeout=20)

@@ -9,18 +9,14 @@ from __future__ import annotations
 import csv
 import io
 import os
-import subprocess
-import sys
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from etl.paths import DATA_DIR, PROJECT_DIR
-from tests.chromium import CHROMIUM, CHROMIUM_FLAGS, free_port, wait_until_healthy
+from tests.chromium import CHROMIUM, CHROMIUM_FLAGS, running_streamlit
 from tests.helpers import read_csv
 
 SCREENSHOTS = PROJECT_DIR / "test-output" / "screenshots"
@@ -38,28 +34,14 @@ PAGES = [
 ]
 
 
-@contextmanager
-def running_dashboard(database: Path, log: Path) -> Iterator[str]:
-    """`streamlit run dashboard.py` on `database`; yields its address once it answers."""
-    port = free_port()
-    environment = os.environ | {"POVERTY_DB": str(database)}
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true"]
-    command += ["--server.port", str(port), "--server.address", "127.0.0.1"]
-    command += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    with log.open("w") as output:
-        process = subprocess.Popen(command, cwd=PROJECT_DIR, env=environment, stdout=output, stderr=output)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+def running_dashboard(database: Path):
+    """`streamlit run dashboard.py` on `database`."""
+    return running_streamlit("dashboard.py", {"POVERTY_DB": str(database)})
 
 
 @pytest.fixture(scope="module")
 def server(built_database, tmp_path_factory):
-    with running_dashboard(built_database, tmp_path_factory.mktemp("streamlit") / "streamlit.log") as url:
+    with running_dashboard(built_database) as url:
         yield url
 
 
@@ -98,7 +80,7 @@ def _settle(tab) -> None:
 
 def test_a_link_to_a_page_opened_first_after_start_gets_the_dashboards_menu(built_database, browser, tmp_path):
     """The first request a new server gets names a page, as a shared link does."""
-    with running_dashboard(built_database, tmp_path / "streamlit.log") as url:
+    with running_dashboard(built_database) as url:
         context = browser.new_context(viewport={"width": 1600, "height": 1000})
         tab = context.new_page()
         tab.set_default_timeout(60_000)

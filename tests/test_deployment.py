@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 
 from etl.paths import PROJECT_DIR
-from tests.chromium import free_port, wait_until_healthy
+from tests.chromium import free_port, running_streamlit
 from tests.test_browser import running_dashboard
 
 DOCKERFILE = PROJECT_DIR / "Dockerfile"
@@ -27,7 +27,7 @@ def health_check_command(port: int) -> str:
 
 
 def test_the_health_check_passes_on_a_running_dashboard_and_fails_on_a_dead_one(built_database, tmp_path):
-    with running_dashboard(built_database, tmp_path / "streamlit.log") as url:
+    with running_dashboard(built_database) as url:
         port = int(url.rsplit(":", 1)[1])
         alive = subprocess.run(["sh", "-c", health_check_command(port)], capture_output=True, timeout=30)
     assert alive.returncode == 0, alive.stderr
@@ -47,24 +47,10 @@ def test_what_the_image_copies_is_enough_to_build_the_database_and_serve(tmp_pat
             shutil.copy(PROJECT_DIR / source, destination)
     build = subprocess.run([sys.executable, "-m", "etl", "build"], cwd=app, capture_output=True, text=True, timeout=600)
     assert build.returncode == 0, build.stderr
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "dashboard.py",
-        "--server.headless=true",
-        f"--server.port={port}",
-    ]
-    server = subprocess.Popen(command, cwd=app, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        wait_until_healthy(f"http://127.0.0.1:{port}", server)
+    with running_streamlit("dashboard.py", folder=app) as url:
+        port = int(url.rsplit(":", 1)[1])
         check = subprocess.run(["sh", "-c", health_check_command(port)], capture_output=True, timeout=30)
-        assert check.returncode == 0
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+    assert check.returncode == 0, check.stderr
 
 
 def container_runtime_problem() -> str | None:

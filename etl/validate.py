@@ -242,9 +242,10 @@ def _validate_facts(
                 quote_stands = _check_quote(row, text)
             if quote_stands and value is not None:
                 _check_reading(row, value, source.language)
-        # A city may share its province's name (Hải Dương): the level is part of the place.
+        # A city may share its province's name (Hải Dương): the level is part of the place. An empty
+        # merged_province means false, so the two spellings are one key.
         key = tuple(
-            row[field]
+            (row[field] or "false") if field == "merged_province" else row[field]
             for field in (
                 "source_id",
                 "area",

@@ -68,6 +68,16 @@ def test_a_duplicate_figure_is_refused(data_dir):
     )
 
 
+@pytest.mark.parametrize(("first", "second"), [("", "false"), ("false", "")])
+def test_an_empty_merger_flag_and_false_are_the_same_figure(data_dir, first, second):
+    rows = read_csv(data_dir / "facts.csv")
+    original = dict(rows[0], merged_province=first)
+    copy = dict(rows[0], fact_id="copy-of-the-first", merged_province=second)
+    write_csv(data_dir / "facts.csv", [original, *rows[1:], copy])
+    problems = [str(p) for p in validate(read_inputs(data_dir))]
+    assert any("the same figure" in p and "already on line 2" in p for p in problems), problems
+
+
 def test_a_duplicate_fact_id_is_refused(data_dir):
     rows = read_csv(data_dir / "facts.csv")
     write_csv(data_dir / "facts.csv", rows + [dict(rows[1], metric="bhyt_cards")])

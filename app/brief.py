@@ -15,9 +15,23 @@ import streamlit as st
 
 from app import charts, labels, queries
 from app.queries import Filters
-from app.tables import headed
+from app.series_chart import LEAD_METRICS, drawn_points, panel_groups, series_lines
+from app.tables import COLUMNS, headed
 
 BRIEF_ROWS = 500
+# The table's columns on paper: the rest (dates, base units, the whole sentence…) stay on screen, where a
+# page is as wide as it needs; on A4 twenty-one columns would each be a few letters wide.
+PRINTED_COLUMNS = (
+    "province",
+    "area",
+    "period_text",
+    "metric_label",
+    "group_label",
+    "value_label",
+    "quote",
+    "source_title",
+    "fact_id",
+)
 # Sized for A4 portrait: 186 mm of printable width (12 mm margins) is about 700 CSS pixels, and a chart of
 # at most BARS_PER_CHART bars stays well inside the 273 mm (about 1030 pixels) of a page's height.
 CHART_WIDTH = 700
@@ -37,7 +51,9 @@ section.chart {break-inside: avoid; page-break-inside: avoid;}
 @media print {
   body {margin: 0; max-width: none; font-size: 11pt;}
   h2 {break-after: avoid; page-break-after: avoid;}
-  table {font-size: 8.5pt;} thead {display: table-header-group;} tr {break-inside: avoid; page-break-inside: avoid;}
+  table {font-size: 8pt;} thead {display: table-header-group;} tr {break-inside: avoid; page-break-inside: avoid;}
+  /* A long address would widen the table past the page, and the browser would then shrink every page. */
+  th, td, li {overflow-wrap: anywhere; word-break: break-word;}
 }
 """
 
@@ -63,7 +79,8 @@ def build_brief(
     parts.append(f"<h2>{escape(labels.text('page_explore', language))}</h2>")
     parts.append(f"<p class='note'>{escape(table_caption)}</p>")
     # A published article's figure has no sentence here: an empty cell, not "NaN".
-    parts.append(table.to_html(index=False, escape=True, border=0, na_rep=""))
+    parts.append(table.to_html(index=False, escape=True, border=0, na_rep="", classes="figures"))
+    parts.append(f"<style>{_unprinted_columns(list(table.columns), language)}</style>")
     parts.append(f"<h2>{escape(labels.text('reports', language))}</h2><ul>")
     for source in sources.itertuples():
         address = f" — {escape(source.url)}" if isinstance(source.url, str) and source.url else ""
@@ -73,14 +90,43 @@ def build_brief(
     return "\n".join(parts)
 
 
+def _unprinted_columns(headers: list[str], language: str) -> str:
+    """CSS that hides, on paper only, the table's columns outside PRINTED_COLUMNS."""
+    printed = {COLUMNS[key][language] for key in PRINTED_COLUMNS}
+    hidden = [number for number, header in enumerate(headers, start=1) if header not in printed]
+    cells = ", ".join(f"table.figures th:nth-child({n}), table.figures td:nth-child({n})" for n in hidden)
+    return f"@media print {{{cells} {{display: none;}}}}" if hidden else ""
+
+
 def printable(figure: go.Figure) -> go.Figure:
     """A dashboard chart at the brief's size: the width of an A4 page, type sized for paper."""
     height = min(int(figure.layout.height or 500), PAGE_HEIGHT_PX - 80)
-    return figure.update_layout(width=CHART_WIDTH, height=height, font={"size": 12}, title={"font": {"size": 16}})
+    figure.update_layout(width=CHART_WIDTH, height=height, font={"size": 12}, title={"font": {"size": 16}})
+    # Without Streamlit's theme, long bar labels would be cut at the chart's left edge.
+    return figure.update_yaxes(automargin=True).update_xaxes(automargin=True)
+
+
+def series_figures(filters: Filters, language: str) -> list[tuple[str, go.Figure]]:
+    """Each lead metric's lines over the years, one chart per panel of the dashboard's (one per group), so
+    that each fits a page."""
+    figures = []
+    for metric in queries.series_metrics(filters, LEAD_METRICS):
+        readings = queries.series(filters, metric)
+        groups = panel_groups(drawn_points(readings))
+        for group in groups:
+            one_panel = readings[readings["beneficiary_group"] == group]
+            heading = labels.text("series_title", language, metric=queries.metric_labels(language)[metric])
+            if len(groups) > 1:
+                heading += " · " + one_panel[f"group_label_{language}"].iloc[0]
+            figure = printable(series_lines(one_panel, queries.poverty_standards(), language, heading))
+            # Beside a page-wide chart a legend takes half of it: under the chart instead.
+            figures.append((heading, figure.update_layout(legend={"orientation": "h", "x": 0, "y": -0.12})))
+    return figures
 
 
 def brief_html(filters: Filters, language: str) -> bytes:
-    """The brief for the current filters: one chart per topic and unit that has figures, then the table.
+    """The brief for the current filters: each topic's lead lines over the years, one bar chart per topic
+    and unit that has figures, then the table.
 
     Charts draw what the dashboard's charts draw (at most queries.MAX_BARS bars each); the table holds
     the first BRIEF_ROWS figures, and says so when more match.
@@ -91,7 +137,7 @@ def brief_html(filters: Filters, language: str) -> bytes:
 @st.cache_data(show_spinner=False, max_entries=16)
 def _brief_html(filters: Filters, language: str, version: tuple[str, int]) -> bytes:
     metrics = queries.options()["metrics"]
-    figures = []
+    figures = series_figures(filters, language)
     for (category, unit), chosen in metrics.groupby(["category", "unit"], sort=True):
         rows = queries.chart_rows(filters.within(categories=(category,), metrics=tuple(chosen["metric"])))
         heading = f"{labels.category_name(category, language)} ({labels.unit_name(unit, language)})"

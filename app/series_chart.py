@@ -20,6 +20,8 @@ import plotly.graph_objects as go
 from app import labels
 from app.charts import FONT, TICK_FONT, TICK_FORMAT, panel_title, province_colour, separators, value_scale
 
+# Each topic's lead lines: what the profile, the overview's deck and the offline brief draw over the years.
+LEAD_METRICS = ("poverty_rate", "near_poverty_rate", "bhyt_cards", "credit_outstanding", "credit_borrowers")
 MAX_PANELS = 3
 REFERENCE_STYLES = {"country": {"color": "#444444", "dash": "dash"}, "region": {"color": "#9a9a9a", "dash": "dot"}}
 CONFLICT_COLOUR = "#C00000"

@@ -3,8 +3,7 @@
 import streamlit as st
 
 from app import brief, charts, labels, page, queries
-
-LEAD_SERIES = ("poverty_rate", "near_poverty_rate", "bhyt_cards", "credit_outstanding", "credit_borrowers")
+from app.series_chart import LEAD_METRICS
 
 view = page.start()
 language = view.language
@@ -42,7 +41,7 @@ if page.has_rows(view.filters, view):
     st.caption(labels.text("coverage_caption", language))
 
     # The deck of the overview: each topic's lead lines over the years, for the provinces in view.
-    page.deck_series(view.filters, LEAD_SERIES, view)
+    page.deck_series(view.filters, LEAD_METRICS, view)
     page.deck_download(view, labels.text("page_overview", language), "overview")
     if not view.presenting:
         st.download_button(

@@ -5,8 +5,9 @@ import streamlit as st
 
 from app import labels, page, queries, sidebar
 from app.queries import Filters
+from app.series_chart import LEAD_METRICS
 
-SERIES_METRICS = ("poverty_rate", "near_poverty_rate", "bhyt_cards", "credit_outstanding", "credit_borrowers")
+SERIES_METRICS = LEAD_METRICS
 
 view = page.start()
 language = view.language

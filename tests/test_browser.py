@@ -297,6 +297,8 @@ def test_the_offline_brief_prints_on_a4_without_a_chart_cut_across_pages(server,
             charts: section.querySelectorAll('.js-plotly-plot svg.main-svg').length,
         }))"""
     )
+    # Nothing wider than the page, which would make the browser shrink every page to fit it.
+    assert tab.evaluate("() => document.documentElement.scrollWidth") <= 703
     assert len(sections) >= 3
     for section in sections:
         assert section["charts"] >= 1 and section["avoid"] == "avoid"

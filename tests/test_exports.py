@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from app import brief, exports
+from app import brief, exports, queries
 from app.queries import Filters
 from etl.paths import DATA_DIR
 from tests.helpers import read_csv
@@ -77,3 +77,23 @@ def test_brief_never_turns_text_into_markup():
     html = brief.build_brief(hostile, [], table, hostile, sources, "vi")
     assert "<script>alert(1)</script>" not in html and "<b>x</b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_the_brief_draws_each_lead_metrics_lines_one_panel_a_page():
+    from app.series_chart import drawn_points, panel_groups
+
+    filters = Filters(provinces=("Long An",))
+    figures = brief.series_figures(filters, "vi")
+    poverty = [figure for heading, figure in figures if heading.startswith("Tỷ lệ hộ nghèo qua các năm")]
+    assert poverty and all(figure.layout.width == brief.CHART_WIDTH for _, figure in figures)
+    assert all(figure.layout.height <= brief.PAGE_HEIGHT_PX for _, figure in figures)
+    drawn = drawn_points(queries.series(filters, "poverty_rate"))
+    drawn = drawn[drawn["beneficiary_group"].isin(panel_groups(drawn))]
+    in_brief = {
+        point[0]
+        for figure in poverty
+        for trace in figure.data
+        if trace.mode == "lines+markers"
+        for point in trace.customdata
+    }
+    assert in_brief == set(drawn["fact_id"]) and len(in_brief) >= 5

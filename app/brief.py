@@ -115,7 +115,7 @@ def series_figures(filters: Filters, language: str) -> list[tuple[str, go.Figure
         groups = panel_groups(drawn_points(readings))
         for group in groups:
             one_panel = readings[readings["beneficiary_group"] == group]
-            heading = labels.text("series_title", language, metric=queries.metric_labels(language)[metric])
+            heading = queries.series_title(metric, language)
             if len(groups) > 1:
                 heading += " · " + one_panel[f"group_label_{language}"].iloc[0]
             figure = printable(series_lines(one_panel, queries.poverty_standards(), language, heading))
@@ -143,7 +143,7 @@ def _brief_html(filters: Filters, language: str, version: tuple[str, int]) -> by
         heading = f"{labels.category_name(category, language)} ({labels.unit_name(unit, language)})"
         parts = range(0, len(rows), BARS_PER_CHART)
         for number, start in enumerate(parts, start=1):
-            part = f"{heading} ({number}/{len(parts)})" if len(parts) > 1 else heading
+            part = labels.part_title(heading, number, len(parts))
             figures.append(
                 (part, printable(charts.bars(rows.iloc[start : start + BARS_PER_CHART], language, part, True)))
             )

@@ -221,7 +221,9 @@ def ranking_bars(frame: pd.DataFrame, year: int, language: str, title: str) -> g
         if pd.notna(row.value) and int(row.year) != year:
             name += " " + labels.text("nearest_year", language, year=str(int(row.year)))
         names.append(name)
-        texts.append(written.get(row.place) or labels.text(_missing_reason(row), language, year=str(year)))
+        texts.append(
+            written.get(row.place) or labels.text(missing_reason(row.other_standard_only), language, year=str(year))
+        )
     largest = max([float(provinces["value"].max() or 0), float(country["value"].max() or 0)]) if len(frame) else 0
     layout: dict = {
         "title": {"text": title, "font": {"size": 24}},
@@ -282,5 +284,6 @@ def ranking_bars(frame: pd.DataFrame, year: int, language: str, title: str) -> g
     return go.Figure({"data": [trace], "layout": layout}, _validate=False)
 
 
-def _missing_reason(row: object) -> str:
-    return "missing_other_standard" if row.other_standard_only else "missing_year"
+def missing_reason(other_standard_only: bool) -> str:
+    """Why a ranking has no bar for a province: the label key."""
+    return "missing_other_standard" if other_standard_only else "missing_year"

@@ -135,9 +135,8 @@ def chart_slide(presentation: Presentation, chart: DeckChart, sources: dict[tupl
 
 def _short_source(row: dict) -> str:
     """Publisher, date and the site the report is on: "VietNamNet 16/09/2025 vietnamnet.vn"."""
-    published = row.get("source_publication_date")
     site = urlsplit(str(row.get("source_url") or "")).netloc.removeprefix("www.")
-    parts = (row.get("source_publisher"), f"{published:%d/%m/%Y}" if pd.notna(published) else None, site)
+    parts = (row.get("source_publisher"), _published(row), site)
     return " ".join(plain(part) for part in parts if isinstance(part, str) and part)
 
 
@@ -236,10 +235,10 @@ def table_slides(presentation: Presentation, readings: pd.DataFrame, sources: di
     """The figures drawn, as tables of TABLE_ROWS_PER_SLIDE rows, each naming its report by number."""
     rows = _table_rows(readings.head(TABLE_ROWS), sources, language)
     headers = [labels.text(key, language) for key in ("place", "deck_period", "metric", "figure", "source")]
-    pages = [rows[start : start + TABLE_ROWS_PER_SLIDE] for start in range(0, len(rows), TABLE_ROWS_PER_SLIDE)]
+    pages = _pages(rows, TABLE_ROWS_PER_SLIDE)
     for number, page in enumerate(pages, start=1):
         slide = presentation.slides.add_slide(presentation.slide_layouts[BLANK_LAYOUT])
-        title = labels.text("deck_table", language) + (f" ({number}/{len(pages)})" if len(pages) > 1 else "")
+        title = labels.part_title(labels.text("deck_table", language), number, len(pages))
         _text_box(slide, (MARGIN, Inches(0.25), SLIDE_WIDTH - 2 * MARGIN, Inches(0.7)), [title], 26, bold=True)
         _table(slide, headers, page)
         if len(readings) > TABLE_ROWS and number == len(pages):
@@ -254,10 +253,10 @@ def source_slides(
     ends with how to cite the dashboard."""
     rows = {sources[_source_key(row)]: row for row in readings.to_dict("records")}
     lines = [f"[{number}] {_source_text(row)}" for number, row in sorted(rows.items())]
-    pages = [lines[start : start + SOURCES_PER_SLIDE] for start in range(0, len(lines), SOURCES_PER_SLIDE)]
+    pages = _pages(lines, SOURCES_PER_SLIDE)
     for number, page in enumerate(pages, start=1):
         slide = presentation.slides.add_slide(presentation.slide_layouts[BLANK_LAYOUT])
-        title = labels.text("deck_sources_title", language) + (f" ({number}/{len(pages)})" if len(pages) > 1 else "")
+        title = labels.part_title(labels.text("deck_sources_title", language), number, len(pages))
         _text_box(slide, (MARGIN, Inches(0.25), SLIDE_WIDTH - 2 * MARGIN, Inches(0.7)), [title], 26, bold=True)
         _text_box(slide, (MARGIN, Inches(1.0), SLIDE_WIDTH - 2 * MARGIN, Inches(5.3)), page, 11, name="sources")
         if number == len(pages):
@@ -267,11 +266,15 @@ def source_slides(
             )
 
 
+def _pages(items: list, size: int) -> list[list]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
 def _table_rows(readings: pd.DataFrame, sources: dict[tuple, int], language: str) -> list[list[str]]:
     texts = labels.value_texts(readings, language) if len(readings) else []
     return [
         [
-            plain(row["province"] if isinstance(row["province"], str) else row["area"]),
+            _place(row),
             plain(row["period_text"]),
             plain(f"{row[f'metric_label_{language}']} · {row[f'group_label_{language}']}"),
             plain(text),
@@ -296,14 +299,19 @@ def _table(slide: object, headers: list[str], rows: list[list[str]]) -> None:
             _run(cell.text_frame.paragraphs[0], value, 11, bold=row_index == 0)
 
 
-def _source_text(row: dict) -> str:
+def _place(row: dict) -> str:
+    """The province a figure is about, or its area for the country and regions."""
+    return plain(row["province"] if isinstance(row["province"], str) else row["area"])
+
+
+def _published(row: dict) -> str | None:
     published = row.get("source_publication_date")
-    parts = [
-        row.get("source_publisher"),
-        f"{published:%d/%m/%Y}" if pd.notna(published) else None,
-        row.get("source_title"),
-        row.get("source_url"),
-    ]
+    return f"{published:%d/%m/%Y}" if pd.notna(published) else None
+
+
+def _source_text(row: dict) -> str:
+    """A report in full: publisher · date · title · address."""
+    parts = (row.get("source_publisher"), _published(row), row.get("source_title"), row.get("source_url"))
     return " · ".join(plain(part) for part in parts if isinstance(part, str) and part)
 
 
@@ -311,7 +319,7 @@ def _quote_lines(readings: pd.DataFrame, sources: dict[tuple, int], language: st
     """Per point: where, when, the value, and the report's own words, quoted verbatim, with its report."""
     texts = labels.value_texts(readings, language)
     return [
-        f"{plain(row['province'] if isinstance(row['province'], str) else row['area'])} · {plain(row['period_text'])}: "
+        f"{_place(row)} · {plain(row['period_text'])}: "
         f"{plain(text)} — “{plain(row['quote'])}” [{sources[_source_key(row)]}] {_source_text(row)}"
         for row, text in zip(readings.to_dict("records"), texts, strict=True)
     ]

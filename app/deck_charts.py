@@ -14,10 +14,9 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from app import labels
-from app.charts import LEVEL_ORDER, province_colour, value_scale, with_bar_labels
+from app.charts import LEVEL_ORDER, missing_reason, province_colour, value_scale, with_bar_labels
 from app.series_chart import MERGER_YEAR, REFERENCE_STYLES, break_years, drawn_points, line_name, lines, panel_groups
 
-REFERENCE_COLOUR = REFERENCE_STYLES["region"]["color"]
 COUNTRY_COLOUR = REFERENCE_STYLES["country"]["color"]
 
 
@@ -128,8 +127,7 @@ def ranking_chart(rows: pd.DataFrame, year: int, language: str, title: str) -> D
     for row in [*provinces.to_dict("records"), *country.to_dict("records")]:
         name = row["place"]
         if pd.isna(row["value"]):
-            reason = "missing_other_standard" if row["other_standard_only"] else "missing_year"
-            name = f"{name} — {labels.text(reason, language, year=str(year))}"
+            name = f"{name} — {labels.text(missing_reason(row['other_standard_only']), language, year=str(year))}"
         elif int(row["year"]) != year:
             name = f"{name} {labels.text('nearest_year', language, year=str(int(row['year'])))}"
         categories.append(name)

@@ -457,6 +457,11 @@ def value_texts(frame: pd.DataFrame, language: str) -> list[str]:
     ]
 
 
+def part_title(title: str, number: int, parts: int) -> str:
+    """A title of one of several parts: "Tín dụng (1/3)"; the title alone when there is one part."""
+    return f"{title} ({number}/{parts})" if parts > 1 else title
+
+
 def date_text(day: date, language: str) -> str:
     """A date in words, as the language writes it: "6 tháng 11, 2026" or "November 6, 2026" (Babel)."""
     return format_date(day, "long", locale=LOCALES[language])

@@ -268,7 +268,7 @@ def series_charts(filters: Filters, metrics: tuple[str, ...], view: View) -> Non
 
 def series_chart(filters: Filters, metric: str, view: View) -> bool:
     """The yearly lines of one metric and their CSV; False when no province has a line."""
-    title = labels.text("series_title", view.language, metric=_metric_label(metric, view.language))
+    title = queries.series_title(metric, view.language)
     figure, readings = _series_figure(filters, metric, title, view.language, queries.database_version())
     if figure is None:
         return False
@@ -394,8 +394,9 @@ def deck_series(filters: Filters, metrics: tuple[str, ...], view: View) -> None:
     """Put the yearly lines of each of `metrics` that has a series in the page's deck, without drawing
     them: they are made only if the deck is downloaded."""
     for metric in queries.series_metrics(filters, metrics):
-        title = labels.text("series_title", view.language, metric=_metric_label(metric, view.language))
-        view.deck.append(partial(_deck_lines, filters, metric, view.language, title))
+        view.deck.append(
+            partial(_deck_lines, filters, metric, view.language, queries.series_title(metric, view.language))
+        )
 
 
 def _deck_lines(filters: Filters, metric: str, language: str, title: str) -> list:
@@ -449,33 +450,34 @@ def editing_allowed(view: View) -> bool:
     return False
 
 
-def history_table(view: View, source_id: str | None = None) -> pd.DataFrame:
-    """The audit trail as a table, newest first: when, who, what, which report, figures before and after.
-    Shown through st.dataframe, so a name or address from a sign-in stays plain text."""
+def history_table(entries: list[dict], view: View) -> pd.DataFrame:
+    """The audit trail's entries as a table, newest first: when, who, what, which report, figures before and
+    after. Shown through st.dataframe, so a name or address from a sign-in stays plain text."""
     language = view.language
     rows = [
         {
             labels.text("history_when", language): entry.get("when", ""),
             labels.text("history_who", language): str(entry.get("who", "")),
-            labels.text("history_action", language): labels.text(entry["action"], language)
-            if entry.get("action") in AUDIT_ACTIONS
-            else str(entry.get("action")),
+            labels.text("history_action", language): _action_words(entry.get("action"), language),
             labels.text("source", language): str(entry.get("source_id", "")),
             labels.text("history_before", language): len(entry.get("before") or []),
             labels.text("history_after", language): len(entry.get("after") or []),
         }
-        for entry in reversed(audit.history(data_dir(), source_id))
+        for entry in reversed(entries)
     ]
     return pd.DataFrame(rows)
 
 
-def changes_by_report(view: View) -> dict[str, list[str]]:
+def changes_by_report(entries: list[dict], view: View) -> dict[str, list[str]]:
     """Each report's changes in the audit trail, in words: "2026-11-26T03:40:00+00:00 · report added · who"."""
     changes: dict[str, list[str]] = {}
-    for entry in audit.history(data_dir()):
-        action = entry.get("action")
-        words = labels.text(action, view.language) if action in AUDIT_ACTIONS else str(action)
+    for entry in entries:
+        words = _action_words(entry.get("action"), view.language)
         changes.setdefault(str(entry.get("source_id")), []).append(
             f"{labels.text('history', view.language)}: {entry.get('when', '')} · {words} · {entry.get('who', '')}"
         )
     return changes
+
+
+def _action_words(action: object, language: str) -> str:
+    return labels.text(action, language) if action in AUDIT_ACTIONS else str(action)

@@ -466,6 +466,11 @@ def _options(version: tuple[str, int]) -> dict[str, pd.DataFrame]:
     }
 
 
+def series_title(metric: str, language: str) -> str:
+    """The title of a metric's lines over the years: "Tỷ lệ hộ nghèo qua các năm (cấp tỉnh)"."""
+    return labels.text("series_title", language, metric=metric_labels(language)[metric])
+
+
 def metric_labels(language: str) -> dict[str, str]:
     """Each metric's name in the language, for labels drawn many times a run (options() copies frames)."""
     return _metric_labels(language, database_version())

@@ -86,7 +86,8 @@ def add_report(
     return build_problems(data_dir, database, say)
 
 
-def _report_path(source: dict[str, str]) -> Path | None:
+def report_path(source: dict[str, str]) -> Path | None:
+    """Where a source's text lives, relative to data/ (None when it names no file)."""
     if not source.get("file"):
         return None
     return Path(reports_dirname(source["text_in_repository"] == "true")) / source["file"]
@@ -99,7 +100,7 @@ def _stage(
     facts: list[dict[str, str]],
     proposal: list[dict[str, str]] | None,
 ) -> list[str]:
-    report = _report_path(source)
+    report = report_path(source)
     if report is not None and text is not None:
         if (staging / report).exists():
             return [f"a report file {source['file']} already exists in data/{report.parent}"]
@@ -130,7 +131,7 @@ def _append(path: Path, table: str, rows: list[dict[str, str]]) -> None:
 
 def _changed_files(source: dict[str, str], with_proposal: bool) -> list[Path]:
     """What a save writes, relative to data/, in an order that never leaves a figure without its source."""
-    changed = [path for path in (_report_path(source),) if path is not None]
+    changed = [path for path in (report_path(source),) if path is not None]
     if with_proposal:
         changed += [Path(PROPOSALS_DIRNAME) / f"{source['source_id']}.csv", Path(PROPOSALS_DIRNAME) / "log.csv"]
     return [*changed, Path("sources.csv"), Path("facts.csv")]

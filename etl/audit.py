@@ -62,9 +62,9 @@ def record(
     return entry
 
 
-def history(data_dir: Path, source_id: str | None = None) -> list[dict]:
-    """The trail, oldest first; only `source_id`'s changes when given. A damaged line is skipped and
-    reported as an entry whose action is "unreadable", so that nothing is hidden."""
+def history(data_dir: Path) -> list[dict]:
+    """The trail, oldest first. A damaged line is reported as an entry whose action is "unreadable", so
+    that nothing is hidden."""
     path = data_dir / AUDIT_FILENAME
     if not path.exists():
         return []
@@ -74,6 +74,5 @@ def history(data_dir: Path, source_id: str | None = None) -> list[dict]:
             entry = json.loads(line)
         except json.JSONDecodeError:
             entry = {"when": "", "who": "", "action": "unreadable", "source_id": "", "line": number}
-        if source_id is None or entry.get("source_id") == source_id:
-            entries.append(entry)
+        entries.append(entry)
     return entries

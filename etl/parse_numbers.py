@@ -16,6 +16,8 @@ from decimal import Decimal
 from babel.numbers import NumberFormatError as BabelNumberFormatError
 from babel.numbers import format_decimal, parse_decimal
 
+from etl.figure_text import LANGUAGES
+
 LOCALE = "vi"
 
 # Longest phrase first, so "gần như" wins over "gần" and "nghìn tỷ" over "nghìn".
@@ -87,7 +89,6 @@ ENGLISH_QUALIFIER_WORDS: dict[str, str] = {
     "at most": "at_most",
 }
 ENGLISH_SCALE_WORDS: dict[str, int] = {"trillion": 10**12, "billion": 10**9, "million": 10**6, "thousand": 10**3}
-LANGUAGES = ("vi", "en")
 
 
 def _alternatives(words: Iterable[str]) -> str:

@@ -16,10 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from etl import audit
-from etl.add_report import BACKUPS_DIRNAME, commit
+from etl.add_report import BACKUPS_DIRNAME, commit, report_path
 from etl.build import build_problems
-from etl.paths import reports_dirname
-from etl.read_inputs import COLUMNS, InputError, read_inputs
+from etl.proposals import write_rows
+from etl.read_inputs import InputError, read_inputs
 from etl.validate import validate
 
 WITHDRAWN_DIRNAME = "withdrawn"
@@ -29,17 +29,18 @@ def withdraw_report(
     data_dir: Path, database: Path, source_id: str, who: object, say: Callable[[str], None] = lambda _: None
 ) -> list[str]:
     """Withdraw one report; return the problems that stopped it (empty when it was withdrawn)."""
-    sources, facts = _rows(data_dir / "sources.csv"), _rows(data_dir / "facts.csv")
+    (source_columns, sources), (fact_columns, facts) = _rows(data_dir / "sources.csv"), _rows(data_dir / "facts.csv")
     source = next((row for row in sources if row["source_id"] == source_id), None)
     if source is None:
         return [f"sources.csv: no report {source_id!r} to withdraw"]
     figures = [row for row in facts if row["source_id"] == source_id]
-    report = _report_path(source)
+    report = report_path(source)
     with tempfile.TemporaryDirectory(prefix="poverty-staging-") as staging_name:
         staging = Path(staging_name) / "data"
         shutil.copytree(data_dir, staging, ignore=shutil.ignore_patterns("*.duckdb*", ".*", BACKUPS_DIRNAME))
-        _write_rows(staging / "facts.csv", "facts", [row for row in facts if row["source_id"] != source_id])
-        _write_rows(staging / "sources.csv", "sources", [row for row in sources if row["source_id"] != source_id])
+        # Each file keeps its own header, so optional columns written before are kept.
+        write_rows(staging / "facts.csv", fact_columns, [row for row in facts if row["source_id"] != source_id])
+        write_rows(staging / "sources.csv", source_columns, [row for row in sources if row["source_id"] != source_id])
         try:
             problems = [str(problem) for problem in validate(read_inputs(staging))]
         except InputError as error:
@@ -60,40 +61,20 @@ def withdraw_report(
     return build_problems(data_dir, database, say)
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
+def _rows(path: Path) -> tuple[tuple[str, ...], list[dict[str, str]]]:
+    """A CSV file's header and rows."""
     with path.open(encoding="utf-8-sig", newline="") as file:
-        return list(csv.DictReader(file))
-
-
-def _write_rows(path: Path, table: str, rows: list[dict[str, str]]) -> None:
-    """The rows back with the file's own header, so optional columns written before are kept."""
-    with path.open(encoding="utf-8-sig", newline="") as file:
-        header = next(csv.reader(file), list(COLUMNS[table]))
-    with path.open("w", encoding="utf-8", newline="") as file:
-        writer = csv.DictWriter(file, fieldnames=header, lineterminator="\n", extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-
-
-def _report_path(source: dict[str, str]) -> Path | None:
-    if not source.get("file"):
-        return None
-    return Path(reports_dirname(source.get("text_in_repository", "true") == "true")) / source["file"]
+        reader = csv.DictReader(file)
+        return tuple(reader.fieldnames or ()), list(reader)
 
 
 def _keep_withdrawn(data_dir: Path, source: dict[str, str], figures: list[dict[str, str]], report: Path | None) -> Path:
     """The withdrawn source row, figures and text, in a folder of their own."""
     kept = data_dir / WITHDRAWN_DIRNAME / f"{source['source_id']}-{datetime.now(UTC):%Y%m%dT%H%M%S%fZ}"
     kept.mkdir(parents=True)
-    with (kept / "source.csv").open("w", encoding="utf-8", newline="") as file:
-        writer = csv.DictWriter(file, fieldnames=list(source), lineterminator="\n")
-        writer.writeheader()
-        writer.writerow(source)
+    write_rows(kept / "source.csv", tuple(source), [source])
     if figures:
-        with (kept / "facts.csv").open("w", encoding="utf-8", newline="") as file:
-            writer = csv.DictWriter(file, fieldnames=list(figures[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(figures)
+        write_rows(kept / "facts.csv", tuple(figures[0]), figures)
     if report is not None and (data_dir / report).exists():
         shutil.copy2(data_dir / report, kept / report.name)
     return kept

@@ -4,6 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from app import labels, page, queries
+from etl import audit
+from etl.paths import data_dir
 
 view = page.start()
 language = view.language
@@ -11,7 +13,8 @@ st.title(labels.text("page_sources", language))
 
 st.header(labels.text("reports", language))
 chosen = page.chosen_page(queries.source_count(), "sources", view, per_page=queries.SOURCES_PER_PAGE)
-changes = page.changes_by_report(view)
+history = audit.history(data_dir())  # read once: every report's card and the table below
+changes = page.changes_by_report(history, view)
 for source in queries.sources(chosen).itertuples():
     with st.container(border=True):
         st.subheader(source.title, anchor=False)
@@ -33,11 +36,10 @@ for source in queries.sources(chosen).itertuples():
 
 st.header(labels.text("history", language))
 st.caption(labels.text("history_intro", language))
-history = page.history_table(view)
-if history.empty:
-    st.write(labels.text("no_history", language))
+if history:
+    st.dataframe(page.history_table(history, view), hide_index=True)
 else:
-    st.dataframe(history, hide_index=True)
+    st.write(labels.text("no_history", language))
 
 st.header(labels.text("conflicts", language))
 st.caption(labels.text("conflicts_intro", language))

@@ -90,7 +90,11 @@ def typed_tables(inputs: Inputs) -> dict[str, pd.DataFrame]:
     ):
         for column in columns:
             frame[column] = frame[column].map(_date_or_none)
-    sources["publication_date"] = sources["publication_date"].map(_date_or_none)
+    for column in ("publication_date", "published_not_before", "published_not_after"):
+        sources[column] = sources[column].map(_date_or_none)
+    metrics = frames["metrics"]
+    metrics["headline_rank"] = metrics["headline_rank"].map(lambda rank: int(rank) if rank else None)
+    metrics["headline_group"] = metrics["headline_group"].replace("", None)
     frames["coverage_gaps"]["year"] = frames["coverage_gaps"]["year"].astype(int)
     for frame, columns in (
         (sources, ("file", "author", "url", "province", "note")),

@@ -13,7 +13,7 @@ from etl.paths import reports_dirname
 # The column contract of each input file; pages and tests rely on it.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "provinces": ("province", "province_code", "region", "province_2025", "province_2025_code"),
-    "metrics": ("metric", "category", "label_vi", "label_en", "unit", "definition"),
+    "metrics": ("metric", "category", "label_vi", "label_en", "unit", "headline_rank", "headline_group", "definition"),
     "beneficiary_groups": ("beneficiary_group", "label_vi", "label_en", "definition"),
     "sources": (
         "source_id",
@@ -22,6 +22,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "publisher",
         "author",
         "publication_date",
+        "published_not_before",
+        "published_not_after",
         "url",
         "province",
         "language",

@@ -15,7 +15,11 @@ CREATE TABLE metrics (
     label_vi    VARCHAR NOT NULL,
     label_en    VARCHAR NOT NULL,
     unit        VARCHAR NOT NULL CHECK (unit IN ('VND', 'percent', 'count')),
-    definition  VARCHAR NOT NULL
+    -- A topic's headline indicators (1 first): the figures the topic compares, counted for headline_group.
+    headline_rank   INTEGER CHECK (headline_rank BETWEEN 1 AND 3),
+    headline_group  VARCHAR,
+    definition  VARCHAR NOT NULL,
+    CHECK ((headline_rank IS NULL) = (headline_group IS NULL))
 );
 
 CREATE TABLE beneficiary_groups (
@@ -46,13 +50,17 @@ CREATE TABLE sources (
     publisher           VARCHAR NOT NULL,
     author              VARCHAR,
     publication_date    DATE,
+    -- Where the page prints no date: the bounds its text allows (the note says how).
+    published_not_before DATE,
+    published_not_after  DATE,
     url                 VARCHAR,
     province            VARCHAR REFERENCES provinces (province),  -- empty for a national report
     language            VARCHAR NOT NULL CHECK (language IN ('vi', 'en')),
     text_in_repository  BOOLEAN NOT NULL,
     note                VARCHAR,
     CHECK (text_in_repository OR url IS NOT NULL),
-    CHECK (NOT text_in_repository OR file IS NOT NULL)
+    CHECK (NOT text_in_repository OR file IS NOT NULL),
+    CHECK (published_not_after >= published_not_before)
 );
 
 -- Province × topic × year cells searched for without finding a published figure.
@@ -122,6 +130,8 @@ SELECT
     sources.title AS source_title,
     sources.publisher AS source_publisher,
     sources.publication_date AS source_publication_date,
+    sources.published_not_before AS source_published_not_before,
+    sources.published_not_after AS source_published_not_after,
     sources.url AS source_url
 FROM facts
 LEFT JOIN provinces USING (province)

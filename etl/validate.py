@@ -27,10 +27,13 @@ IDENTIFIER = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")
 # a table whose header says "%") must explain it in `note`, naming the word.
 QUALIFIER_EXPLANATION = "qualifier"
 UNIT_EXPLANATION = "unit"
+BOUNDS = ("published_not_before", "published_not_after")
 OPTIONAL_FACT_COLUMNS = ("note", "poverty_standard", "province", "merged_province")
 # A quote of a report whose text is not in the repository is the figure as printed: the number,
 # its qualifier and unit, at most a few words.
 LONGEST_BARE_QUOTE = 40
+HEADLINE_COLUMNS = ("headline_rank", "headline_group")
+HEADLINE_RANKS = ("1", "2", "3")
 
 
 @dataclass(frozen=True)
@@ -89,8 +92,8 @@ def validate(inputs: Inputs) -> list[Problem]:
     problems: list[Problem] = []
     tables = inputs.tables
     provinces = _validate_provinces(tables["provinces"], problems)
-    metrics = _validate_metrics(tables["metrics"], problems)
     groups = _validate_groups(tables["beneficiary_groups"], problems)
+    metrics = _validate_metrics(tables["metrics"], groups, problems)
     standards = _validate_poverty_standards(tables["poverty_standards"], problems)
     sources = _validate_sources(tables["sources"], inputs, provinces, problems)
     references = References(provinces, _regions(tables["provinces"]), metrics, groups, standards)
@@ -150,14 +153,33 @@ def _validate_provinces(table: CsvTable, problems: list[Problem]) -> set[str]:
     return {values["province"] for _, values in table.rows}
 
 
-def _validate_metrics(table: CsvTable, problems: list[Problem]) -> dict[str, str]:
+def _validate_metrics(table: CsvTable, groups: set[str], problems: list[Problem]) -> dict[str, str]:
+    headlines: dict[tuple[str, str], int] = {}
     for row in _rows(table, "metric", problems):
-        row.require(*row.values)
+        row.require(*(column for column in row.values if column not in HEADLINE_COLUMNS))
         if not IDENTIFIER.match(row["metric"]):
             row.fail("metric", f"{row['metric']!r} must be lower-case words joined by '_'")
         row.one_of("category", CATEGORIES, "category")
         row.one_of("unit", UNITS, "unit")
+        _check_headline(row, groups, headlines)
     return {values["metric"]: (values["unit"], values["category"]) for _, values in table.rows}
+
+
+def _check_headline(row: _Row, groups: set[str], headlines: dict[tuple[str, str], int]) -> None:
+    """A headline indicator has a rank (1-3) unique within its topic and the group its figures count for."""
+    rank, group = row["headline_rank"], row["headline_group"]
+    if not rank and not group:
+        return
+    if rank not in HEADLINE_RANKS:
+        row.fail("headline_rank", f"{rank!r} is not a headline rank; expected one of {', '.join(HEADLINE_RANKS)}")
+    if not group:
+        row.fail("headline_group", "a headline indicator names the beneficiary group its figures count for")
+    else:
+        row.one_of("headline_group", groups, "beneficiary group")
+    key = (row["category"], rank)
+    if key in headlines:
+        row.fail("headline_rank", f"topic {row['category']} already has headline {rank} on line {headlines[key]}")
+    headlines.setdefault(key, row.line)
 
 
 def _validate_groups(table: CsvTable, problems: list[Problem]) -> set[str]:
@@ -183,10 +205,7 @@ def _validate_sources(
             row.fail("file", f"report file {row['file']!r} is already the file of line {files[row['file']]}")
         elif row["file"]:
             files[row["file"]] = row.line
-        if row["publication_date"]:
-            row.iso_date("publication_date")
-        elif not row["note"].strip():
-            row.fail("note", "an undated source must say in its note why no date is given")
+        _check_publication_date(row)
         if row["url"] and not re.match(r"^https?://\S+$", row["url"]):
             row.fail("url", f"{row['url']!r} is not a web address starting with http:// or https://")
         if row["province"]:
@@ -195,6 +214,21 @@ def _validate_sources(
         values["source_id"]: Source(values["file"], values["text_in_repository"] == "true", values["language"])
         for _, values in table.rows
     }
+
+
+def _check_publication_date(row: _Row) -> None:
+    """The date a source was published, or for a page that prints none, the bounds its text allows."""
+    if row["publication_date"]:
+        row.iso_date("publication_date")
+        for bound in ("published_not_before", "published_not_after"):
+            if row[bound]:
+                row.fail(bound, "a source with a publication date needs no bound; leave it empty")
+        return
+    if not row["note"].strip():
+        row.fail("note", "an undated source must say in its note why no date is given and how its bounds were found")
+    earliest, latest = (row.iso_date(bound) if row[bound] else None for bound in BOUNDS)
+    if earliest and latest and latest < earliest:
+        row.fail("published_not_after", f"{latest} is before published_not_before {earliest}")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ def web_source(source_id: str, **changes: str) -> dict[str, str]:
         "publisher": "Báo thử",
         "author": "",
         "publication_date": "2020-01-11",
+        "published_not_before": "",
+        "published_not_after": "",
         "url": f"https://example.vn/{source_id}.html",
         "province": "Long An",
         "language": "vi",

@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 
 from etl.build import build_problems
+from etl.data_lock import DataBusy, writing
 from etl.paths import data_dir
 
 
@@ -37,7 +38,13 @@ def ensure_database(database: Path) -> DatabaseState:
             return DatabaseState([])
         moved_aside = database.with_name(f"{database.name}.unreadable-{datetime.now():%Y%m%d-%H%M%S-%f}")
         os.replace(database, moved_aside)
-    problems = build_problems(data_dir(), database, say=lambda _: None)
+    try:
+        with writing(data_dir()):
+            if moved_aside is None and database.exists():  # another session built it meanwhile
+                return DatabaseState([])
+            problems = build_problems(data_dir(), database, say=lambda _: None)
+    except DataBusy as busy:
+        problems = [str(busy)]
     return DatabaseState(problems, moved_aside, reason)
 
 

@@ -82,10 +82,19 @@ def client_is_local() -> bool:
     address = client_address()
     if address is None:  # Streamlit gives no address for a browser on localhost
         return True
+    return is_loopback(address)
+
+
+def is_loopback(address: str) -> bool:
+    """Whether a client address is this machine: IPv4 127.0.0.0/8, IPv6 ::1, or IPv4 loopback written as an
+    IPv4-mapped IPv6 address (::ffff:127.0.0.1), which is how a server listening on both reports a browser
+    that opened http://127.0.0.1 (Python 3.11's is_loopback says False for that form)."""
     try:
-        return ipaddress.ip_address(address).is_loopback
+        parsed = ipaddress.ip_address(address.split("%", 1)[0])  # an IPv6 zone ("%lo") names no other machine
     except ValueError:
         return False
+    mapped = parsed.ipv4_mapped if isinstance(parsed, ipaddress.IPv6Address) else None
+    return (mapped or parsed).is_loopback
 
 
 def client_address() -> str | None:

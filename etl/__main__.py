@@ -10,12 +10,17 @@ from pathlib import Path
 
 from etl import audit, build, coverage, evaluate, extract, synth
 from etl.add_report import add_report
+from etl.data_lock import WAIT_SECONDS, DataBusy, writing
 from etl.parse_numbers import LANGUAGES
 from etl.paths import DATA_DIR, database_path
 from etl.proposals import ProposalError, keep_proposal
 from etl.read_inputs import COLUMNS, InputError, read_csv_rows
 from etl.report_text import ReportTextError, decode_report
 from etl.withdraw_report import withdraw_report
+
+# Exit status of a change refused because another one was being saved: nothing was written, try again.
+BUSY_STATUS = 75  # EX_TEMPFAIL
+WAIT_HELP = "seconds to wait for another change to data/ to finish before giving up (nothing is written)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,12 +58,14 @@ def main(argv: list[str] | None = None) -> int:
         "only in the git-ignored data/reports-local to check quotes",
     )
     add_command.add_argument("--check", action="store_true", help="validate only; write nothing")
+    add_command.add_argument("--wait", type=float, default=WAIT_SECONDS, help=WAIT_HELP)
     add_command.add_argument("--data-dir", type=Path, default=DATA_DIR)
     add_command.add_argument("--database", type=Path, default=None)
     withdraw_command = commands.add_parser(
         "withdraw", help="withdraw a saved report: its figures leave data/ and the database, its text is kept"
     )
     withdraw_command.add_argument("source_id", help="the report's source_id in data/sources.csv")
+    withdraw_command.add_argument("--wait", type=float, default=WAIT_SECONDS, help=WAIT_HELP)
     withdraw_command.add_argument("--data-dir", type=Path, default=DATA_DIR)
     withdraw_command.add_argument("--database", type=Path, default=None)
     evaluate_command = commands.add_parser("evaluate", help="score the extractor against the reviewed figures")
@@ -125,7 +132,20 @@ def _add(arguments: argparse.Namespace) -> int:
         print(f"error: {arguments.source} must hold exactly one report, not {len(sources)}", file=sys.stderr)
         return 1
     database = arguments.database or database_path()
-    problems = add_report(arguments.data_dir, database, text, sources[0], facts, say=print, check_only=arguments.check)
+    try:
+        problems = add_report(
+            arguments.data_dir,
+            database,
+            text,
+            sources[0],
+            facts,
+            say=print,
+            check_only=arguments.check,
+            wait=arguments.wait,
+        )
+    except DataBusy as busy:
+        print(f"error: {busy}", file=sys.stderr)
+        return BUSY_STATUS
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     if problems:
@@ -141,7 +161,13 @@ def _add(arguments: argparse.Namespace) -> int:
 def _withdraw(arguments: argparse.Namespace) -> int:
     database = arguments.database or database_path()
     who = audit.command_line_user()
-    problems = withdraw_report(arguments.data_dir, database, arguments.source_id, who, say=print)
+    try:
+        problems = withdraw_report(
+            arguments.data_dir, database, arguments.source_id, who, say=print, wait=arguments.wait
+        )
+    except DataBusy as busy:
+        print(f"error: {busy}", file=sys.stderr)
+        return BUSY_STATUS
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     if problems:
@@ -175,10 +201,11 @@ def _extract(arguments: argparse.Namespace) -> int:
     )
     if not arguments.trial:
         try:
-            kept = keep_proposal(
-                arguments.data_dir, source_id, rows, date.today(), province_given=arguments.province is not None
-            )
-        except ProposalError as error:
+            with writing(arguments.data_dir):
+                kept = keep_proposal(
+                    arguments.data_dir, source_id, rows, date.today(), province_given=arguments.province is not None
+                )
+        except (ProposalError, DataBusy) as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
         print(f"the untouched proposal is kept in {kept}")
@@ -198,7 +225,12 @@ def _synth(arguments: argparse.Namespace) -> int:
 
 
 def _build(data_dir: Path, database: Path) -> int:
-    problems = build.build_problems(data_dir, database)
+    try:
+        with writing(data_dir):
+            problems = build.build_problems(data_dir, database)
+    except DataBusy as busy:
+        print(f"error: {busy}", file=sys.stderr)
+        return BUSY_STATUS
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     if problems:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from etl import audit
 from etl.build import build_problems
+from etl.data_lock import WAIT_SECONDS, writing
 from etl.paths import PROPOSALS_DIRNAME, REPORTS_DIRNAME, reports_dirname
 from etl.places import without_diacritics
 from etl.proposals import ProposalError, keep_proposal, proposal_path
@@ -48,6 +49,7 @@ def add_report(
     proposal: list[dict[str, str]] | None = None,
     check_only: bool = False,
     who: object = None,
+    wait: float = WAIT_SECONDS,
 ) -> list[str]:
     """Add one report; return the problems that stopped it (empty when it was added).
 
@@ -57,6 +59,8 @@ def add_report(
     `proposal` is the extractor's untouched proposal, kept in data/proposals; without it, one must
     already be kept there by `python -m etl extract`. With `check_only`, nothing is written.
     The change goes into the audit trail as made by `who` (the account running the command if none).
+    A save holds data/'s write lock (etl/data_lock.py) from reading the files to the rebuilt database;
+    when another change holds it for longer than `wait` seconds, DataBusy is raised and nothing is written.
     """
     source = {"language": "vi", "text_in_repository": "true"} | source
     in_repository = source["text_in_repository"] == "true"
@@ -65,6 +69,27 @@ def add_report(
     facts = [dict(fact, source_id=source["source_id"]) for fact in facts]
     if in_repository and text is None:
         return [f"the text of {source['source_id']} is needed: it is kept in data/{REPORTS_DIRNAME}"]
+    if check_only:
+        return _staged_problems(data_dir, text, source, facts, proposal)
+    with writing(data_dir, wait):
+        problems = _staged_problems(data_dir, text, source, facts, proposal, commit_to=data_dir)
+        if problems:
+            return problems
+        audit.record(data_dir, who or audit.command_line_user(), "report_added", source["source_id"], [], facts)
+        say("files written")
+        return build_problems(data_dir, database, say)
+
+
+def _staged_problems(
+    data_dir: Path,
+    text: str | None,
+    source: dict[str, str],
+    facts: list[dict[str, str]],
+    proposal: list[dict[str, str]] | None,
+    commit_to: Path | None = None,
+) -> list[str]:
+    """Stage the report in a copy of data/ and validate it; with `commit_to`, move the staged files there
+    when they are valid. The problems found (empty when valid, and committed if asked)."""
     if proposal is None and not proposal_path(data_dir, source["source_id"]).exists():
         return [
             f"no proposal is kept for {source['source_id']}: run python -m etl extract on the report first, "
@@ -74,16 +99,13 @@ def add_report(
         staging = Path(staging_name) / "data"
         shutil.copytree(data_dir, staging, ignore=shutil.ignore_patterns("*.duckdb*", ".*", BACKUPS_DIRNAME))
         problems = _stage(staging, text, source, facts, proposal)
-        if problems or check_only:
+        if problems or commit_to is None:
             return [problem.replace(str(staging), str(data_dir)) for problem in problems]
-        say("validated")
         try:
-            commit(staging, data_dir, _changed_files(source, proposal is not None))
+            commit(staging, commit_to, _changed_files(source, proposal is not None))
         except OSError as error:
             return [f"writing to {data_dir} failed ({error}); data/ was restored as it was"]
-    audit.record(data_dir, who or audit.command_line_user(), "report_added", source["source_id"], [], facts)
-    say("files written")
-    return build_problems(data_dir, database, say)
+    return []
 
 
 def report_path(source: dict[str, str]) -> Path | None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from etl import audit
 from etl.add_report import BACKUPS_DIRNAME, commit, report_path
 from etl.build import build_problems
+from etl.data_lock import WAIT_SECONDS, writing
 from etl.proposals import write_rows
 from etl.read_inputs import InputError, read_inputs
 from etl.validate import validate
@@ -26,9 +27,21 @@ WITHDRAWN_DIRNAME = "withdrawn"
 
 
 def withdraw_report(
-    data_dir: Path, database: Path, source_id: str, who: object, say: Callable[[str], None] = lambda _: None
+    data_dir: Path,
+    database: Path,
+    source_id: str,
+    who: object,
+    say: Callable[[str], None] = lambda _: None,
+    wait: float = WAIT_SECONDS,
 ) -> list[str]:
-    """Withdraw one report; return the problems that stopped it (empty when it was withdrawn)."""
+    """Withdraw one report; return the problems that stopped it (empty when it was withdrawn).
+
+    Holds data/'s write lock throughout, as a save does; DataBusy when another change holds it too long."""
+    with writing(data_dir, wait):
+        return _withdraw(data_dir, database, source_id, who, say)
+
+
+def _withdraw(data_dir: Path, database: Path, source_id: str, who: object, say: Callable[[str], None]) -> list[str]:
     (source_columns, sources), (fact_columns, facts) = _rows(data_dir / "sources.csv"), _rows(data_dir / "facts.csv")
     source = next((row for row in sources if row["source_id"] == source_id), None)
     if source is None:

@@ -89,6 +89,28 @@ def test_a_viewer_elsewhere_without_sign_in_can_change_nothing(
     assert snapshot(data_dir) == before and database.read_bytes() == database_before
 
 
+@pytest.mark.parametrize(
+    "address", ["127.0.0.1", "127.0.0.2", "::1", "::ffff:127.0.0.1", "0:0:0:0:0:ffff:7f00:1", "::1%lo"]
+)
+def test_a_browser_on_this_machine_may_edit_whichever_way_its_address_is_written(
+    dashboard, data_dir, monkeypatch, address
+):
+    from_address(monkeypatch, address)
+    app = open_editing_page(dashboard)
+    assert any("bạn đang ở máy đó" in message.value for message in app.success)
+    assert app.text_area and app.get("file_uploader")
+
+
+@pytest.mark.parametrize(
+    ("address", "headers"),
+    [("::ffff:203.0.113.9", {}), ("::ffff:127.0.0.1", {"X-Forwarded-For": "198.51.100.7"}), ("localhost", {})],
+    ids=["mapped-remote", "mapped-loopback-through-a-proxy", "not-an-address"],
+)
+def test_an_address_that_only_looks_local_may_not_edit(data_dir, monkeypatch, address, headers):
+    from_address(monkeypatch, address, headers)
+    assert not editing.rights(data_dir).may_edit
+
+
 def test_a_save_asks_again_and_is_refused_when_the_right_is_gone(dashboard, data_dir, database, monkeypatch):
     from_address(monkeypatch, "127.0.0.1")
     app = open_editing_page(dashboard)

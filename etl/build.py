@@ -15,7 +15,7 @@ import pandas as pd
 
 from etl.display_text import with_display_text
 from etl.load import TABLE_ORDER, write_database
-from etl.read_inputs import COLUMNS, InputError, Inputs, read_inputs
+from etl.read_inputs import COLUMNS, HEADLINE_FIELDS, InputError, Inputs, read_inputs
 from etl.sentences import sentence_at
 from etl.validate import BOOLEANS, Problem, validate
 
@@ -69,7 +69,11 @@ def typed_tables(inputs: Inputs) -> dict[str, pd.DataFrame]:
     Only reports kept in data/reports go into the database: a local copy of a published article
     served to check its quotes, and the database is the same on every machine.
     """
-    frames = {name: _frame(inputs, name) for name in TABLE_ORDER if name != "reports"}
+    frames = {name: _frame(inputs, name) for name in TABLE_ORDER if name not in ("reports", "headline_definitions")}
+    frames["headline_definitions"] = pd.DataFrame(
+        [{"metric": metric} | fields for metric, fields in sorted(inputs.headline_definitions.items())],
+        columns=["metric", *HEADLINE_FIELDS],
+    )
     sources = frames["sources"]
     sources["text_in_repository"] = sources["text_in_repository"].map(BOOLEANS)
     texts = {row.source_id: inputs.reports[row.file] for row in sources.itertuples() if row.text_in_repository}

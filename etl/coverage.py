@@ -1,10 +1,11 @@
-"""`python -m etl coverage`: which province-level figures the corpus holds, per topic, province and year.
+"""`python -m etl coverage`: what the corpus can compare, per topic, province and year.
 
-A cell counts the readings of actual (not target) province-level figures whose period ends in
-that year. An empty cell is a gap: "×" where data/coverage_gaps.csv records a search of that
-topic that found nothing, "·" where no search is recorded. The poverty rate, the figure most
-comparisons start from, has its own matrix before the four topics; country and region figures
-are listed under the provinces.
+First the headline indicators (data/metrics.meta.yml): for each, the years in which at least four of the
+five provinces have the figure — province level, actual (not a target), for the province as it was before
+1 July 2025, for the headline group, read for a whole year (a year-end stock or a calendar year's flow).
+Then one matrix per headline metric and one per topic. A cell counts readings ("2!" when they disagree);
+an empty cell is a gap: "×" where data/coverage_gaps.csv records a search of that topic that found
+nothing, "·" where no search is recorded. Country and region rows follow the provinces.
 """
 
 from __future__ import annotations
@@ -17,68 +18,121 @@ import pandas as pd
 
 FIRST_YEAR, LAST_YEAR = 2015, 2025
 TOPICS = ("poverty", "health_insurance", "credit", "support")
-# Each matrix: its name, the topic whose recorded searches mark its gaps, and the metric it is limited to.
-MATRICES = (("poverty_rate", "poverty", "poverty_rate"),) + tuple((topic, topic, None) for topic in TOPICS)
+# A year is comparable on a headline indicator when this many of the provinces studied have its figure.
+COMPARABLE_PROVINCES = 4
 SEARCHED_NOTHING, NOT_SEARCHED = "×", "·"
-MERGED_SUFFIX = " (merged 1 July 2025)"
+# How a row of a matrix is named on the command line; the dashboard names it in the reader's language.
+PLACE_KINDS = ("province", "merged_province", "country", "region")
+MERGED_SUFFIX = " (merged province from 1 July 2025)"
 
-# A cell's place: the province, country or region, with a province as merged on 1 July 2025 a row of
-# its own (its figures describe another territory than the old province of the same name).
-PLACE_SQL = f"CASE WHEN merged_province THEN province || '{MERGED_SUFFIX}' ELSE coalesce(province, area) END"
-
-COVERAGE_SQL = f"""
+# One row per place, kind of place, topic, metric and year: readings of actual figures, those of the
+# headline figure read for a whole year, and whether readings of one point disagree.
+COVERAGE_SQL = """
     SELECT
-        {PLACE_SQL} AS place,
-        CASE WHEN merged_province THEN 'merged_province' ELSE area_level END AS area_level,
+        coalesce(province, area) AS place,
+        CASE WHEN merged_province THEN 'merged_province' ELSE area_level END AS place_kind,
         category,
         metric,
-        year(period_end)::INTEGER AS year,
+        year::INTEGER AS year,
         count(*)::INTEGER AS readings,
+        count(*) FILTER (WHERE headline_rank IS NOT NULL AND series_choice IS NOT NULL)::INTEGER AS headline_readings,
         count(DISTINCT source_id)::INTEGER AS reports,
         bool_or(agreement = 'conflict') AS conflict
     FROM figures
-    WHERE area_level IN ('country', 'region', 'province') AND NOT is_target
-      AND year(period_end) BETWEEN $first AND $last
+    WHERE area_level IN ('country', 'region', 'province') AND NOT is_target AND year BETWEEN $first AND $last
     GROUP BY ALL
+"""
+HEADLINE_SQL = """
+    SELECT metric, category, headline_rank, headline_group, label_vi, label_en
+    FROM metrics WHERE headline_rank IS NOT NULL
+    ORDER BY list_position($topics, category), headline_rank
 """
 
 
 def coverage_cells(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """One row per place, topic and year with figures: readings, reports, and whether any conflict."""
     return connection.execute(COVERAGE_SQL, {"first": FIRST_YEAR, "last": LAST_YEAR}).df()
+
+
+def headline_metrics(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The headline indicators, topic by topic, in rank order."""
+    return connection.execute(HEADLINE_SQL, {"topics": list(TOPICS)}).df()
+
+
+def matrix_choices(headlines: pd.DataFrame) -> list[tuple[str, str, str | None, bool]]:
+    """The matrices in the order they are shown: (name, topic, metric or None, headline figures only)."""
+    return [(row.metric, row.category, row.metric, True) for row in headlines.itertuples()] + [
+        (topic, topic, None, False) for topic in TOPICS
+    ]
+
+
+def comparable_years(
+    cells: pd.DataFrame, headlines: pd.DataFrame, provinces: list[str], minimum: int = COMPARABLE_PROVINCES
+) -> pd.DataFrame:
+    """Per headline metric: the years in which at least `minimum` of `provinces` have its headline figure."""
+    found = cells[
+        (cells["place_kind"] == "province") & cells["place"].isin(provinces) & (cells["headline_readings"] > 0)
+    ]
+    counts = found.groupby(["metric", "year"])["place"].nunique()
+    rows = []
+    for row in headlines.itertuples():
+        per_year = counts.get(row.metric, pd.Series(dtype=int))
+        years = sorted(int(year) for year, number in per_year.items() if number >= minimum)
+        rows.append({"category": row.category, "metric": row.metric, "headline_rank": row.headline_rank, "years": years})
+    return pd.DataFrame(rows, columns=["category", "metric", "headline_rank", "years"])
+
+
+def english_place(place: str, kind: str) -> str:
+    return place + MERGED_SUFFIX if kind == "merged_province" else place
 
 
 def matrices(
     cells: pd.DataFrame,
     gaps: pd.DataFrame,
     provinces: list[str],
-    chosen: tuple[tuple[str, str, str | None], ...] = MATRICES,
+    chosen: list[tuple[str, str, str | None, bool]],
+    place_label: Callable[[str, str], str] = english_place,
 ) -> dict[str, pd.DataFrame]:
-    """Per matrix (name, topic, metric or None), place × year: the number of readings ("2!" when they
-    disagree), or a gap mark."""
+    """Per matrix (name, topic, metric or None, headline only): place × year, the number of readings ("2!"
+    when they disagree) or a gap mark. Rows: the provinces studied, then the merged provinces, the country
+    and the regions that have figures, each named by `place_label(place, kind)`."""
     years = list(range(FIRST_YEAR, LAST_YEAR + 1))
-    searched = set(zip(gaps["province"], gaps["category"], gaps["year"].astype(int), strict=True))
+    searched = pd.DataFrame(
+        {"place": gaps["province"], "category": gaps["category"], "year": gaps["year"].astype(int), "searched": True}
+    ).drop_duplicates(["place", "category", "year"])
     tables = {}
-    for name, topic, metric in chosen:
+    for name, topic, metric, headline_only in chosen:
         found = cells[(cells["category"] == topic) & ((cells["metric"] == metric) if metric else True)]
-        found = found.groupby(["place", "area_level", "year"], as_index=False).agg(
-            readings=("readings", "sum"), conflict=("conflict", "any")
+        count_column = "headline_readings" if headline_only else "readings"
+        found = found[found[count_column] > 0]
+        per_cell = found.groupby(["place", "place_kind", "year"], as_index=False).agg(
+            readings=(count_column, "sum"), conflict=("conflict", "any")
         )
-        places = provinces + sorted(set(found.loc[found["area_level"] != "province", "place"]))
-        table = pd.DataFrame(index=places, columns=years, dtype=object)
-        for place in places:
-            for year in years:
-                table.loc[place, year] = SEARCHED_NOTHING if (place, topic, year) in searched else NOT_SEARCHED
-        for row in found.itertuples():
-            if row.place in table.index:
-                table.loc[row.place, row.year] = f"{row.readings}{'!' if row.conflict else ''}"
-        tables[name] = table
+        others = per_cell[per_cell["place_kind"] != "province"][["place", "place_kind"]].drop_duplicates()
+        others = others.sort_values(
+            ["place_kind", "place"], key=lambda column: column.map(PLACE_KINDS.index) if column.name == "place_kind" else column
+        )
+        rows = [(place, "province") for place in provinces] + list(others.itertuples(index=False, name=None))
+        index = pd.MultiIndex.from_tuples(rows, names=["place", "place_kind"])
+        marks = pd.DataFrame(NOT_SEARCHED, index=index, columns=years, dtype=object)
+        topic_gaps = searched[searched["category"] == topic]
+        for gap in topic_gaps.itertuples():
+            if (gap.place, "province") in marks.index and gap.year in marks.columns:
+                marks.loc[(gap.place, "province"), gap.year] = SEARCHED_NOTHING
+        written = per_cell["readings"].astype(str) + per_cell["conflict"].map({True: "!", False: ""})
+        for (place, kind, year), text in zip(
+            per_cell[["place", "place_kind", "year"]].itertuples(index=False, name=None), written, strict=True
+        ):
+            if (place, kind) in marks.index and year in marks.columns:
+                marks.loc[(place, kind), year] = text
+        marks.index = [place_label(place, kind) for place, kind in marks.index]
+        tables[name] = marks
     return tables
 
 
 def run(database: Path, say: Callable[[str], None] = print) -> None:
     with duckdb.connect(str(database), read_only=True) as connection:
         cells = coverage_cells(connection)
+        headlines = headline_metrics(connection)
         gaps = connection.execute("SELECT province, category, year FROM coverage_gaps").df()
         provinces = (
             connection.execute("SELECT DISTINCT province FROM sources WHERE province IS NOT NULL ORDER BY province")
@@ -86,10 +140,20 @@ def run(database: Path, say: Callable[[str], None] = print) -> None:
             .tolist()
         )
     say(
-        "Province-level figures (readings of actual figures, by the year their period ends); "
-        f"'!' readings disagree, '{SEARCHED_NOTHING}' searched and not found, '{NOT_SEARCHED}' not searched."
+        f"Headline indicators: years in which at least {COMPARABLE_PROVINCES} of the {len(provinces)} provinces "
+        "have the figure (province level, actual, before the 1 July 2025 merger, the headline group, read for a "
+        "whole year)."
     )
-    for topic, table in matrices(cells, gaps, provinces).items():
+    for row in comparable_years(cells, headlines, provinces).itertuples():
+        years = ", ".join(map(str, row.years)) or "none"
+        say(f"  {row.category:<17} {row.metric:<30} {len(row.years):>2} year(s): {years}")
+    say("")
+    say(
+        "Readings per province and year ('!' readings disagree, "
+        f"'{SEARCHED_NOTHING}' searched and not found, '{NOT_SEARCHED}' not searched); "
+        "headline metrics count their headline figures only, topics every actual figure."
+    )
+    for name, table in matrices(cells, gaps, provinces, matrix_choices(headlines)).items():
         say("")
-        say(f"{topic}:")
+        say(f"{name}:")
         say(table.to_string())

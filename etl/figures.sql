@@ -6,15 +6,24 @@
 -- counts the readings of the same point (place, level, merger, metric, group, period, target, standard),
 -- and `agreement` says whether they agree: single, duplicate (same value) or conflict.
 --
+-- The year a reading stands for (`year`): the year its period ends in, except a stock (metrics.measure)
+-- given at a date in January or February, which is the level at the end of the year before ("đầu năm
+-- 2024": the review of 2023).
+--
 -- Series (a line per province over the years) draw one value per year, chosen by the rule below and
 -- stored as `series_choice` = 1; the other readings of that year stay, ranked, for the hover and the
 -- downloads. A year's readings are those of one place, level, merger, metric, group, target and
--- standard whose period is a day or the calendar year and ends in that year. The rule, in order:
---   1. the reading whose period ends latest in the year (the year-end figure over a mid-year one);
+-- standard that stand for that year and whose period is the calendar year, or, for a stock, a day
+-- (a flow over one day is an event, such as cards handed out at a ceremony, never a year's value).
+-- The rule, in order:
+--   1. a reading dated in the year over one carried over from early the next year, then the one whose
+--      period ends latest (the year-end figure over a mid-year one);
 --   2. a government publication (an address on .gov.vn) over a press report;
 --   3. an exact figure over one written "more than", "about" and the like;
---   4. the latest publication;
+--   4. the latest publication (a page without a date by the earliest date it can have);
 --   5. the lowest figure id, so that the choice never depends on load order.
+-- Reports disagree (`series_disagree`) only about the same point on the same dates: a June balance and a
+-- December balance of one year are two dates, not a conflict.
 CREATE TABLE figures AS
 WITH compared AS (
     SELECT
@@ -22,10 +31,15 @@ WITH compared AS (
         count(*) OVER same_point AS readings,
         min(value) OVER same_point < max(value) OVER same_point AS disagree,
         coalesce(regexp_matches(source_url, '^https?://[^/]*\.gov\.vn(/|$)'), false) AS source_official,
-        year(period_end) AS year,
-        period_start = period_end
+        CASE
+            WHEN measure = 'stock' AND period_start = period_end AND month(period_end) <= 2
+            THEN year(period_end) - 1
+            ELSE year(period_end)
+        END AS year,
+        (measure = 'stock' AND period_start = period_end)
             OR (period_start = make_date(year(period_end), 1, 1) AND period_end = make_date(year(period_end), 12, 31))
-            AS series_period
+            AS series_period,
+        coalesce(source_publication_date, source_published_not_before) AS published
     FROM facts_labelled
     WINDOW same_point AS (
         PARTITION BY province, area, area_level, merged_province, metric, beneficiary_group,
@@ -37,13 +51,13 @@ ranked AS (
         *,
         CASE WHEN series_period THEN row_number() OVER same_year END AS series_choice,
         CASE WHEN series_period THEN count(*) OVER same_year END AS series_readings,
-        CASE WHEN series_period THEN min(value) OVER same_year < max(value) OVER same_year END AS series_disagree
+        CASE WHEN series_period THEN disagree END AS series_disagree
     FROM compared
     WINDOW same_year AS (
         PARTITION BY province, area, area_level, merged_province, metric, beneficiary_group, is_target,
                      poverty_standard, series_period, year
-        ORDER BY period_end DESC, source_official DESC, qualifier = 'exact' DESC,
-                 source_publication_date DESC NULLS LAST, fact_id
+        ORDER BY year(period_end) = year DESC, period_end DESC, source_official DESC, qualifier = 'exact' DESC,
+                 published DESC NULLS LAST, fact_id
         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
     )
 )
@@ -51,7 +65,7 @@ SELECT
     row_number() OVER (
         ORDER BY province, metric, beneficiary_group, area_level, area, period_start, fact_id
     ) AS list_position,
-    * EXCLUDE (disagree, series_period),
+    * EXCLUDE (disagree, series_period, published),
     CASE WHEN disagree THEN 'conflict' WHEN readings > 1 THEN 'duplicate' ELSE 'single' END AS agreement
 FROM ranked
 ORDER BY list_position;

@@ -23,6 +23,7 @@ FIGURES = Path(__file__).with_name("figures.sql")
 TABLE_ORDER = (
     "provinces",
     "metrics",
+    "headline_definitions",
     "beneficiary_groups",
     "poverty_standards",
     "sources",

@@ -8,12 +8,24 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from etl.paths import reports_dirname
 
 # The column contract of each input file; pages and tests rely on it.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "provinces": ("province", "province_code", "region", "province_2025", "province_2025_code"),
-    "metrics": ("metric", "category", "label_vi", "label_en", "unit", "headline_rank", "headline_group", "definition"),
+    "metrics": (
+        "metric",
+        "category",
+        "label_vi",
+        "label_en",
+        "unit",
+        "measure",
+        "headline_rank",
+        "headline_group",
+        "definition",
+    ),
     "beneficiary_groups": ("beneficiary_group", "label_vi", "label_en", "definition"),
     "sources": (
         "source_id",
@@ -84,6 +96,8 @@ class Inputs:
     # Report file name -> text of a published article kept only on this machine (data/reports-local):
     # used to check quotes, never stored, so every machine builds the same database.
     local_reports: dict[str, str] = field(default_factory=dict)
+    # data/metrics.meta.yml: the definition of each headline indicator.
+    headline_definitions: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def text_of(self, file: str) -> str | None:
         """The text a source's quotes are checked against, wherever it is kept; None when not here."""
@@ -93,7 +107,39 @@ class Inputs:
 def read_inputs(data_dir: Path) -> Inputs:
     tables = {name: read_table(data_dir, name) for name in COLUMNS}
     reports, local_reports, report_problems = read_reports(data_dir, tables["sources"])
-    return Inputs(data_dir, tables, reports, report_problems, local_reports)
+    definitions = read_headline_definitions(data_dir / METRICS_METADATA)
+    return Inputs(data_dir, tables, reports, report_problems, local_reports, definitions)
+
+
+METRICS_METADATA = "metrics.meta.yml"
+# What the metadata says of each headline indicator: every field is required.
+HEADLINE_FIELDS = (
+    "counted",
+    "population",
+    "measure",
+    "reference_date",
+    "year_reading",
+    "unit",
+    "published_by",
+    "not_to_mix_with",
+)
+
+
+def read_headline_definitions(path: Path) -> dict[str, dict[str, str]]:
+    """The `headline` section of data/metrics.meta.yml: metric -> its fields, as text."""
+    try:
+        metadata = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError as error:
+        raise InputError(f"{path}: file is missing") from error
+    except (UnicodeDecodeError, yaml.YAMLError) as error:
+        raise InputError(f"{path}: not readable YAML ({error})") from error
+    headline = metadata.get("headline") if isinstance(metadata, dict) else None
+    if not isinstance(headline, dict):
+        raise InputError(f"{path}: needs a 'headline' section mapping each headline metric to its definition")
+    return {
+        str(metric): {str(key): str(value) for key, value in (fields or {}).items()} if isinstance(fields, dict) else {}
+        for metric, fields in headline.items()
+    }
 
 
 def read_table(data_dir: Path, name: str) -> CsvTable:

@@ -15,11 +15,26 @@ CREATE TABLE metrics (
     label_vi    VARCHAR NOT NULL,
     label_en    VARCHAR NOT NULL,
     unit        VARCHAR NOT NULL CHECK (unit IN ('VND', 'percent', 'count')),
+    -- stock: a level at a date (a rate, a balance, households); flow: what happened over a period.
+    measure     VARCHAR NOT NULL CHECK (measure IN ('stock', 'flow')),
     -- A topic's headline indicators (1 first): the figures the topic compares, counted for headline_group.
     headline_rank   INTEGER CHECK (headline_rank BETWEEN 1 AND 3),
     headline_group  VARCHAR,
     definition  VARCHAR NOT NULL,
     CHECK ((headline_rank IS NULL) = (headline_group IS NULL))
+);
+
+-- What each headline indicator counts, for whom, when, and who publishes it (data/metrics.meta.yml).
+CREATE TABLE headline_definitions (
+    metric           VARCHAR PRIMARY KEY REFERENCES metrics (metric),
+    counted          VARCHAR NOT NULL,
+    population       VARCHAR NOT NULL,
+    measure          VARCHAR NOT NULL,
+    reference_date   VARCHAR NOT NULL,
+    year_reading     VARCHAR NOT NULL,
+    unit             VARCHAR NOT NULL,
+    published_by     VARCHAR NOT NULL,
+    not_to_mix_with  VARCHAR NOT NULL
 );
 
 CREATE TABLE beneficiary_groups (
@@ -123,6 +138,9 @@ SELECT
     metrics.category,
     metrics.label_vi AS metric_label_vi,
     metrics.label_en AS metric_label_en,
+    metrics.measure,
+    -- A topic's headline figure: its headline metric, counted for the headline group.
+    CASE WHEN facts.beneficiary_group = metrics.headline_group THEN metrics.headline_rank END AS headline_rank,
     beneficiary_groups.label_vi AS group_label_vi,
     beneficiary_groups.label_en AS group_label_en,
     poverty_standards.label_vi AS poverty_standard_label_vi,

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from etl.current_provinces import current_provinces
 from etl.parse_numbers import LANGUAGES, QUALIFIERS, UNITS, NumberFormatError, read_number
-from etl.read_inputs import COLUMNS, CsvTable, Inputs
+from etl.read_inputs import COLUMNS, HEADLINE_FIELDS, METRICS_METADATA, CsvTable, Inputs
 
 AREA_LEVELS = ("country", "region", "province", "district", "commune")
 # Reference figures for the whole country or a region carry no province.
@@ -32,6 +32,7 @@ OPTIONAL_FACT_COLUMNS = ("note", "poverty_standard", "province", "merged_provinc
 # A quote of a report whose text is not in the repository is the figure as printed: the number,
 # its qualifier and unit, at most a few words.
 LONGEST_BARE_QUOTE = 40
+MEASURES = ("stock", "flow")
 HEADLINE_COLUMNS = ("headline_rank", "headline_group")
 HEADLINE_RANKS = ("1", "2", "3")
 
@@ -97,6 +98,7 @@ def validate(inputs: Inputs) -> list[Problem]:
     standards = _validate_poverty_standards(tables["poverty_standards"], problems)
     sources = _validate_sources(tables["sources"], inputs, provinces, problems)
     references = References(provinces, _regions(tables["provinces"]), metrics, groups, standards)
+    _validate_headline_definitions(tables["metrics"], inputs, problems)
     _validate_facts(tables["facts"], inputs, sources, references, problems)
     _validate_coverage_gaps(tables["coverage_gaps"], provinces, problems)
     return problems
@@ -161,6 +163,7 @@ def _validate_metrics(table: CsvTable, groups: set[str], problems: list[Problem]
             row.fail("metric", f"{row['metric']!r} must be lower-case words joined by '_'")
         row.one_of("category", CATEGORIES, "category")
         row.one_of("unit", UNITS, "unit")
+        row.one_of("measure", MEASURES, "measure")
         _check_headline(row, groups, headlines)
     return {values["metric"]: (values["unit"], values["category"]) for _, values in table.rows}
 
@@ -180,6 +183,37 @@ def _check_headline(row: _Row, groups: set[str], headlines: dict[tuple[str, str]
     if key in headlines:
         row.fail("headline_rank", f"topic {row['category']} already has headline {rank} on line {headlines[key]}")
     headlines.setdefault(key, row.line)
+
+
+def _validate_headline_definitions(table: CsvTable, inputs: Inputs, problems: list[Problem]) -> None:
+    """Every headline metric of metrics.csv is defined in metrics.meta.yml, field by field, and nothing else is."""
+    path = str(inputs.data_dir / METRICS_METADATA)
+    definitions = inputs.headline_definitions
+    marked = {values["metric"]: (line, values) for line, values in table.rows if values["headline_rank"]}
+    for metric, (line, values) in marked.items():
+        if metric not in definitions:
+            problems.append(
+                Problem(str(table.path), line, "headline_rank", f"headline metric {metric} has no entry in {path}")
+            )
+        elif definitions[metric].get("measure") != values["measure"]:
+            problems.append(
+                Problem(
+                    path,
+                    0,
+                    "measure",
+                    f"{metric} is a {definitions[metric].get('measure')!r} here and a {values['measure']!r} "
+                    f"in metrics.csv",
+                    f"metric={metric}",
+                )
+            )
+    for metric, fields in definitions.items():
+        if metric not in marked:
+            problems.append(
+                Problem(path, 0, "headline", f"{metric} is not a headline metric of metrics.csv", f"metric={metric}")
+            )
+        for field in HEADLINE_FIELDS:
+            if not fields.get(field, "").strip():
+                problems.append(Problem(path, 0, field, "is empty", f"metric={metric}"))
 
 
 def _validate_groups(table: CsvTable, problems: list[Problem]) -> set[str]:

@@ -17,7 +17,7 @@ TOPICS = ("poverty", "health_insurance", "credit", "support")
 def figures(built_database):
     with duckdb.connect(str(built_database), read_only=True) as connection:
         return connection.execute(
-            "SELECT province, category, metric, year(period_end) AS year FROM figures "
+            "SELECT province, category, metric, year FROM figures "
             # Gaps are recorded for the provinces as they were before 1 July 2025.
             "WHERE area_level = 'province' AND NOT is_target AND NOT merged_province"
         ).df()

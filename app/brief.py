@@ -15,7 +15,7 @@ import streamlit as st
 
 from app import charts, labels, queries
 from app.queries import Filters
-from app.series_chart import LEAD_METRICS, drawn_points, panel_groups, series_lines
+from app.series_chart import drawn_points, panel_groups, series_lines
 from app.tables import COLUMNS, headed
 
 BRIEF_ROWS = 500
@@ -110,7 +110,7 @@ def series_figures(filters: Filters, language: str) -> list[tuple[str, go.Figure
     """Each lead metric's lines over the years, one chart per panel of the dashboard's (one per group), so
     that each fits a page."""
     figures = []
-    for metric in queries.series_metrics(filters, LEAD_METRICS):
+    for metric in queries.series_metrics(filters, queries.lead_metrics()):
         readings = queries.series(filters, metric)
         groups = panel_groups(drawn_points(readings))
         for group in groups:

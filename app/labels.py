@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 import pandas as pd
@@ -223,6 +224,32 @@ TEXT: dict[str, dict[str, str]] = {
     "position_of": {"vi": "{position}/{of} tỉnh có số liệu", "en": "{position} of {of} with a figure"},
     "page_coverage": {"vi": "Độ phủ số liệu", "en": "Coverage"},
     "page_profile": {"vi": "Hồ sơ tỉnh", "en": "Province profile"},
+    "comparable_title": {
+        "vi": "So sánh được đến đâu: chỉ tiêu chính của từng chủ đề",
+        "en": "What can be compared: each topic's headline indicators",
+    },
+    "comparable_intro": {
+        "vi": "Những năm có ít nhất {minimum} trong 5 tỉnh công bố số liệu chỉ tiêu chính: cấp tỉnh, kết quả thực "
+        "hiện, tỉnh trước sáp nhập 1/7/2025, đúng nhóm đối tượng, là số của cả năm (số cuối năm, hoặc cả năm dương "
+        "lịch). Định nghĩa từng chỉ tiêu ở trang Nguồn & phương pháp.",
+        "en": "The years in which at least {minimum} of the five provinces publish the headline figure: province "
+        "level, results, the province before the merger of 1 July 2025, the headline group, read for a whole year "
+        "(the year-end figure, or the calendar year). Each indicator is defined on the Sources & method page.",
+    },
+    "comparable_count": {"vi": "Số năm", "en": "Years"},
+    "comparable_years": {"vi": "Các năm so sánh được", "en": "Comparable years"},
+    "comparable_none": {"vi": "chưa có năm nào", "en": "none yet"},
+    "headline_matrix": {"vi": "Chỉ tiêu chính: {metric}", "en": "Headline: {metric}"},
+    "coverage_marks_headline": {
+        "vi": "Mỗi ô: số lượng số liệu chỉ tiêu chính của cả năm (cấp tỉnh, thực hiện, đúng nhóm); “!” các báo cáo "
+        "nói khác nhau; “{searched}” đã tìm mà không thấy; “{unsearched}” chưa tìm. Bấm một ô để xem các số liệu và "
+        "nguồn của nó. Giống bảng của lệnh python -m etl coverage.",
+        "en": "Each cell: how many readings of the headline figure for the whole year (province level, results, the "
+        "headline group); “!” reports disagree; “{searched}” searched and not found; “{unsearched}” not searched. "
+        "Open a cell to see its readings and sources. The same matrix as python -m etl coverage prints.",
+    },
+    "country_name": {"vi": "Cả nước", "en": "Viet Nam"},
+    "note_in_english": {"vi": "Ghi chú của người biên tập (bằng tiếng Anh)", "en": "Reviewer's note"},
     "coverage_matrix": {"vi": "Chỉ tiêu hoặc chủ đề", "en": "Metric or topic"},
     "all_of_topic": {"vi": "Cả chủ đề: {topic}", "en": "Whole topic: {topic}"},
     "place": {"vi": "Địa bàn", "en": "Place"},
@@ -246,22 +273,42 @@ TEXT: dict[str, dict[str, str]] = {
     "series_caption": {
         "vi": "Mỗi năm một giá trị cho mỗi tỉnh. Khi nhiều báo cáo cho cùng một năm, biểu đồ dùng: số cuối kỳ "
         "muộn nhất trong năm; rồi số của cổng thông tin nhà nước (.gov.vn) trước báo chí; rồi số chính xác "
-        "trước số ước (hơn, khoảng…); rồi bài đăng muộn nhất. Các số còn lại hiện khi rê chuột và có trong tệp "
-        "tải về. Đường không nối qua chỗ đổi chuẩn nghèo hay qua ngày sáp nhập tỉnh 1/7/2025 (vạch chấm); "
-        "vòng đỏ: các báo cáo nói khác nhau; hình thoi: tỷ lệ theo Khảo sát mức sống, không so được với chuẩn "
-        "nghèo của tỉnh; đường xám: cả nước và vùng.",
+        "trước số ước (hơn, khoảng…); rồi bài đăng muộn nhất. Số đầu năm (tháng 1, 2) là số cuối năm trước. "
+        "Các số còn lại hiện khi rê chuột và có trong tệp tải về. Năm thiếu số liệu: đường chấm mảnh, không "
+        "phải xu hướng; tỉnh mới sau sáp nhập 1/7/2025: đường đứt, ô vuông rỗng; vòng đỏ: các báo cáo nói khác "
+        "nhau về cùng một thời điểm; đường xám: cả nước và vùng.",
         "en": "One value a year for each province. Where several reports give the same year, the chart uses: the "
         "latest year-end figure in the year; then a government portal (.gov.vn) over the press; then an exact "
-        "figure over an approximate one (more than, about…); then the latest publication. The others show on "
-        "hover and are in the download. Lines are never joined across a change of poverty standard or across "
-        "the provincial merger of 1 July 2025 (dotted rules); red ring: reports disagree; diamond: rate from the "
-        "Household Living Standards Survey, not comparable with the province's standard; grey: country and regions.",
+        "figure over an approximate one (more than, about…); then the latest publication. A figure of January or "
+        "February is the previous year's end. The others show on hover and are in the download. A missing year: "
+        "a thin dotted join, not a trend; a province as merged on 1 July 2025: dashed, open squares; red ring: "
+        "reports disagree about the same date; grey: country and regions.",
     },
+    "series_caption_poverty": {
+        "vi": "Mỗi năm một giá trị cho mỗi tỉnh. Khi nhiều báo cáo cho cùng một năm, biểu đồ dùng: số cuối kỳ "
+        "muộn nhất trong năm; rồi số của cổng thông tin nhà nước (.gov.vn) trước báo chí; rồi số chính xác "
+        "trước số ước (hơn, khoảng…); rồi bài đăng muộn nhất. Số đầu năm (tháng 1, 2) là kết quả rà soát của năm "
+        "trước. Các số còn lại hiện khi rê chuột và có trong tệp tải về. Đường không nối qua chỗ đổi chuẩn nghèo "
+        "hay qua ngày sáp nhập tỉnh 1/7/2025 (vạch chấm); năm thiếu số liệu: đường chấm mảnh, không phải xu "
+        "hướng; vòng đỏ: các báo cáo nói khác nhau về cùng một thời điểm; hình thoi: tỷ lệ theo Khảo sát mức sống "
+        "dân cư, không so được với chuẩn nghèo của tỉnh; đường xám: cả nước và vùng.",
+        "en": "One value a year for each province. Where several reports give the same year, the chart uses: the "
+        "latest year-end figure in the year; then a government portal (.gov.vn) over the press; then an exact "
+        "figure over an approximate one (more than, about…); then the latest publication. A figure of January or "
+        "February is the previous year's review. The others show on hover and are in the download. Lines are "
+        "never joined across a change of poverty standard or across the provincial merger of 1 July 2025 (dotted "
+        "rules); a missing year: a thin dotted join, not a trend; red ring: reports disagree about the same date; "
+        "diamond: rate from the Household Living Standards Survey, not comparable with the province's standard; "
+        "grey: country and regions.",
+    },
+    "definition": {"vi": "Định nghĩa", "en": "Definition"},
     "series_limited": {
         "vi": "Biểu đồ vẽ {shown} tỉnh có nhiều năm nhất; chọn tỉnh ở thanh bên để xem tỉnh khác.",
         "en": "The chart draws the {shown} provinces with the most years; pick provinces in the sidebar for others.",
     },
     "merged_line": {"vi": "{province} (tỉnh mới từ 1/7/2025)", "en": "{province} (merged province from 1 July 2025)"},
+    "merged_short": {"vi": "tỉnh mới", "en": "merged province"},
+    "survey_place": {"vi": "{place} (Khảo sát mức sống)", "en": "{place} (living-standards survey)"},
     "conflict_marker": {"vi": "Các báo cáo nói khác nhau", "en": "Reports disagree"},
     "other_readings": {"vi": "Số khác cùng năm ({count}):", "en": "Other readings that year ({count}):"},
     "standard_break": {"vi": "Từ {year}: {standard}", "en": "From {year}: {standard}"},
@@ -465,6 +512,31 @@ def part_title(title: str, number: int, parts: int) -> str:
 def date_text(day: date, language: str) -> str:
     """A date in words, as the language writes it: "6 tháng 11, 2026" or "November 6, 2026" (Babel)."""
     return format_date(day, "long", locale=LOCALES[language])
+
+
+def place_name(reading: Mapping, language: str) -> str:
+    """The place a figure is about, as a reader of the language names it, marked wherever it is special, the
+    same way on screen, in files and in the deck: the province as merged on 1 July 2025 ("Phú Thọ (tỉnh mới
+    từ 1/7/2025)"), a living-standards survey rate ("Hải Dương (Khảo sát mức sống)"), the country ("Cả nước",
+    "Viet Nam") and regions in the language. `reading` is a row of the figures table."""
+    province = reading.get("province")
+    if isinstance(province, str) and reading.get("area_level") == "province":
+        name = province
+    else:
+        name = reading.get(f"place_{language}") or reading.get("area")
+    if isinstance(province, str) and _true(reading.get("merged_province")):
+        name = text("merged_line", language, province=name)
+    if _true(reading.get("survey_measure")):
+        name = text("survey_place", language, place=name)
+    return str(name)
+
+
+def _true(value: object) -> bool:
+    """A flag read from a frame: True, numpy's true, or 1; never NA."""
+    try:
+        return bool(value) and not pd.isna(value)
+    except TypeError:  # pd.NA has no truth value
+        return False
 
 
 def area_text(area: str, level: str, language: str) -> str:

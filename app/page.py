@@ -207,11 +207,25 @@ def highlighted_text(text: str, candidates: pd.DataFrame) -> str:
 SECTIONS = ("series", "ranking", "figures")
 
 
+def opening(filters: Filters, metrics: tuple[str, ...]) -> tuple[str, str | None]:
+    """The view and metric a topic page opens on: the first of `metrics` (its headline indicators come
+    first) that has figures to compare, in the view that shows the most provinces — its lines over the
+    years where some province has two years, else its ranking of the year with the most provinces; never
+    an empty view while the topic has figures (else the page's every-figure view)."""
+    with_lines = set(queries.series_metrics(filters, metrics))
+    for metric in metrics:
+        if metric in with_lines:
+            return "series", metric
+        if queries.series_years(filters, metric):
+            return "ranking", metric
+    return ("series", sorted(with_lines)[0]) if with_lines else ("figures", None)
+
+
 def section(filters: Filters, series_metrics: tuple[str, ...], view: View) -> str:
     """Which view of a topic the analyst looks at: lines over the years, one year side by side, or every
-    figure. One at a time, so that a page opens on one chart (kept in the URL as section=); the lines
-    first where some province has two years of figures, else the ranking."""
-    has_series = bool(queries.series_metrics(filters, series_metrics))
+    figure. One at a time, so that a page opens on one chart (kept in the URL as section=); the page opens
+    on the view opening() picks."""
+    default, _ = opening(filters, series_metrics)
     return sidebar.coded_choice(
         # Radio buttons rather than a segmented control: the browser already has them (the sidebar's
         # language switch), and a page opens measurably quicker without one more component to load.
@@ -220,7 +234,7 @@ def section(filters: Filters, series_metrics: tuple[str, ...], view: View) -> st
         SECTIONS,
         "section",
         lambda name: labels.text(f"section_{name}", view.language),
-        default="series" if has_series else "ranking",
+        default=default,
         hidden=view.presenting,
     )
 
@@ -229,7 +243,8 @@ def topic_views(
     filters: Filters, series_metrics: tuple[str, ...], name: str, view: View, every_figure: Callable[[], None]
 ) -> None:
     """A topic page's three views, one at a time: its lines over the years, its ranking of one year, or
-    `every_figure` (the page's own charts and table)."""
+    `every_figure` (the page's own charts and table). `series_metrics` starts with the topic's headline
+    indicators (queries.topic_metrics)."""
     chosen = section(filters, series_metrics, view)
     if chosen == "series":
         series_picker(filters, series_metrics, view)
@@ -256,14 +271,29 @@ def series_picker(filters: Filters, metrics: tuple[str, ...], view: View) -> Non
     )
     series_chart(filters, metric, view)
     if not view.presenting:
-        st.caption(labels.text("series_caption", view.language))
+        series_caption(filters, metric, view)
 
 
 def series_charts(filters: Filters, metrics: tuple[str, ...], view: View) -> None:
     """The yearly lines of each of `metrics` that has a series, then the rule that picks each value."""
     drawn = [metric for metric in queries.series_metrics(filters, metrics) if series_chart(filters, metric, view)]
     if drawn and not view.presenting:
-        st.caption(labels.text("series_caption", view.language))
+        series_caption(filters, drawn[0], view)
+
+
+def series_caption(filters: Filters, metric: str, view: View) -> None:
+    """How a line chart picks its values; what it says of poverty standards and survey rates only where the
+    metric is a poverty one, and the metric's exact definition where it is a headline indicator."""
+    language = view.language
+    poverty = queries.is_poverty_metric(metric)
+    st.caption(labels.text("series_caption_poverty" if poverty else "series_caption", language))
+    definition = queries.headline_definition(metric, language)
+    if definition:
+        st.caption(page_plain_definition(definition, language))
+
+
+def page_plain_definition(definition: str, language: str) -> str:
+    return f"{plain(labels.text('definition', language))}: {plain(definition)}"
 
 
 def series_chart(filters: Filters, metric: str, view: View) -> bool:
@@ -368,7 +398,7 @@ def standing_table(province: str, metrics: tuple[str, ...], view: View) -> pd.Da
     from the highest value down among the provinces with a figure that year."""
     language, rows = view.language, []
     for metric in metrics:
-        years = sorted(queries.series_years(Filters(provinces=(province,)), metric), reverse=True)
+        years = sorted(queries.series_years(Filters(provinces=(province,)), metric, at_least=1), reverse=True)
         if not years:
             continue
         ranked = queries.ranking(Filters(), metric, years[0])

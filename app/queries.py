@@ -657,19 +657,21 @@ def _standard_in_force(year: int, version: tuple[str, int]) -> str | None:
 NEAREST_YEARS = 2
 
 
-def ranking(filters: Filters, metric: str, year: int, group: str = "all", nearest: bool = False) -> pd.DataFrame:
-    """Each province's drawn province-level value of `metric` for `year` (results only), one row per province
-    of the view; `value` is empty where the province has none. For a poverty metric only the standard
-    in force that year counts. With `nearest`, a province without that year takes its value from the
-    nearest year (at most NEAREST_YEARS away, under the same standard) and `year` says which."""
-    return _ranking(filters, metric, year, group, nearest, database_version())
+def ranking(filters: Filters, metric: str, year: int, nearest: bool = False) -> pd.DataFrame:
+    """Each province's drawn province-level value of `metric` for `year` (results only), for the group the
+    metric is compared for (compared_group), one row per province of the view; `value` is empty where the
+    province has none. The country's value comes too, whichever provinces are picked. For a poverty metric
+    only the standard in force that year counts. With `nearest`, a province without that year takes its
+    value from the nearest year (at most NEAREST_YEARS away, under the same standard) and `year` says which."""
+    return _ranking(filters, metric, year, compared_group(metric), nearest, database_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _ranking(
     filters: Filters, metric: str, year: int, group: str, nearest: bool, version: tuple[str, int]
 ) -> pd.DataFrame:
-    chosen = replace(filters, levels=None, metrics=(metric,), groups=(group,), targets="actual")
+    # The provinces are those of `wanted` below; the filter's provinces must not hide the country's rule.
+    chosen = replace(filters, provinces=None, levels=None, metrics=(metric,), groups=(group,), targets="actual")
     where, parameters = _where(replace(chosen, year_from=None, year_to=None))
     reach = NEAREST_YEARS if nearest else 0
     sql = f"""
@@ -716,26 +718,94 @@ def _is_poverty_metric(metric: str, version: tuple[str, int]) -> bool:
     return _options(version)["metrics"].set_index("metric").loc[metric, "category"] == "poverty"
 
 
-def series_years(filters: Filters, metric: str) -> list[int]:
-    """The years with a drawn province-level value of `metric` for the provinces a ranking shows: those
-    where most provinces have one first, then the latest."""
-    return _series_years(filters, metric, database_version())
+def is_poverty_metric(metric: str) -> bool:
+    """Whether a metric is of the poverty topic, whose figures carry a poverty standard."""
+    return bool(_is_poverty_metric(metric, database_version()))
+
+
+def headline_definition(metric: str, language: str) -> str | None:
+    """A headline indicator's exact definition in the language (data/metrics.meta.yml, metrics.csv), else None."""
+    headlines = headline_metrics().set_index("metric")
+    if metric not in headlines.index:
+        return None
+    return str(headlines.loc[metric, "definition_vi" if language == "vi" else "definition"])
+
+
+def series_years(filters: Filters, metric: str, at_least: int = 2) -> list[int]:
+    """The years in which at least `at_least` of the provinces a ranking shows have a drawn province-level
+    value of `metric` (for its compared group): those where most provinces have one first, then the latest.
+    A ranking of one province is no comparison, so by default a year needs two."""
+    return _series_years(filters, metric, compared_group(metric), at_least, database_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _series_years(filters: Filters, metric: str, version: tuple[str, int]) -> list[int]:
-    where, parameters = _where(replace(filters, levels=("province",), metrics=(metric,), targets="actual"))
+def _series_years(filters: Filters, metric: str, group: str, at_least: int, version: tuple[str, int]) -> list[int]:
+    where, parameters = _where(
+        replace(filters, levels=("province",), metrics=(metric,), groups=(group,), targets="actual")
+    )
     sql = f"""
         SELECT year, count(DISTINCT province) AS provinces FROM figures
         WHERE {where} AND series_choice = 1 AND NOT merged_province AND list_contains($provinces, province)
-        GROUP BY year ORDER BY provinces DESC, year DESC
+        GROUP BY year HAVING count(DISTINCT province) >= $at_least ORDER BY provinces DESC, year DESC
     """
-    parameters["provinces"] = compared_provinces(filters)
+    parameters |= {"provinces": compared_provinces(filters), "at_least": at_least}
     return [int(year) for year in run_query(sql, parameters, version)["year"]]
 
 
+def headline_metrics() -> pd.DataFrame:
+    """The headline indicators (data/metrics.meta.yml): metric, topic, rank and the group each is counted for,
+    topic by topic in rank order, with their definitions."""
+    return _headline_metrics(database_version())
+
+
+@st.cache_data(show_spinner=False)
+def _headline_metrics(version: tuple[str, int]) -> pd.DataFrame:
+    sql = """
+        SELECT metrics.metric, category, headline_rank, headline_group, label_vi, label_en, metrics.unit,
+               definition, headline_definitions.* EXCLUDE (metric, unit), headline_definitions.unit AS unit_words
+        FROM metrics JOIN headline_definitions USING (metric)
+        ORDER BY list_position($topics, category), headline_rank
+    """
+    return run_query(sql, {"topics": list(coverage_matrices.TOPICS)}, version)
+
+
+def lead_metrics() -> tuple[str, ...]:
+    """Each topic's lead lines: its first two headline indicators, topic by topic. What the profile, the
+    overview's deck and the offline brief draw over the years."""
+    headlines = headline_metrics()
+    return tuple(headlines.loc[headlines["headline_rank"] <= 2, "metric"])
+
+
+def topic_metrics(category: str, others: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """A topic's metrics in the order its page offers them: its headline indicators first, then `others`."""
+    headlines = headline_metrics()
+    first = tuple(headlines.loc[headlines["category"] == category, "metric"])
+    return first + tuple(metric for metric in others if metric not in first)
+
+
+def compared_group(metric: str) -> str:
+    """The beneficiary group a metric's provinces are compared for: a headline indicator's own group, else the
+    group with the most province-level figures of the metric."""
+    return _compared_groups(database_version()).get(metric, "all")
+
+
+@st.cache_data(show_spinner=False)
+def _compared_groups(version: tuple[str, int]) -> dict[str, str]:
+    sql = """
+        SELECT metric, coalesce(any_value(headline_group), arg_max(beneficiary_group, figures)) AS compared_group
+        FROM (
+            SELECT metric, beneficiary_group, count(*) AS figures FROM facts
+            WHERE area_level = 'province' AND NOT is_target GROUP BY ALL
+        )
+        RIGHT JOIN metrics USING (metric)
+        GROUP BY metric
+    """
+    rows = run_query(sql, version=version)
+    return dict(zip(rows["metric"], rows["compared_group"].fillna("all"), strict=True))
+
+
 def coverage_cells() -> pd.DataFrame:
-    """etl/coverage.py's cells: readings per place, topic, metric and year, and whether any disagree."""
+    """etl/coverage.py's cells: readings per place, kind of place, topic, metric and year."""
     return _coverage_cells(database_version())
 
 
@@ -757,25 +827,104 @@ def _coverage_gaps(version: tuple[str, int]) -> pd.DataFrame:
     return run_query("SELECT province, category, year, queries, outcome FROM coverage_gaps", version=version)
 
 
-def cell_readings(place: str, year: int, category: str, metric: str | None, language: str) -> pd.DataFrame:
-    """The readings behind one cell of the coverage matrix, as the tables show them."""
-    return _cell_readings(place, year, category, metric, language, database_version())
+def comparable_years() -> pd.DataFrame:
+    """Per headline indicator, the years in which at least four of the five provinces have its figure."""
+    return _comparable_years(database_version())
+
+
+@st.cache_data(show_spinner=False)
+def _comparable_years(version: tuple[str, int]) -> pd.DataFrame:
+    return coverage_matrices.comparable_years(
+        _coverage_cells(version), _headline_metrics(version), list(_studied_provinces(version))
+    )
+
+
+def coverage_matrix(
+    choice: tuple[str, str, str | None, bool], language: str
+) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """One coverage matrix with its rows named in the language, and each row's (place, kind of place).
+
+    Cached: the matrix is the same for every session until the database changes, so at a million figures a
+    rerun of the Coverage page hands it out instead of grouping every cell again.
+    """
+    return _coverage_matrix(choice, language, database_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _coverage_matrix(
+    choice: tuple[str, str, str | None, bool], language: str, version: tuple[str, int]
+) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    cells, gaps, provinces = _coverage_cells(version), _coverage_gaps(version), list(_studied_provinces(version))
+    places: list[tuple[str, str]] = []
+
+    def named(place: str, kind: str) -> str:
+        places.append((place, kind))
+        return labels.place_name(
+            {
+                "province": place if kind in ("province", "merged_province") else None,
+                "area": place,
+                "area_level": "province" if kind == "merged_province" else kind,
+                "merged_province": kind == "merged_province",
+                f"place_{language}": _region_name(place, kind, language, version),
+            },
+            language,
+        )
+
+    table = coverage_matrices.matrices(cells, gaps, provinces, [choice], named)[choice[0]]
+    return table, places
+
+
+def _region_name(place: str, kind: str, language: str, version: tuple[str, int]) -> str:
+    if kind == "country":
+        return labels.text("country_name", language)
+    if kind == "region" and language == "en":
+        return _region_names(version).get(place, place)
+    return place
+
+
+@st.cache_data(show_spinner=False)
+def _region_names(version: tuple[str, int]) -> dict[str, str]:
+    rows = run_query("SELECT region, label_en FROM regions", version=version)
+    return dict(zip(rows["region"], rows["label_en"], strict=True))
+
+
+def cell_readings(
+    place: str, kind: str, year: int, category: str, metric: str | None, headline_only: bool, language: str
+) -> pd.DataFrame:
+    """The readings behind one cell of a coverage matrix, as the tables show them."""
+    return _cell_readings(place, kind, year, category, metric, headline_only, language, database_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _cell_readings(
-    place: str, year: int, category: str, metric: str | None, language: str, version: tuple[str, int]
+    place: str,
+    kind: str,
+    year: int,
+    category: str,
+    metric: str | None,
+    headline_only: bool,
+    language: str,
+    version: tuple[str, int],
 ) -> pd.DataFrame:
     select, parameters = _readable_columns(language, with_headers=False)
     sql = f"""
         SELECT {select} FROM figures
-        WHERE {coverage_matrices.PLACE_SQL} = $place AND area_level IN ('country', 'region', 'province')
+        WHERE coalesce(province, area) = $place AND area_level IN ('country', 'region', 'province')
+          AND (CASE WHEN merged_province THEN 'merged_province' ELSE area_level END) = $kind
           AND NOT is_target AND year = $year AND category = $category
           AND ($metric IS NULL OR metric = $metric)
+          AND (NOT $headline_only OR (headline_rank IS NOT NULL AND series_choice IS NOT NULL))
         ORDER BY metric, beneficiary_group, period_end DESC, fact_id
         LIMIT {PAGE_ROWS}
     """
-    parameters |= {"place": place, "year": year, "category": category, "metric": metric}
+    parameters |= {
+        "place": place,
+        "kind": kind,
+        "year": year,
+        "category": category,
+        "metric": metric,
+        "headline_only": headline_only,
+    }
     return run_query(sql, parameters, version)
 
 

@@ -20,10 +20,15 @@ import plotly.graph_objects as go
 from app import labels
 from app.charts import FONT, TICK_FONT, TICK_FORMAT, panel_title, province_colour, separators, value_scale
 
-# Each topic's lead lines: what the profile, the overview's deck and the offline brief draw over the years.
-LEAD_METRICS = ("poverty_rate", "near_poverty_rate", "bhyt_cards", "credit_outstanding", "credit_borrowers")
 MAX_PANELS = 3
 REFERENCE_STYLES = {"country": {"color": "#444444", "dash": "dash"}, "region": {"color": "#9a9a9a", "dash": "dot"}}
+# Regions differ by shade and dash (the dash names are Plotly's; the deck maps them to PowerPoint's).
+REGION_STYLES = (
+    {"color": "#7f7f7f", "dash": "dot"},
+    {"color": "#a0a0a0", "dash": "dashdot"},
+    {"color": "#5f5f5f", "dash": "longdashdot"},
+    {"color": "#b5b5b5", "dash": "longdash"},
+)
 CONFLICT_COLOUR = "#C00000"
 # Provinces merged on 1 July 2025: between the points of 2024 (mostly at its end) and of 2025, like the
 # rule of a standard that starts with a year.
@@ -71,7 +76,12 @@ def series_lines(frame: pd.DataFrame, standards: pd.DataFrame, language: str, ti
         panel = drawn[drawn["beneficiary_group"] == group]
         for line in lines(panel):
             name = line_name(line.iloc[0], language)
-            traces.append(_line_trace(line, name, scale, hovers, own_measures, shown) | axes)
+            parts = runs(line)
+            for part in parts:
+                traces.append(_line_trace(part, name, scale, hovers, own_measures, shown, language) | axes)
+            colour = traces[-1]["line"]["color"]
+            for before, after in zip(parts, parts[1:], strict=False):
+                traces.append(_connector_trace(before, after, name, scale, colour) | axes)
         conflicts = panel[panel["series_disagree"].fillna(False).astype(bool)]
         if len(conflicts):
             traces.append(_conflict_trace(conflicts, scale, hovers, language, "conflict" not in shown) | axes)
@@ -120,13 +130,9 @@ def _stacked_domains(panels: int) -> list[tuple[float, float]]:
 
 
 def line_name(reading: Mapping, language: str) -> str:
-    """A line's name: the province, the merged province with the date, or the reference area."""
-    province = reading["province"]
-    if not isinstance(province, str):
-        return reading["area"]
-    if reading["merged_province"]:
-        return labels.text("merged_line", language, province=province)
-    return province
+    """A line's name: the province (marked when merged or a survey's rate) or the reference area, in the
+    language (labels.place_name, as in every other output)."""
+    return labels.place_name(reading, language)
 
 
 def lines(panel: pd.DataFrame) -> list[pd.DataFrame]:
@@ -140,19 +146,63 @@ def lines(panel: pd.DataFrame) -> list[pd.DataFrame]:
     return [part.sort_values("year") for _, part in keyed.groupby(keys, sort=True, dropna=False)]
 
 
+def runs(segment: pd.DataFrame) -> list[pd.DataFrame]:
+    """A line segment cut wherever a year is missing: each run holds consecutive years. Runs are drawn
+    solid and joined only by a thin dotted connector, so a gap of several years never reads as a trend."""
+    years = segment["year"].astype(int)
+    starts = (years.diff() != 1).cumsum()
+    return [run for _, run in segment.groupby(starts.to_numpy(), sort=True)]
+
+
+def _connector_trace(before: pd.DataFrame, after: pd.DataFrame, name: str, scale: float, colour: str) -> dict:
+    """The dotted join across missing years between two runs of one line: no marker, no hover, no legend."""
+    ends = pd.concat([before.tail(1), after.head(1)])
+    return {
+        "type": "scatter",
+        "mode": "lines",
+        "x": ends["year"].astype(int).tolist(),
+        "y": (ends["value"] / scale).tolist(),
+        "name": name,
+        "legendgroup": name,
+        "showlegend": False,
+        "hoverinfo": "skip",
+        "line": {"color": colour, "width": 1.5, "dash": "dot"},
+    }
+
+
+def reference_style(level: str, area: str) -> dict:
+    """The country a dark dashed line; each region its own grey and dash, so that three regions are told apart."""
+    if level == "country":
+        return dict(REFERENCE_STYLES["country"])
+    index = sum(map(ord, area)) % len(REGION_STYLES)
+    return dict(REGION_STYLES[index])
+
+
 def _line_trace(
-    line: pd.DataFrame, name: str, scale: float, hovers: dict, own_measures: set[str], shown: set[str]
+    line: pd.DataFrame,
+    name: str,
+    scale: float,
+    hovers: dict,
+    own_measures: set[str],
+    shown: set[str],
+    language: str,
 ) -> dict:
     first = line.iloc[0]
     level = first["area_level"]
+    merged = bool(first["merged_province"])
     if level == "province":
         colour = province_colour(first["province"])
-        style = {"color": colour, "width": 4, "dash": "dash" if first["merged_province"] else "solid"}
+        style = {"color": colour, "width": 4, "dash": "dash" if merged else "solid"}
     else:
-        style = REFERENCE_STYLES[level] | {"width": 2.5}
+        style = reference_style(level, first["area"]) | {"width": 2.5}
+    symbol = "circle"
+    if first["poverty_standard"] in own_measures:
+        symbol = "diamond-open"
+    elif merged:
+        symbol = "square-open"  # another territory than the old province: never read as its next point
     trace = {
         "type": "scatter",
-        "mode": "lines+markers",
+        "mode": "lines+markers+text" if merged else "lines+markers",
         "x": line["year"].astype(int).tolist(),
         "y": (line["value"] / scale).tolist(),
         "name": name,
@@ -160,13 +210,20 @@ def _line_trace(
         "showlegend": name not in shown,
         "line": style,
         "marker": {
-            "size": 11 if level == "province" else 8,
+            "size": 13 if merged else 11 if level == "province" else 8,
             "color": style["color"],
-            "symbol": "diamond-open" if first["poverty_standard"] in own_measures else "circle",
+            "symbol": symbol,
+            "line": {"width": 2.5, "color": style["color"]},
         },
         "customdata": [[fact_id, hovers[fact_id]] for fact_id in line["fact_id"]],
         "hovertemplate": "%{customdata[1]}<extra></extra>",
     }
+    if merged:  # said at the point itself, not only in the legend
+        trace |= {
+            "text": [labels.text("merged_short", language)] + [""] * (len(line) - 1),
+            "textposition": "top center",
+            "textfont": {"size": 14, "color": style["color"]},
+        }
     shown.add(name)
     return trace
 
@@ -250,7 +307,6 @@ def _mark_breaks(panel: pd.DataFrame, standards: pd.DataFrame, suffix: str, layo
     ]
     if panel["merged_province"].any():
         marks.append((MERGER_YEAR - 0.5, labels.text("merger_break", language)))
-    middle = sum(layout[f"xaxis{suffix}"]["range"]) / 2
     for order, (position, words) in enumerate(marks):
         layout["shapes"].append(
             {
@@ -264,18 +320,21 @@ def _mark_breaks(panel: pd.DataFrame, standards: pd.DataFrame, suffix: str, layo
                 "line": {"color": "#555555", "width": 2, "dash": "dot"},
             }
         )
+        # The note names what begins at the rule, so it stands on the rule's right, over the years it is
+        # about, in two short lines so that it stays within the chart; several notes go one under another.
+        head, _, rest = words.partition(": ")
         layout["annotations"].append(
             {
-                "text": html.escape(words),
+                "text": html.escape(head + ":") + "<br>" + html.escape(rest) if rest else html.escape(words),
                 "xref": f"x{suffix}",
                 "yref": f"y{suffix} domain",
                 "x": position,
-                "y": 1 - 0.09 * order,  # one note under the other, never over it
-                # A rule in the right half is labelled on its left, so that the note stays inside the chart.
-                "xanchor": "left" if position < middle else "right",
+                "y": 1 - 0.14 * order,
+                "xanchor": "left",
                 "yanchor": "top",
+                "align": "left",
                 "showarrow": False,
-                "font": {"size": 14, "color": "#333333"},
-                "bgcolor": "rgba(255,255,255,0.8)",
+                "font": {"size": 13, "color": "#333333"},
+                "bgcolor": "rgba(255,255,255,0.85)",
             }
         )

@@ -124,8 +124,10 @@ def _stage(
 ) -> list[str]:
     report = report_path(source)
     if report is not None and text is not None:
-        if (staging / report).exists():
-            return [f"a report file {source['file']} already exists in data/{report.parent}"]
+        existing = staging / report
+        # A published article's local copy may already be there, saved while reviewing: the same text is fine.
+        if existing.exists() and existing.read_text(encoding="utf-8") != text:
+            return [f"a different report file {source['file']} already exists in data/{report.parent}"]
         (staging / report).parent.mkdir(parents=True, exist_ok=True)
         (staging / report).write_text(text, encoding="utf-8")
     if proposal is not None:

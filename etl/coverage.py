@@ -77,7 +77,9 @@ def comparable_years(
     for row in headlines.itertuples():
         per_year = counts.get(row.metric, pd.Series(dtype=int))
         years = sorted(int(year) for year, number in per_year.items() if number >= minimum)
-        rows.append({"category": row.category, "metric": row.metric, "headline_rank": row.headline_rank, "years": years})
+        rows.append(
+            {"category": row.category, "metric": row.metric, "headline_rank": row.headline_rank, "years": years}
+        )
     return pd.DataFrame(rows, columns=["category", "metric", "headline_rank", "years"])
 
 
@@ -109,7 +111,8 @@ def matrices(
         )
         others = per_cell[per_cell["place_kind"] != "province"][["place", "place_kind"]].drop_duplicates()
         others = others.sort_values(
-            ["place_kind", "place"], key=lambda column: column.map(PLACE_KINDS.index) if column.name == "place_kind" else column
+            ["place_kind", "place"],
+            key=lambda column: column.map(PLACE_KINDS.index) if column.name == "place_kind" else column,
         )
         rows = [(place, "province") for place in provinces] + list(others.itertuples(index=False, name=None))
         index = pd.MultiIndex.from_tuples(rows, names=["place", "place_kind"])

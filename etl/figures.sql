@@ -7,14 +7,14 @@
 -- and `agreement` says whether they agree: single, duplicate (same value) or conflict.
 --
 -- The year a reading stands for (`year`): the year its period ends in, except a stock (metrics.measure)
--- given at a date in January or February, which is the level at the end of the year before ("đầu năm
--- 2024": the review of 2023).
+-- that stands at a date in January or February, which is the level at the end of the year before ("đầu
+-- năm 2024": the review of 2023). A stock stands at the end of its period ("đến 30/9": the balance then).
 --
 -- Series (a line per province over the years) draw one value per year, chosen by the rule below and
 -- stored as `series_choice` = 1; the other readings of that year stay, ranked, for the hover and the
 -- downloads. A year's readings are those of one place, level, merger, metric, group, target and
--- standard that stand for that year and whose period is the calendar year, or, for a stock, a day
--- (a flow over one day is an event, such as cards handed out at a ceremony, never a year's value).
+-- standard that stand for that year: every stock, and a flow over the calendar year (a flow over one day
+-- is an event, such as cards handed out at a ceremony, and one over part of a year is not the year's).
 -- The rule, in order:
 --   1. a reading dated in the year over one carried over from early the next year, then the one whose
 --      period ends latest (the year-end figure over a mid-year one);
@@ -32,11 +32,10 @@ WITH compared AS (
         min(value) OVER same_point < max(value) OVER same_point AS disagree,
         coalesce(regexp_matches(source_url, '^https?://[^/]*\.gov\.vn(/|$)'), false) AS source_official,
         CASE
-            WHEN measure = 'stock' AND period_start = period_end AND month(period_end) <= 2
-            THEN year(period_end) - 1
+            WHEN measure = 'stock' AND month(period_end) <= 2 THEN year(period_end) - 1
             ELSE year(period_end)
         END AS year,
-        (measure = 'stock' AND period_start = period_end)
+        measure = 'stock'
             OR (period_start = make_date(year(period_end), 1, 1) AND period_end = make_date(year(period_end), 12, 31))
             AS series_period,
         coalesce(source_publication_date, source_published_not_before) AS published

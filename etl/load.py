@@ -21,6 +21,7 @@ POVERTY_STANDARDS = Path(__file__).with_name("poverty_standards.sql")
 FIGURES = Path(__file__).with_name("figures.sql")
 # Parents before children, so every foreign key finds its row.
 TABLE_ORDER = (
+    "regions",
     "provinces",
     "metrics",
     "headline_definitions",

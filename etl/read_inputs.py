@@ -15,6 +15,7 @@ from etl.paths import reports_dirname
 # The column contract of each input file; pages and tests rely on it.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "provinces": ("province", "province_code", "region", "province_2025", "province_2025_code"),
+    "regions": ("region", "label_en"),
     "metrics": (
         "metric",
         "category",
@@ -114,6 +115,7 @@ def read_inputs(data_dir: Path) -> Inputs:
 METRICS_METADATA = "metrics.meta.yml"
 # What the metadata says of each headline indicator: every field is required.
 HEADLINE_FIELDS = (
+    "definition_vi",
     "counted",
     "population",
     "measure",

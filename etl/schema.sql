@@ -1,10 +1,16 @@
 -- The facts database. Keys and checks repeat the rules of etl/validate.py so that
 -- the database itself refuses a row that slipped past them.
 
+-- The six socio-economic regions, with their English names (data/regions.csv).
+CREATE TABLE regions (
+    region    VARCHAR PRIMARY KEY,
+    label_en  VARCHAR NOT NULL
+);
+
 CREATE TABLE provinces (
     province            VARCHAR PRIMARY KEY,
     province_code       VARCHAR NOT NULL UNIQUE CHECK (regexp_full_match(province_code, '[0-9]{2}')),
-    region              VARCHAR NOT NULL,
+    region              VARCHAR NOT NULL REFERENCES regions (region),
     province_2025       VARCHAR NOT NULL,
     province_2025_code  VARCHAR NOT NULL
 );
@@ -27,6 +33,7 @@ CREATE TABLE metrics (
 -- What each headline indicator counts, for whom, when, and who publishes it (data/metrics.meta.yml).
 CREATE TABLE headline_definitions (
     metric           VARCHAR PRIMARY KEY REFERENCES metrics (metric),
+    definition_vi    VARCHAR NOT NULL,
     counted          VARCHAR NOT NULL,
     population       VARCHAR NOT NULL,
     measure          VARCHAR NOT NULL,
@@ -135,6 +142,11 @@ SELECT
     facts.*,
     provinces.province_2025,
     provinces.region,
+    -- The place as a reader of each language names it: proper names stay; the country and regions are
+    -- translated.
+    CASE facts.area_level WHEN 'country' THEN 'Cả nước' ELSE facts.area END AS place_vi,
+    CASE facts.area_level WHEN 'country' THEN 'Viet Nam' WHEN 'region' THEN area_regions.label_en ELSE facts.area END
+        AS place_en,
     metrics.category,
     metrics.label_vi AS metric_label_vi,
     metrics.label_en AS metric_label_en,
@@ -145,6 +157,8 @@ SELECT
     beneficiary_groups.label_en AS group_label_en,
     poverty_standards.label_vi AS poverty_standard_label_vi,
     poverty_standards.label_en AS poverty_standard_label_en,
+    -- A survey's own measure (a standard chosen for no period) is not the province's review rate.
+    coalesce(facts.poverty_standard IS NOT NULL AND poverty_standards.applies_from IS NULL, false) AS survey_measure,
     sources.title AS source_title,
     sources.publisher AS source_publisher,
     sources.publication_date AS source_publication_date,
@@ -153,6 +167,7 @@ SELECT
     sources.url AS source_url
 FROM facts
 LEFT JOIN provinces USING (province)
+LEFT JOIN regions AS area_regions ON facts.area_level = 'region' AND area_regions.region = facts.area
 JOIN metrics USING (metric)
 JOIN beneficiary_groups USING (beneficiary_group)
 LEFT JOIN poverty_standards USING (poverty_standard)

@@ -97,7 +97,7 @@ def validate(inputs: Inputs) -> list[Problem]:
     metrics = _validate_metrics(tables["metrics"], groups, problems)
     standards = _validate_poverty_standards(tables["poverty_standards"], problems)
     sources = _validate_sources(tables["sources"], inputs, provinces, problems)
-    references = References(provinces, _regions(tables["provinces"]), metrics, groups, standards)
+    references = References(provinces, _validate_regions(tables, problems), metrics, groups, standards)
     _validate_headline_definitions(tables["metrics"], inputs, problems)
     _validate_facts(tables["facts"], inputs, sources, references, problems)
     _validate_coverage_gaps(tables["coverage_gaps"], provinces, problems)
@@ -115,8 +115,15 @@ class References:
     standards: dict[str, tuple[date, date] | None]  # standard -> the periods it is chosen for, if any
 
 
-def _regions(table: CsvTable) -> set[str]:
-    return {values["region"] for _, values in table.rows}
+def _validate_regions(tables: dict[str, CsvTable], problems: list[Problem]) -> set[str]:
+    """Every region a province belongs to is named in regions.csv, in English too."""
+    for row in _rows(tables["regions"], "region", problems):
+        row.require("region", "label_en")
+    named = {values["region"] for _, values in tables["regions"].rows}
+    for line, values in tables["provinces"].rows:
+        row = _Row(tables["provinces"], line, values, "province", problems)
+        row.one_of("region", named, "region (regions.csv)")
+    return named
 
 
 def _rows(table: CsvTable, key_column: str, problems: list[Problem]):

@@ -1,5 +1,6 @@
-"""Coverage: which province-level figures exist for each province and year, how many readings, and any
-conflict, before anything is compared. Each cell links to the readings behind it."""
+"""Coverage: what can be compared before anything is. First the headline indicators — the years in which at
+least four of the five provinces have the figure — then, matrix by matrix, which province-level figures exist
+for each province and year, how many readings, and any conflict. Each cell links to the readings behind it."""
 
 from urllib.parse import urlencode
 
@@ -13,34 +14,67 @@ view = page.start()
 language = view.language
 page.heading("page_coverage", view)
 
-metrics = queries.options()["metrics"]
+headlines = queries.headline_metrics()
+metric_names = queries.metric_labels(language)
+group_names = queries.options()["groups"].set_index("beneficiary_group")[f"label_{language}"].to_dict()
+
+st.subheader(labels.text("comparable_title", language))
+st.caption(labels.text("comparable_intro", language, minimum=coverage_matrices.COMPARABLE_PROVINCES))
+comparable = queries.comparable_years().merge(headlines[["metric", "headline_group"]], on="metric")
+st.dataframe(
+    pd.DataFrame(
+        {
+            labels.text("categories", language): [
+                labels.category_name(topic, language) for topic in comparable["category"]
+            ],
+            labels.text("metric", language): [metric_names[metric] for metric in comparable["metric"]],
+            labels.text("groups", language): [group_names.get(group, group) for group in comparable["headline_group"]],
+            labels.text("comparable_count", language): [len(years) for years in comparable["years"]],
+            labels.text("comparable_years", language): [
+                ", ".join(map(str, years)) or labels.text("comparable_none", language) for years in comparable["years"]
+            ],
+        }
+    ),
+    hide_index=True,
+)
+
+choices = {
+    name: (name, topic, metric, headline)
+    for name, topic, metric, headline in coverage_matrices.matrix_choices(headlines)
+}
 cells = queries.coverage_cells()
-choices = {name: (name, topic, metric) for name, topic, metric in coverage_matrices.MATRICES}
-for row in metrics[metrics["metric"].isin(cells["metric"])].itertuples():
-    choices.setdefault(row.metric, (row.metric, row.category, row.metric))
+for row in queries.options()["metrics"].itertuples():
+    if row.metric in set(cells["metric"]):
+        choices.setdefault(row.metric, (row.metric, row.category, row.metric, False))
 
 
 def matrix_name(name: str) -> str:
-    if name in labels.CATEGORIES:
-        return labels.text("all_of_topic", language, topic=labels.category_name(name, language))
-    return metrics.set_index("metric").loc[name, f"label_{language}"]
+    _, topic, metric, headline = choices[name]
+    if metric is None:
+        return labels.text("all_of_topic", language, topic=labels.category_name(topic, language))
+    if headline:
+        return labels.text("headline_matrix", language, metric=metric_names[metric])
+    return metric_names[metric]
 
 
 chosen = sidebar.coded_choice(
     st.selectbox, labels.text("coverage_matrix", language), list(choices), "matrix", matrix_name
 )
-name, topic, metric = choices[chosen]
-provinces = list(queries.studied_provinces())
-table = coverage_matrices.matrices(cells, queries.coverage_gaps(), provinces, (choices[chosen],))[name]
+_, topic, metric, headline_only = choices[chosen]
+table, places = queries.coverage_matrix(choices[chosen], language)
 
 
-def cell_link(place: str, year: int, mark: str) -> str:
+def cell_link(place: str, kind: str, year: int, mark: str) -> str:
     """A relative link to this page naming the cell; the text after 'cell=' is what the table shows."""
-    return "coverage?" + urlencode({"matrix": chosen, "place": place, "year": year}) + f"&cell={mark}"
+    query = urlencode({"matrix": chosen, "place": place, "kind": kind, "year": year})
+    return f"coverage?{query}&cell={mark}"
 
 
 links = pd.DataFrame(
-    {str(year): [cell_link(place, year, table.loc[place, year]) for place in table.index] for year in table.columns},
+    {
+        str(year): [cell_link(place, kind, year, mark) for (place, kind), mark in zip(places, table[year], strict=True)]
+        for year in table.columns
+    },
     index=pd.Index(table.index, name=labels.text("place", language)),
 )
 st.dataframe(
@@ -49,22 +83,28 @@ st.dataframe(
 )
 st.caption(
     labels.text(
-        "coverage_marks",
+        "coverage_marks_headline" if headline_only else "coverage_marks",
         language,
         searched=coverage_matrices.SEARCHED_NOTHING,
         unsearched=coverage_matrices.NOT_SEARCHED,
     )
 )
 
-place, year = st.query_params.get("place"), st.query_params.get("year", "")
-if place in table.index and year.isdigit() and int(year) in table.columns:
-    st.subheader(labels.text("cell_readings", language, place=place, year=year, matrix=matrix_name(chosen)))
-    readings = queries.cell_readings(place, int(year), topic, metric, language)
+place, kind, year = (
+    st.query_params.get("place"),
+    st.query_params.get("kind", "province"),
+    st.query_params.get("year", ""),
+)
+if (place, kind) in places and year.isdigit() and int(year) in table.columns:
+    name = table.index[places.index((place, kind))]
+    st.subheader(labels.text("cell_readings", language, place=name, year=year, matrix=matrix_name(chosen)))
+    readings = queries.cell_readings(place, kind, int(year), topic, metric, headline_only, language)
     if readings.empty:
         gaps = queries.coverage_gaps()
         searched = gaps[(gaps["province"] == place) & (gaps["category"] == topic) & (gaps["year"] == int(year))]
         st.write(labels.text("cell_empty", language))
         for gap in searched.itertuples():
-            st.caption(page.plain(f"{gap.queries} → {gap.outcome}"))
+            st.caption(page.plain(gap.queries))
+            st.caption(f"{page.plain(labels.text('note_in_english', language))}: {page.plain(gap.outcome)}")
     else:
         page.selectable_table(readings, "cell_table", view)

@@ -1,9 +1,10 @@
-"""Credit: policy credit by province over the years, one year side by side, then every figure: disbursed
-and outstanding, borrowers, and the average per borrower."""
+"""Credit: the Bank for Social Policies' loans outstanding by province over the years, one year side by side,
+then every figure: disbursed and outstanding, borrowers, and the average per borrower."""
 
-from app import page
+from app import page, queries
 
-SERIES_METRICS = ("credit_outstanding", "credit_disbursed", "credit_borrowers", "credit_funds")
+# Lines offered after the topic's headline indicators.
+OTHER_LINES = ("credit_borrowers", "credit_funds")
 
 view = page.start()
 page.heading("page_credit", view)
@@ -19,4 +20,6 @@ def every_figure() -> None:
 
 
 if page.has_rows(filters, view):
-    page.topic_views(filters, SERIES_METRICS, "credit", view, every_figure)
+    page.topic_views(
+        filters, queries.topic_metrics("credit", ("credit_borrowers", "credit_funds")), "credit", view, every_figure
+    )

@@ -1,9 +1,8 @@
-"""Health insurance (BHYT): cards by province over the years, one year side by side, then every figure:
-cards by group, their cost, and cost per card."""
+"""Health insurance (BHYT): the population's coverage by province over the years, one year side by side, then
+every figure: cards by group, their cost, cost per card, and participants."""
 
-from app import page
+from app import page, queries
 
-SERIES_METRICS = ("bhyt_cards", "bhyt_coverage", "bhyt_participants")
 PARTICIPANTS = (
     "bhyt_participants",
     "bhyt_new_participants",
@@ -11,6 +10,9 @@ PARTICIPANTS = (
     "voluntary_bhxh_participants",
     "voluntary_bhxh_new_participants",
 )
+
+# Lines offered after the topic's headline indicators.
+OTHER_LINES = ("bhyt_cards", "bhyt_coverage")
 
 view = page.start()
 page.heading("page_health_insurance", view)
@@ -26,4 +28,10 @@ def every_figure() -> None:
 
 
 if page.has_rows(filters, view):
-    page.topic_views(filters, SERIES_METRICS, "health_insurance", view, every_figure)
+    page.topic_views(
+        filters,
+        queries.topic_metrics("health_insurance", ("bhyt_cards", "bhyt_coverage")),
+        "health_insurance",
+        view,
+        every_figure,
+    )

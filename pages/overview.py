@@ -3,7 +3,6 @@
 import streamlit as st
 
 from app import brief, charts, labels, page, queries
-from app.series_chart import LEAD_METRICS
 
 view = page.start()
 language = view.language
@@ -41,7 +40,7 @@ if page.has_rows(view.filters, view):
     st.caption(labels.text("coverage_caption", language))
 
     # The deck of the overview: each topic's lead lines over the years, for the provinces in view.
-    page.deck_series(view.filters, LEAD_METRICS, view)
+    page.deck_series(view.filters, queries.lead_metrics(), view)
     page.deck_download(view, labels.text("page_overview", language), "overview")
     if not view.presenting:
         st.download_button(

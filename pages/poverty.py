@@ -5,7 +5,8 @@ import streamlit as st
 from app import labels, page, queries
 from app.tables import change_table
 
-SERIES_METRICS = ("poverty_rate", "near_poverty_rate", "poor_households", "near_poor_households")
+# Lines offered after the topic's headline indicators.
+OTHER_LINES = ("poor_households", "near_poor_households")
 
 view = page.start()
 page.heading("page_poverty", view)
@@ -26,4 +27,10 @@ def every_figure() -> None:
 
 
 if page.has_rows(filters, view):
-    page.topic_views(filters, SERIES_METRICS, "poverty", view, every_figure)
+    page.topic_views(
+        filters,
+        queries.topic_metrics("poverty", ("poor_households", "near_poor_households")),
+        "poverty",
+        view,
+        every_figure,
+    )

@@ -5,9 +5,6 @@ import streamlit as st
 
 from app import labels, page, queries, sidebar
 from app.queries import Filters
-from app.series_chart import LEAD_METRICS
-
-SERIES_METRICS = LEAD_METRICS
 
 view = page.start()
 language = view.language
@@ -40,12 +37,12 @@ for category, rows in latest.groupby("category", sort=False):
                 st.caption(f"{page.plain(row.period_text)} · {page.plain(row.source_title)}")
 
 st.subheader(labels.text("standing", language))
-standing = page.standing_table(province, SERIES_METRICS, view)
+standing = page.standing_table(province, queries.lead_metrics(), view)
 if standing.empty:
     st.write(labels.text("no_standing", language))
 else:
     st.dataframe(standing, hide_index=True)
 
 st.subheader(labels.text("over_the_years", language))
-page.series_charts(Filters(provinces=(province,)), SERIES_METRICS, view)
+page.series_charts(Filters(provinces=(province,)), queries.lead_metrics(), view)
 page.deck_download(view, f"{labels.text('page_profile', language)} · {province}", "profile")

@@ -18,4 +18,4 @@ def every_figure() -> None:
 
 
 if page.has_rows(filters, view):
-    page.topic_views(filters, money + people, "support", view, every_figure)
+    page.topic_views(filters, queries.topic_metrics("support", money + people), "support", view, every_figure)

@@ -27,7 +27,7 @@ def test_every_bar_chart_passes_plotlys_validation(metrics, language):
 
 
 def test_panels_are_split_by_level_do_not_overlap_and_keep_qualifiers():
-    rows = queries.chart_rows(Filters(categories=("health_insurance",)))
+    rows = queries.chart_rows(Filters(metrics=("bhyt_cards", "bhyt_cost")))
     figure = charts.bars(rows, "vi", "title").to_dict()
     titles = {annotation["text"] for annotation in figure["layout"]["annotations"]}
     assert titles == {labels.level_name(level, "vi").capitalize() for level in set(rows["area_level"])}

@@ -37,8 +37,13 @@ def series_specs(app) -> list[dict]:
     return [spec for spec in figure_specs(app) if any(trace["type"] == "scatter" for trace in spec["data"])]
 
 
+def point_traces(spec: dict) -> list[dict]:
+    """The traces that draw readings (not the rings of disagreement, nor the dotted joins over missing years)."""
+    return [trace for trace in spec["data"] if trace.get("mode", "").startswith("lines+markers")]
+
+
 def drawn_fact_ids(spec: dict) -> list[str]:
-    return [point[0] for trace in spec["data"] if trace.get("mode") == "lines+markers" for point in trace["customdata"]]
+    return [point[0] for trace in point_traces(spec) for point in trace["customdata"]]
 
 
 def facts_of(database, fact_ids: list[str]) -> pd.DataFrame:
@@ -54,7 +59,10 @@ def facts_of(database, fact_ids: list[str]) -> pd.DataFrame:
 def rule_key(row: pd.Series) -> tuple:
     """etl/figures.sql's rule written again in Python: the largest key is drawn."""
     published = row["source_publication_date"]
+    if pd.isna(published):
+        published = row["source_published_not_before"]
     return (
+        pd.Timestamp(row["period_end"]).year == row["year"],  # dated in the year over carried from the next
         row["period_end"],
         bool(row["source_official"]),
         row["qualifier"] == "exact",
@@ -130,9 +138,7 @@ def test_no_line_joins_two_standards_or_the_two_sides_of_the_merger(dashboard, b
     specs = every_series_spec(app)
     assert specs
     for spec in specs:
-        for trace in spec["data"]:
-            if trace.get("mode") != "lines+markers":
-                continue
+        for trace in point_traces(spec):
             facts = facts_of(built_database, [point[0] for point in trace["customdata"]])
             assert len(facts) == len(trace["customdata"])
             assert facts["poverty_standard"].nunique(dropna=False) == 1, trace["name"]
@@ -143,11 +149,18 @@ def test_no_line_joins_two_standards_or_the_two_sides_of_the_merger(dashboard, b
 def test_the_poverty_lines_break_where_the_standard_changes_and_say_so(on_built_database):
     readings = queries.series(Filters(), "poverty_rate")
     figure = series_lines(readings, queries.poverty_standards(), "vi", "t").to_dict()
-    province_traces = [trace for trace in figure["data"] if trace["name"] == "Long An"]
-    assert len(province_traces) == 2  # 2016–2021 and 2022–2024 are two traces, never one line
-    assert max(province_traces[0]["x"]) < min(province_traces[1]["x"])
+    standards = drawn_points(readings).set_index("fact_id")["poverty_standard"]
+    long_an = [trace for trace in point_traces(figure) if trace["name"] == "Long An"]
+    by_standard: dict[str, list[int]] = {}
+    for trace in long_an:  # a trace never holds two standards; 2016–2021 and 2022–2024 are apart
+        held = {standards[point[0]] for point in trace["customdata"]}
+        assert len(held) == 1, held
+        by_standard.setdefault(held.pop(), []).extend(trace["x"])
+    assert max(by_standard["multidimensional_2016_2020"]) < min(by_standard["multidimensional_2022_2025"])
+    joins = [trace for trace in figure["data"] if trace["name"] == "Long An" and trace["mode"] == "lines"]
+    assert all(not (trace["x"][0] < 2021.5 < trace["x"][1]) for trace in joins)  # no join across the rule
     notes = [annotation["text"] for annotation in figure["layout"]["annotations"]]
-    assert "Từ 2022: Chuẩn nghèo đa chiều 2022–2025" in notes
+    assert "Từ 2022:<br>Chuẩn nghèo đa chiều 2022–2025" in notes
     rules = {shape["x0"] for shape in figure["layout"]["shapes"]}
     assert 2021.5 in rules
 
@@ -215,7 +228,7 @@ def test_panels_share_one_axis_and_rates_start_at_zero(on_built_database):
 def figure_layout_of_bars() -> dict:
     from app.charts import bars
 
-    rows = queries.chart_rows(Filters(categories=("health_insurance",)))
+    rows = queries.chart_rows(Filters(metrics=("bhyt_cards",)))
     return bars(rows, "vi", "t").to_dict()["layout"]
 
 
@@ -230,7 +243,7 @@ def test_ticks_and_hover_follow_the_language(on_built_database, language, separa
     assert figure["layout"]["separators"] == separators
     assert figure["layout"]["yaxis"]["tickformat"] == ",.2~f"
     assert figure["layout"]["xaxis"]["tickformat"] == "d"  # 2016, never 2.016
-    hover = " ".join(point[1] for trace in figure["data"] for point in trace["customdata"])
+    hover = " ".join(point[1] for trace in point_traces(figure) for point in trace["customdata"])
     assert rate in hover  # Hải Dương 2022, from its province's paper
     assert labels.value_text(13823, "count", "exact", language) == count
 
@@ -308,8 +321,13 @@ def test_changing_the_ranking_year_changes_the_chart_and_the_url(dashboard):
 # Coverage view
 
 
+def vietnamese_place(place: str, kind: str) -> str:
+    """How the Coverage page names a row in Vietnamese."""
+    return f"{place} (tỉnh mới từ 1/7/2025)" if kind == "merged_province" else place
+
+
 def cell_texts(app) -> pd.DataFrame:
-    table = app.dataframe[0].value
+    table = app.dataframe[1].value  # after the table of comparable years
     return table.map(lambda link: link.split("cell=", 1)[1])
 
 
@@ -325,7 +343,9 @@ def test_the_coverage_view_matches_the_command_line(dashboard, built_database, m
                 "SELECT DISTINCT province FROM sources WHERE province IS NOT NULL ORDER BY 1"
             ).fetchall()
         ]
-    expected = coverage_matrices.matrices(cells, gaps, provinces)[matrix]
+        headlines = coverage_matrices.headline_metrics(connection)
+    chosen = [choice for choice in coverage_matrices.matrix_choices(headlines) if choice[0] == matrix]
+    expected = coverage_matrices.matrices(cells, gaps, provinces, chosen, vietnamese_place)[matrix]
     shown = cell_texts(app)
     assert list(shown.index) == list(expected.index)
     assert shown.to_numpy().tolist() == expected.to_numpy().tolist()
@@ -333,7 +353,7 @@ def test_the_coverage_view_matches_the_command_line(dashboard, built_database, m
 
 def test_a_coverage_cell_opens_its_readings_and_sources(dashboard):
     app = open_page(dashboard, "pages/coverage.py", matrix="poverty_rate", place="Hải Dương", year="2022")
-    readings = app.dataframe[1].value
+    readings = app.dataframe[2].value
     assert len(readings) == 2 and {"1,75%", "2,15%"} <= set(readings.iloc[:, 9])
     assert app.query_params["place"] in ("Hải Dương", ["Hải Dương"])
 
@@ -356,7 +376,7 @@ def test_changes_in_points_are_computed_within_one_poverty_standard(on_built_dat
     changes, _ = queries.changes(Filters())
     assert len(changes)
     facts = facts_of(on_built_database, list(changes["earlier_fact"]) + list(changes["later_fact"]))
-    standard = facts.set_index("fact_id")["poverty_standard"]
+    standard = facts.set_index("fact_id")["poverty_standard"].fillna("")  # none for other topics
     crossing = [
         (earlier, later)
         for earlier, later in zip(changes["earlier_fact"], changes["later_fact"], strict=True)

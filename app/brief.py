@@ -84,7 +84,9 @@ def build_brief(
     parts.append(f"<h2>{escape(labels.text('reports', language))}</h2><ul>")
     for source in sources.itertuples():
         address = f" — {escape(source.url)}" if isinstance(source.url, str) and source.url else ""
-        published = source.publication_date.isoformat() if pd.notna(source.publication_date) else "?"
+        published = labels.publication_text(
+            source.publication_date, source.published_not_before, source.published_not_after, language
+        )
         parts.append(f"<li>{escape(source.title)} · {escape(source.publisher)} · {escape(published)}{address}</li>")
     parts.append("</ul></body></html>")
     return "\n".join(parts)

@@ -270,7 +270,7 @@ def ranking_bars(frame: pd.DataFrame, year: int, language: str, title: str) -> g
         )
         layout["annotations"].append(
             {
-                "text": f"{row.place} {year if int(row.year) == year else int(row.year)}: "
+                "text": f"{labels.text('country_name', language)} {year if int(row.year) == year else int(row.year)}: "
                 + labels.value_text(row.value, row.unit, row.qualifier, language),
                 "x": position,
                 "y": 1,

@@ -21,6 +21,7 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.shapes import MSO_CONNECTOR
 from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
@@ -35,11 +36,27 @@ MARGIN = Inches(0.4)
 BLANK_LAYOUT = 6
 TABLE_ROWS_PER_SLIDE = 14
 TABLE_ROWS = 140
-SOURCES_PER_SLIDE = 16
-# A line chart with more points than this labels only the last point of each line (and inexact figures).
-LABELLED_POINTS = 24
-# About how many characters of 8-point Arial fit on a line across the slide, to size the footnote.
-FOOTNOTE_LINE = 210
+SOURCES_PER_SLIDE = 10
+SOURCE_SIZE = 14
+# A chart whose points come from more reports than this names them by number only under the chart; the
+# sources slides give each in full, in a size that can be read from the back of a room.
+SOURCES_UNDER_CHART = 5
+FOOTNOTE_SIZE = 11
+# Labels on a line chart: every point when two province lines at most hold this many points each, else the
+# last point of each line; a label closer than LABEL_SPACING of the axis to one already placed in the same
+# or the next year is left out (the value is in the table and the notes), so that no two labels overlap.
+LABEL_EVERY_POINT = 12
+LABEL_SPACING = 0.07
+# Where the plot sits inside a line chart's frame (fractions), so that rules can be drawn at the years.
+PLOT_AREA = {"x": 0.08, "y": 0.04, "w": 0.9, "h": 0.74}
+# PowerPoint's dash styles for the dash names of the screen's chart (Plotly's).
+DASHES = {
+    "dash": MSO_LINE_DASH_STYLE.DASH,
+    "dot": MSO_LINE_DASH_STYLE.ROUND_DOT,
+    "dashdot": MSO_LINE_DASH_STYLE.DASH_DOT,
+    "longdash": MSO_LINE_DASH_STYLE.LONG_DASH,
+    "longdashdot": MSO_LINE_DASH_STYLE.LONG_DASH_DOT,
+}
 # XML 1.0 refuses these control characters; a report that carries one still exports.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -103,40 +120,71 @@ def title_slide(presentation: Presentation, cover: Cover, language: str) -> None
         f"{labels.text('filters', language)}: {cover.filters}",
         f"{labels.text('deck_language', language)} · {labels.text('deck_made_on', language)} {cover.made_on}",
         labels.text("app_title", language),
-        cover.address,
+        *([cover.address] if cover.address else []),
     ]
     _text_box(slide, (MARGIN, Inches(2.8), SLIDE_WIDTH - 2 * MARGIN, Inches(3.8)), lines, 20)
 
 
 def chart_slide(presentation: Presentation, chart: DeckChart, sources: dict[tuple, int], language: str) -> None:
-    """A chart, its notes (breaks, disagreements), the reports behind its points underneath (publisher, date
-    and web address, linked) and every point's quote in the speaker notes."""
+    """A chart with its rules (a new poverty standard, the merger) drawn on it, its notes (breaks,
+    disagreements), the reports behind its points underneath — in full when there are a few, by their numbers
+    on the sources slides when there are more — and every point's quote in the speaker notes."""
     slide = presentation.slides.add_slide(presentation.slide_layouts[BLANK_LAYOUT])
     width = SLIDE_WIDTH - 2 * MARGIN
     _text_box(slide, (MARGIN, Inches(0.25), width, Inches(0.8)), [chart.title], 26, bold=True)
     rows = chart.readings.to_dict("records")
     cited = sorted({sources[_source_key(row)]: row for row in rows}.items())
-    footnote_lines = 1 + sum(len(_short_source(row)) + 6 for _, row in cited) // FOOTNOTE_LINE
-    footnote_height = Inches(0.16) * (footnote_lines + 1)
-    notes_height = Inches(0.25) * len(chart.notes)
+    footnote_height = Inches(0.3) if len(cited) > SOURCES_UNDER_CHART else Inches(0.22) * (len(cited) + 1)
+    notes_height = Inches(0.28) * len(chart.notes)
     bottom = SLIDE_HEIGHT - Inches(0.15) - footnote_height
-    native_chart(slide, chart, (MARGIN, Inches(1.05), width, bottom - notes_height - Inches(1.05)))
+    box = (MARGIN, Inches(1.05), width, bottom - notes_height - Inches(1.05))
+    native_chart(slide, chart, box)
+    if chart.rules:
+        _draw_rules(slide, chart, box)
     if chart.notes:
-        _text_box(slide, (MARGIN, bottom - notes_height, width, notes_height), chart.notes, 12)
-    footnote = _text_box(slide, (MARGIN, bottom, width, footnote_height), [], 8, name="footnote")
+        _text_box(slide, (MARGIN, bottom - notes_height, width, notes_height), chart.notes, 13)
+    footnote = _text_box(slide, (MARGIN, bottom, width, footnote_height), [], FOOTNOTE_SIZE, name="footnote")
     paragraph = footnote.text_frame.paragraphs[0]
-    _run(paragraph, labels.text("deck_sources", language, count=len(cited)) + " ", 8, bold=True)
+    _run(paragraph, labels.text("deck_sources", language, count=len(cited)) + " ", FOOTNOTE_SIZE, bold=True)
+    in_full = len(cited) <= SOURCES_UNDER_CHART
     for number, row in cited:
-        run = _run(paragraph, f"[{number}] {_short_source(row)}   ", 8)
+        if in_full and number != cited[0][0]:
+            paragraph = footnote.text_frame.add_paragraph()
+        run = _run(paragraph, f"[{number}] {_short_source(row, language)}" if in_full else f"[{number}]", FOOTNOTE_SIZE)
         if str(row.get("source_url") or "").startswith(("http://", "https://")):
             run.hyperlink.address = plain(row["source_url"])
+        if not in_full:
+            _run(paragraph, " ", FOOTNOTE_SIZE)
+    if not in_full:
+        _run(paragraph, labels.text("deck_sources_see", language), FOOTNOTE_SIZE)
     slide.notes_slide.notes_text_frame.text = "\n".join(_quote_lines(chart.readings, sources, language))
 
 
-def _short_source(row: dict) -> str:
+def _draw_rules(slide: object, chart: DeckChart, box: tuple[Emu, Emu, Emu, Emu]) -> None:
+    """A dotted vertical rule, with its note beside it, between the years where a standard changes or the
+    provinces merged: on the chart itself, as on screen. The plot area's place is fixed (PLOT_AREA), and a line
+    chart centres each year in an equal slot, so the rule before category i stands at i / n of the plot."""
+    left, top, width, height = box
+    plot_left = left + int(width * PLOT_AREA["x"])
+    plot_top = top + int(height * PLOT_AREA["y"])
+    plot_width, plot_height = int(width * PLOT_AREA["w"]), int(height * PLOT_AREA["h"])
+    for order, (index, words) in enumerate(chart.rules):
+        x = plot_left + int(plot_width * index / len(chart.categories))
+        rule = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, x, plot_top, x, plot_top + plot_height)
+        rule.name = "rule"
+        rule.line.color.rgb, rule.line.width = RGBColor(0x55, 0x55, 0x55), Pt(1.75)
+        rule.line.dash_style = MSO_LINE_DASH_STYLE.ROUND_DOT
+        note_width = min(Inches(3.2), plot_left + plot_width - x)
+        note = _text_box(
+            slide, (x + Inches(0.05), plot_top + Inches(0.45) * order, note_width, Inches(0.45)), [words], 11
+        )
+        note.name = "rule_note"
+
+
+def _short_source(row: dict, language: str) -> str:
     """Publisher, date and the site the report is on: "VietNamNet 16/09/2025 vietnamnet.vn"."""
     site = urlsplit(str(row.get("source_url") or "")).netloc.removeprefix("www.")
-    parts = (row.get("source_publisher"), _published(row), site)
+    parts = (row.get("source_publisher"), labels.source_date(row, language), site)
     return " ".join(plain(part) for part in parts if isinstance(part, str) and part)
 
 
@@ -148,6 +196,8 @@ def native_chart(slide: object, chart: DeckChart, box: tuple[Emu, Emu, Emu, Emu]
         data.add_series(plain(series.name), series.values)
     kind = XL_CHART_TYPE.LINE_MARKERS if chart.kind == "line" else XL_CHART_TYPE.BAR_CLUSTERED
     drawn = slide.shapes.add_chart(kind, *box, data).chart
+    if chart.kind == "line":
+        _fix_plot_area(drawn)
     drawn.font.name, drawn.font.size = FONT_NAME, Pt(14)
     drawn.has_title = False  # the slide's title says what the chart is
     value_axis = drawn.value_axis
@@ -163,27 +213,120 @@ def native_chart(slide: object, chart: DeckChart, box: tuple[Emu, Emu, Emu, Emu]
         _style_bars(drawn, chart.series[0])
 
 
+def _fix_plot_area(drawn: object) -> None:
+    """Place the plot at PLOT_AREA inside the chart's frame (c:manualLayout, inner), with each year centred in
+    its slot (c:crossBetween between), so that the rules drawn over the chart fall between the right years."""
+    plot_area = drawn._chartSpace.find(qn("c:chart")).find(qn("c:plotArea"))
+    layout = plot_area.find(qn("c:layout"))
+    if layout is None:
+        layout = OxmlElement("c:layout")
+        plot_area.insert(0, layout)
+    for child in list(layout):
+        layout.remove(child)
+    manual = OxmlElement("c:manualLayout")
+    for tag, value in (("c:layoutTarget", "inner"), ("c:xMode", "edge"), ("c:yMode", "edge")):
+        child = OxmlElement(tag)
+        child.set("val", value)
+        manual.append(child)
+    for key in ("x", "y", "w", "h"):
+        child = OxmlElement(f"c:{key}")
+        child.set("val", str(PLOT_AREA[key]))
+        manual.append(child)
+    layout.append(manual)
+    for cross in plot_area.iter(qn("c:crossBetween")):
+        cross.set("val", "between")
+
+
 def _style_lines(drawn: object, series_list: Sequence[DeckSeries]) -> None:
-    # A gap inside one series (a year without a report) is bridged, as on screen; two series never are.
+    # A series never has a gap inside it: runs of consecutive years are series of their own, and the dotted
+    # join over missing years another, so spanning blanks draws exactly the screen's lines.
     for blanks in drawn._chartSpace.xpath("c:chart/c:dispBlanksAs"):
         blanks.set("val", "span")
     drawn.has_legend = True
     drawn.legend.position, drawn.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
     drawn.legend.font.size = Pt(13)
     _hide_from_legend(drawn, [index for index, series in enumerate(series_list) if not series.in_legend])
-    crowded = sum(value is not None for series in series_list for value in series.values)
-    for series, drawn_series in zip(series_list, drawn.plots[0].series, strict=True):
+    labelled = labelled_points(series_list)
+    for index, (series, drawn_series) in enumerate(zip(series_list, drawn.plots[0].series, strict=True)):
         colour = RGBColor.from_string(series.colours[0].lstrip("#"))
         drawn_series.smooth = False
         line = drawn_series.format.line
-        line.color.rgb, line.width = colour, Pt(2 if series.reference else 3.5)
-        if series.dashed:
-            line.dash_style = MSO_LINE_DASH_STYLE.DASH
-        drawn_series.marker.style = XL_MARKER_STYLE.DIAMOND if series.diamond else XL_MARKER_STYLE.CIRCLE
+        line.color.rgb = colour
+        line.width = Pt(1.5 if series.connector else 2 if series.reference else 3.5)
+        if series.dash in DASHES:
+            line.dash_style = DASHES[series.dash]
+        if series.connector:
+            drawn_series.marker.style = XL_MARKER_STYLE.NONE
+            continue
+        drawn_series.marker.style = (
+            XL_MARKER_STYLE.DIAMOND
+            if series.diamond
+            else XL_MARKER_STYLE.SQUARE
+            if series.square
+            else XL_MARKER_STYLE.CIRCLE
+        )
         drawn_series.marker.size = 7 if series.reference else 9
         drawn_series.marker.format.fill.solid()
-        drawn_series.marker.format.fill.fore_color.rgb = colour
-        _label_points(drawn_series, series, XL_LABEL_POSITION.ABOVE, colour, every_point=crowded <= LABELLED_POINTS)
+        drawn_series.marker.format.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF) if series.square else colour
+        drawn_series.marker.format.line.color.rgb = colour
+        for point, position in labelled.get(index, {}).items():
+            _label(drawn_series, series, point, position, colour)
+
+
+def labelled_points(series_list: Sequence[DeckSeries]) -> dict[int, dict[int, object]]:
+    """Which points of which series get a label, and where (above or below), so that no two labels overlap.
+
+    Only province lines are labelled (references are named in the legend). With at most two province lines
+    of few points, every point is labelled, the higher line's above and the lower's below; otherwise the last
+    point of each line. A label is left out when it would stand within LABEL_SPACING of the axis of one
+    already placed in the same or the next year."""
+    provinces = [
+        (index, series) for index, series in enumerate(series_list) if not series.reference and not series.connector
+    ]
+    values = [value for _, series in provinces for value in series.values if value is not None]
+    if not values:
+        return {}
+    spacing = LABEL_SPACING * (max(values) or 1)
+    counts: dict[str, int] = {}
+    for _, series in provinces:
+        counts[series.name] = counts.get(series.name, 0) + sum(value is not None for value in series.values)
+    every = len(counts) <= 2 and max(counts.values()) <= LABEL_EVERY_POINT
+    points = [
+        (point, index) for index, series in provinces for point, value in enumerate(series.values) if value is not None
+    ]
+    if every:
+        wanted = [(index, point, series_list[index].values[point]) for point, index in points]
+    else:  # the last point of each line
+        last = {series_list[index].name: (point, index) for point, index in sorted(points)}
+        wanted = [(index, point, series_list[index].values[point]) for point, index in last.values()]
+    placed: dict[int, dict[int, object]] = {}
+    taken: list[tuple[int, float]] = []
+    for index, point, value in sorted(wanted, key=lambda item: -item[2]):
+        if any(
+            abs(point - other_point) <= 1 and abs(value - other_value) < spacing for other_point, other_value in taken
+        ):
+            continue
+        taken.append((point, value))
+        others = [
+            other.values[point]
+            for other_index, other in provinces
+            if other_index != index and other.values[point] is not None
+        ]
+        below = bool(others) and every and value < max(others)
+        placed.setdefault(index, {})[point] = XL_LABEL_POSITION.BELOW if below else XL_LABEL_POSITION.ABOVE
+    return placed
+
+
+def _label(drawn_series: object, series: DeckSeries, point: int, position: object, colour: RGBColor) -> None:
+    """A point's label: the value as the dashboard writes it in the language, qualifier included."""
+    text = series.texts[point]
+    if not text:
+        return
+    label = drawn_series.points[point].data_label
+    label.position = position
+    label.text_frame.text = ""
+    run = _run(label.text_frame.paragraphs[0], text, 12)
+    run.font.color.rgb = colour
 
 
 def _hide_from_legend(drawn: object, indexes: list[int]) -> None:
@@ -213,22 +356,11 @@ def _style_bars(drawn: object, series: DeckSeries) -> None:
     _label_points(drawn_series, series, XL_LABEL_POSITION.OUTSIDE_END, RGBColor(0x22, 0x22, 0x22))
 
 
-def _label_points(
-    drawn_series: object, series: DeckSeries, position: object, colour: RGBColor, every_point: bool = True
-) -> None:
-    """Points labelled with the value as the dashboard writes it in the language, qualifier included: every
-    point, or (on a crowded line chart) the last of each line and any that is not an exact figure."""
-    last = max((index for index, value in enumerate(series.values) if value is not None), default=-1)
-    for index, (value, text) in enumerate(zip(series.values, series.texts, strict=True)):
-        if value is None or not text:
-            continue
-        if not (every_point or index == last or not text[0].isdigit()):
-            continue
-        label = drawn_series.points[index].data_label
-        label.position = position
-        label.text_frame.text = ""
-        run = _run(label.text_frame.paragraphs[0], text, 11 if len(series.values) <= 20 else 9)
-        run.font.color.rgb = colour
+def _label_points(drawn_series: object, series: DeckSeries, position: object, colour: RGBColor) -> None:
+    """Every bar labelled with its value as the dashboard writes it in the language, qualifier included."""
+    for point, value in enumerate(series.values):
+        if value is not None:
+            _label(drawn_series, series, point, position, colour)
 
 
 def table_slides(presentation: Presentation, readings: pd.DataFrame, sources: dict[tuple, int], language: str) -> None:
@@ -252,15 +384,22 @@ def source_slides(
     """Every report in full (publisher, date, title, address), numbered as in the footnotes; the last slide
     ends with how to cite the dashboard."""
     rows = {sources[_source_key(row)]: row for row in readings.to_dict("records")}
-    lines = [f"[{number}] {_source_text(row)}" for number, row in sorted(rows.items())]
+    lines = [f"[{number}] {_source_text(row, language)}" for number, row in sorted(rows.items())]
     pages = _pages(lines, SOURCES_PER_SLIDE)
     for number, page in enumerate(pages, start=1):
         slide = presentation.slides.add_slide(presentation.slide_layouts[BLANK_LAYOUT])
         title = labels.part_title(labels.text("deck_sources_title", language), number, len(pages))
         _text_box(slide, (MARGIN, Inches(0.25), SLIDE_WIDTH - 2 * MARGIN, Inches(0.7)), [title], 26, bold=True)
-        _text_box(slide, (MARGIN, Inches(1.0), SLIDE_WIDTH - 2 * MARGIN, Inches(5.3)), page, 11, name="sources")
+        _text_box(
+            slide, (MARGIN, Inches(1.0), SLIDE_WIDTH - 2 * MARGIN, Inches(5.3)), page, SOURCE_SIZE, name="sources"
+        )
         if number == len(pages):
-            citation = labels.text("deck_cite", language, made_on=cover.made_on, address=cover.address)
+            citation = labels.text(
+                "deck_cite" if cover.address else "deck_cite_no_address",
+                language,
+                made_on=cover.made_on,
+                address=cover.address,
+            )
             _text_box(
                 slide, (MARGIN, Inches(6.4), SLIDE_WIDTH - 2 * MARGIN, Inches(0.9)), [citation], 13, name="citation"
             )
@@ -274,11 +413,11 @@ def _table_rows(readings: pd.DataFrame, sources: dict[tuple, int], language: str
     texts = labels.value_texts(readings, language) if len(readings) else []
     return [
         [
-            _place(row),
+            _place(row, language),
             plain(row["period_text"]),
             plain(f"{row[f'metric_label_{language}']} · {row[f'group_label_{language}']}"),
             plain(text),
-            f"[{sources[_source_key(row)]}] {_short_source(row)}",
+            f"[{sources[_source_key(row)]}] {_short_source(row, language)}",
         ]
         for row, text in zip(readings.to_dict("records"), texts, strict=True)
     ]
@@ -299,19 +438,20 @@ def _table(slide: object, headers: list[str], rows: list[list[str]]) -> None:
             _run(cell.text_frame.paragraphs[0], value, 11, bold=row_index == 0)
 
 
-def _place(row: dict) -> str:
-    """The province a figure is about, or its area for the country and regions."""
-    return plain(row["province"] if isinstance(row["province"], str) else row["area"])
+def _place(row: dict, language: str) -> str:
+    """The place a figure is about, named and marked as on screen (the merged province, a survey's rate, the
+    country and regions in the language)."""
+    return plain(labels.place_name(row, language))
 
 
-def _published(row: dict) -> str | None:
-    published = row.get("source_publication_date")
-    return f"{published:%d/%m/%Y}" if pd.notna(published) else None
-
-
-def _source_text(row: dict) -> str:
-    """A report in full: publisher · date · title · address."""
-    parts = (row.get("source_publisher"), _published(row), row.get("source_title"), row.get("source_url"))
+def _source_text(row: dict, language: str) -> str:
+    """A report in full: publisher · date (or its bounds) · title · address."""
+    parts = (
+        row.get("source_publisher"),
+        labels.source_date(row, language),
+        row.get("source_title"),
+        row.get("source_url"),
+    )
     return " · ".join(plain(part) for part in parts if isinstance(part, str) and part)
 
 
@@ -319,8 +459,8 @@ def _quote_lines(readings: pd.DataFrame, sources: dict[tuple, int], language: st
     """Per point: where, when, the value, and the report's own words, quoted verbatim, with its report."""
     texts = labels.value_texts(readings, language)
     return [
-        f"{_place(row)} · {plain(row['period_text'])}: "
-        f"{plain(text)} — “{plain(row['quote'])}” [{sources[_source_key(row)]}] {_source_text(row)}"
+        f"{_place(row, language)} · {plain(row['period_text'])}: "
+        f"{plain(text)} — “{plain(row['quote'])}” [{sources[_source_key(row)]}] {_source_text(row, language)}"
         for row, text in zip(readings.to_dict("records"), texts, strict=True)
     ]
 

@@ -15,7 +15,17 @@ import pandas as pd
 
 from app import labels
 from app.charts import LEVEL_ORDER, missing_reason, province_colour, value_scale, with_bar_labels
-from app.series_chart import MERGER_YEAR, REFERENCE_STYLES, break_years, drawn_points, line_name, lines, panel_groups
+from app.series_chart import (
+    MERGER_YEAR,
+    REFERENCE_STYLES,
+    break_years,
+    drawn_points,
+    line_name,
+    lines,
+    panel_groups,
+    reference_style,
+    runs,
+)
 
 COUNTRY_COLOUR = REFERENCE_STYLES["country"]["color"]
 
@@ -28,11 +38,15 @@ class DeckSeries:
     values: tuple[float | None, ...]
     texts: tuple[str, ...]
     colours: tuple[str, ...]
-    dashed: bool = False
+    # Plotly's dash name ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot"), as on screen.
+    dash: str = "solid"
     reference: bool = False
     diamond: bool = False
-    # A place under two standards is two series with one legend entry, as on screen.
+    square: bool = False  # the province as merged on 1 July 2025
+    # A place under two standards, or with missing years, is several series with one legend entry, as on screen.
     in_legend: bool = True
+    # The thin dotted join over missing years between two runs of a line: no marker, no label.
+    connector: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -47,6 +61,8 @@ class DeckChart:
     axis_title: str
     notes: tuple[str, ...]
     readings: pd.DataFrame = field(repr=False)
+    # Rules drawn on a line chart, as on screen: (index of the first category after the rule, its note).
+    rules: tuple[tuple[int, str], ...] = ()
 
 
 def line_charts(readings: pd.DataFrame, standards: pd.DataFrame, language: str, title: str) -> list[DeckChart]:
@@ -63,50 +79,80 @@ def line_charts(readings: pd.DataFrame, standards: pd.DataFrame, language: str, 
     charts = []
     for group in groups:
         panel = drawn[drawn["beneficiary_group"] == group]
-        segments = lines(panel)
-        names = [line_name(segment.iloc[0], language) for segment in segments]
-        series = tuple(
-            replace(
-                _line_series(segment, name, categories, scale, own_measures, language),
-                in_legend=name not in names[:index],
-            )
-            for index, (segment, name) in enumerate(zip(segments, names, strict=True))
-        )
+        series: list[DeckSeries] = []
+        for segment in lines(panel):
+            name = line_name(segment.iloc[0], language)
+            parts = runs(segment)
+            for part in parts:
+                in_legend = name not in {drawn_series.name for drawn_series in series}
+                series.append(
+                    replace(_line_series(part, name, categories, scale, own_measures, language), in_legend=in_legend)
+                )
+            for before, after in zip(parts, parts[1:], strict=False):
+                series.append(_connector(before, after, series[-1], categories, scale))
         heading = title if len(groups) == 1 else f"{title} · {panel[f'group_label_{language}'].iloc[0]}"
-        notes = _break_notes(panel, standards, language) + _conflict_notes(panel, language)
-        charts.append(DeckChart("line", heading, categories, series, axis_title, notes, panel))
+        rules = _rules(panel, standards, categories, language)
+        notes = tuple(words for _, words in rules) + _conflict_notes(panel, language)
+        charts.append(DeckChart("line", heading, categories, tuple(series), axis_title, notes, panel, rules))
     return charts
 
 
 def _line_series(
     segment: pd.DataFrame, name: str, categories: tuple[str, ...], scale: float, own_measures: set[str], language: str
 ) -> DeckSeries:
-    """One line segment: a place under one standard, on one side of the merger."""
+    """One run of a line: a place under one standard, on one side of the merger, over consecutive years."""
     first = segment.iloc[0]
     by_year = dict(zip(segment["year"].astype(int).astype(str), segment.to_dict("records"), strict=True))
     written = dict(zip(segment["fact_id"], labels.value_texts(segment, language), strict=True))
     level = first["area_level"]
-    colour = province_colour(first["province"]) if level == "province" else REFERENCE_STYLES[level]["color"]
+    merged = bool(first["merged_province"])
+    if level == "province":
+        colour, dash = province_colour(first["province"]), "dash" if merged else "solid"
+    else:
+        style = reference_style(level, first["area"])
+        colour, dash = style["color"], style["dash"]
     return DeckSeries(
         name=name,
         values=tuple(float(by_year[year]["value"]) / scale if year in by_year else None for year in categories),
         texts=tuple(written[by_year[year]["fact_id"]] if year in by_year else "" for year in categories),
         colours=(colour,),
-        dashed=bool(first["merged_province"]) or level != "province",
+        dash=dash,
         reference=level != "province",
         diamond=first["poverty_standard"] in own_measures,
+        square=merged,
     )
 
 
-def _break_notes(panel: pd.DataFrame, standards: pd.DataFrame, language: str) -> tuple[str, ...]:
+def _connector(
+    before: pd.DataFrame, after: pd.DataFrame, run: DeckSeries, categories: tuple[str, ...], scale: float
+) -> DeckSeries:
+    """The dotted join over the missing years between two runs of one line: values at its two ends only."""
+    ends = {str(int(row["year"])): float(row["value"]) / scale for row in (before.iloc[-1], after.iloc[0])}
+    return DeckSeries(
+        name=run.name,
+        values=tuple(ends.get(year) for year in categories),
+        texts=("",) * len(categories),
+        colours=run.colours,
+        dash="dot",
+        reference=True,
+        in_legend=False,
+        connector=True,
+    )
+
+
+def _rules(
+    panel: pd.DataFrame, standards: pd.DataFrame, categories: tuple[str, ...], language: str
+) -> tuple[tuple[int, str], ...]:
+    """Where the chart changes meaning, as on screen: a new poverty standard, the 1 July 2025 merger. Each rule
+    stands before the first year it concerns."""
     labels_of = standards.set_index("poverty_standard")[f"label_{language}"]
-    notes = [
-        labels.text("standard_break", language, year=str(year), standard=labels_of[standard])
+    marks = [
+        (year, labels.text("standard_break", language, year=str(year), standard=labels_of[standard]))
         for year, standard in break_years(panel, standards)
     ]
     if panel["merged_province"].any():
-        notes.append(f"{labels.text('merger_break', language)} ({MERGER_YEAR})")
-    return tuple(notes)
+        marks.append((MERGER_YEAR, labels.text("merger_break", language)))
+    return tuple((categories.index(str(year)), words) for year, words in marks if str(year) in categories)
 
 
 def _conflict_notes(panel: pd.DataFrame, language: str) -> tuple[str, ...]:
@@ -125,7 +171,7 @@ def ranking_chart(rows: pd.DataFrame, year: int, language: str, title: str) -> D
     written = dict(zip(found["fact_id"], labels.value_texts(found, language), strict=True))
     categories, values, texts, colours = [], [], [], []
     for row in [*provinces.to_dict("records"), *country.to_dict("records")]:
-        name = row["place"]
+        name = row["place"] if row["place_level"] == "province" else labels.text("country_name", language)
         if pd.isna(row["value"]):
             name = f"{name} — {labels.text(missing_reason(row['other_standard_only']), language, year=str(year))}"
         elif int(row["year"]) != year:

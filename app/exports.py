@@ -39,6 +39,7 @@ def excel_download(filters: Filters, language: str) -> bytes:
 # A chart's download: the points drawn, then the readings of the same points the chart left out. Headers
 # shared with the tables are the tables' own (app/tables.py); the rest say what only a chart's file has.
 CHART_ONLY_COLUMNS = {
+    "place": {"vi": "Nơi (như trên biểu đồ)", "en": "Place (as on the chart)"},
     "merged_province": {"vi": "Tỉnh sau sáp nhập 1/7/2025", "en": "Province as merged on 1 July 2025"},
     "year": {"vi": "Năm", "en": "Year"},
     "drawn": {"vi": "Trên biểu đồ", "en": "On the chart"},
@@ -54,6 +55,7 @@ def chart_table(readings: pd.DataFrame, language: str) -> pd.DataFrame:
     drawn = readings["series_choice"] == 1
     table = pd.DataFrame(
         {
+            "place": [labels.place_name(reading, language) for reading in readings.to_dict("records")],
             "province": readings["province"],
             "province_2025": readings["province_2025"],
             "area": readings["area"],
@@ -73,7 +75,9 @@ def chart_table(readings: pd.DataFrame, language: str) -> pd.DataFrame:
             "why": [labels.text("drawn_why" if chosen else "left_out_why", language) for chosen in drawn],
             "source_title": readings["source_title"],
             "source_publisher": readings["source_publisher"],
-            "source_publication_date": readings["source_publication_date"],
+            "source_publication_date": [
+                labels.source_date(reading, language) for reading in readings.to_dict("records")
+            ],
             "source_url": readings["source_url"],
             "quote": readings["quote"],
             "fact_id": readings["fact_id"],

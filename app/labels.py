@@ -249,6 +249,48 @@ TEXT: dict[str, dict[str, str]] = {
         "Open a cell to see its readings and sources. The same matrix as python -m etl coverage prints.",
     },
     "country_name": {"vi": "Cả nước", "en": "Viet Nam"},
+    "start_here": {"vi": "Bắt đầu từ đâu", "en": "Where to start"},
+    "start_topics": {
+        "vi": "1. Xem từng chủ đề qua các năm: tỷ lệ nghèo, bảo hiểm y tế, tín dụng, chi hỗ trợ",
+        "en": "1. See each topic over the years: poverty, health insurance, credit, support spending",
+    },
+    "start_coverage": {
+        "vi": "2. Xem những năm nào so sánh được 5 tỉnh (Độ phủ số liệu)",
+        "en": "2. See which years the five provinces can be compared in (Coverage)",
+    },
+    "start_sources": {
+        "vi": "3. Mỗi số liệu dẫn về câu của báo cáo gốc: xem nguồn và định nghĩa",
+        "en": "3. Every figure traces to the words of its report: see the sources and definitions",
+    },
+    "overview_cards": {"vi": "Các tỉnh trong cùng một năm", "en": "The provinces in the same year"},
+    "overview_cards_intro": {
+        "vi": "Mỗi chủ đề: chỉ tiêu chính, năm có nhiều tỉnh công bố nhất, số liệu cấp tỉnh của đúng năm đó và cùng "
+        "chuẩn nghèo. Tỉnh không có số liệu năm đó được ghi rõ.",
+        "en": "Each topic: its headline indicator, in the year most provinces publish it, province-level figures of "
+        "that year under the same poverty standard. A province without a figure that year says so.",
+    },
+    "no_comparable_year": {
+        "vi": "Chưa có năm nào có từ hai tỉnh công bố chỉ tiêu chính này; xem Độ phủ số liệu.",
+        "en": "No year yet in which two provinces publish this headline indicator; see Coverage.",
+    },
+    "definitions": {"vi": "Định nghĩa các chỉ tiêu chính", "en": "What the headline indicators measure"},
+    "definitions_intro": {
+        "vi": "Mỗi chủ đề được so sánh trên các chỉ tiêu chính này, cùng một định nghĩa cho mọi tỉnh; các số liệu "
+        "khác được giữ và hiển thị dưới tên riêng của chúng (data/metrics.csv, data/metrics.meta.yml).",
+        "en": "Each topic is compared on these headline indicators, under one definition for every province; other "
+        "figures are kept and shown under their own names (data/metrics.csv, data/metrics.meta.yml).",
+    },
+    "source_search": {
+        "vi": "Tìm báo cáo (tên, cơ quan đăng, tỉnh, địa chỉ)",
+        "en": "Find a report (title, publisher, province, address)",
+    },
+    "source_search_none": {"vi": "Không có báo cáo nào khớp.", "en": "No report matches."},
+    "published_between": {
+        "vi": "không ghi ngày, từ {earliest} đến {latest}",
+        "en": "undated, between {earliest} and {latest}",
+    },
+    "published_not_before": {"vi": "không ghi ngày, không trước {day}", "en": "undated, not before {day}"},
+    "published_not_after": {"vi": "không ghi ngày, không sau {day}", "en": "undated, not after {day}"},
     "note_in_english": {"vi": "Ghi chú của người biên tập (bằng tiếng Anh)", "en": "Reviewer's note"},
     "coverage_matrix": {"vi": "Chỉ tiêu hoặc chủ đề", "en": "Metric or topic"},
     "all_of_topic": {"vi": "Cả chủ đề: {topic}", "en": "Whole topic: {topic}"},
@@ -339,6 +381,12 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Chỉ số liệu cấp tỉnh của đúng năm đã chọn, theo chuẩn nghèo của năm đó; vạch đứt: cả nước.",
         "en": "Province-level figures of the chosen year only, under that year's poverty standard; dashed: country.",
     },
+    "ranking_caption_no_country": {
+        "vi": "Chỉ số liệu cấp tỉnh của đúng năm đã chọn, theo chuẩn nghèo của năm đó; "
+        "không có số của cả nước năm này.",
+        "en": "Province-level figures of the chosen year only, under that year's poverty standard; no figure for the "
+        "country that year.",
+    },
     "actual": {"vi": "thực hiện", "en": "result"},
     "editing_signed_in": {
         "vi": "Đã đăng nhập với tư cách người biên tập: {who}. Mọi thay đổi được ghi vào nhật ký.",
@@ -411,6 +459,16 @@ TEXT: dict[str, dict[str, str]] = {
     "deck_period": {"vi": "Năm / kỳ", "en": "Year / period"},
     "deck_sources": {"vi": "Nguồn ({count} báo cáo):", "en": "Sources ({count} reports):"},
     "deck_sources_title": {"vi": "Nguồn", "en": "Sources"},
+    "deck_sources_see": {
+        "vi": "— tên, ngày và địa chỉ của từng báo cáo ở các trang Nguồn cuối bản trình chiếu.",
+        "en": "— each report's name, date and address are on the Sources slides at the end.",
+    },
+    "deck_cite_no_address": {
+        "vi": "Trích dẫn: Giảm nghèo: so sánh 5 tỉnh — tổng hợp từ các báo cáo đã công bố, truy cập {made_on}. "
+        "Mỗi số liệu dẫn về đúng câu của báo cáo gốc.",
+        "en": "Cite as: Poverty reduction: five provinces compared — compiled from published reports, accessed "
+        "{made_on}. Every figure traces back to the sentence of its report.",
+    },
     "deck_table": {"vi": "Số liệu trên các biểu đồ", "en": "The figures on the charts"},
     "deck_table_limited": {
         "vi": "Bảng ghi {shown} trong {total} số liệu; tệp CSV của từng biểu đồ có đủ.",
@@ -507,6 +565,44 @@ def value_texts(frame: pd.DataFrame, language: str) -> list[str]:
 def part_title(title: str, number: int, parts: int) -> str:
     """A title of one of several parts: "Tín dụng (1/3)"; the title alone when there is one part."""
     return f"{title} ({number}/{parts})" if parts > 1 else title
+
+
+def publication_text(published: object, not_before: object, not_after: object, language: str) -> str:
+    """When a report was published, as a citation prints it: its date, or for a page that shows none, the
+    bounds its text allows ("không trước 09/12/2020", "not before 9 Dec 2020"); "—" when nothing is known."""
+    known = [None if _missing(day) else pd.Timestamp(day).date() for day in (published, not_before, not_after)]
+    exact, earliest, latest = (short_date(day, language) if day else None for day in known)
+    if exact:
+        return exact
+    if earliest and latest:
+        return text("published_between", language, earliest=earliest, latest=latest)
+    if earliest:
+        return text("published_not_before", language, day=earliest)
+    if latest:
+        return text("published_not_after", language, day=latest)
+    return "—"
+
+
+def source_date(reading: Mapping, language: str) -> str:
+    """publication_text of the report behind a figure (a row of the figures table)."""
+    return publication_text(
+        reading.get("source_publication_date"),
+        reading.get("source_published_not_before"),
+        reading.get("source_published_not_after"),
+        language,
+    )
+
+
+def short_date(day: date, language: str) -> str:
+    """09/12/2020 in Vietnamese, 9 Dec 2020 in English (Babel)."""
+    return day.strftime("%d/%m/%Y") if language == "vi" else format_date(day, "d MMM y", locale=LOCALES[language])
+
+
+def _missing(value: object) -> bool:
+    try:
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def date_text(day: date, language: str) -> str:

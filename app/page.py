@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from contextlib import nullcontext
+from dataclasses import dataclass
 from functools import partial
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -14,6 +16,7 @@ import streamlit as st
 
 from app import deck_charts, editing, exports, labels, queries, shell, sidebar
 from app.charts import bars, chart_config, ranking_bars
+from app.charts import missing_reason as charts_missing_reason
 from app.queries import Filters
 from app.series_chart import drawn_points, series_lines
 from app.sidebar import View
@@ -389,8 +392,71 @@ def ranking_view(filters: Filters, metrics: tuple[str, ...], name: str, view: Vi
     if missing:
         st.caption(labels.text("ranking_missing", language, year=str(year), provinces=", ".join(missing)))
     if not nearest:
-        st.caption(labels.text("ranking_caption", language))
+        has_country = bool(((rows["place_level"] == "country") & rows["value"].notna()).any())
+        st.caption(labels.text("ranking_caption" if has_country else "ranking_caption_no_country", language))
     chart_download(rows.dropna(subset=["fact_id"]).assign(series_choice=1), name, view)
+
+
+@dataclass(frozen=True)
+class Card:
+    """One topic's comparison on the overview: its title, one row per province (place, value_text, period,
+    source), and a note (the country's value); rows is None when no year can be compared."""
+
+    title: str
+    rows: pd.DataFrame | None
+    note: str = ""
+
+
+def comparable_cards(filters: Filters, language: str) -> list[tuple[str, Card]]:
+    """For each topic, its first headline indicator that two provinces or more publish for the same year, in
+    the year most of them do (then the latest): every province's value of that year, under that year's poverty
+    standard, province level — or why there is none. Never a mix of years, levels or standards."""
+    headlines = queries.headline_metrics()
+    cards = []
+    for topic in queries.TOPICS:
+        metrics = tuple(headlines.loc[headlines["category"] == topic, "metric"])
+        if not metrics:
+            continue
+        chosen = next(
+            (
+                (metric, queries.series_years(filters, metric))
+                for metric in metrics
+                if queries.series_years(filters, metric)
+            ),
+            (metrics[0], []),
+        )
+        metric, years = chosen
+        name = _metric_label(metric, language)
+        if not years:
+            cards.append((topic, Card(name, None)))
+            continue
+        year = years[0]
+        ranked = queries.ranking(filters, metric, year)
+        title = labels.text("ranking_title", language, metric=name, year=str(year))
+        standard = queries.standard_in_force(year) if queries.is_poverty_metric(metric) else None
+        if standard:
+            standards = queries.poverty_standards().set_index("poverty_standard")[f"label_{language}"]
+            title += f" · {standards[standard]}"
+        provinces = ranked[ranked["place_level"] == "province"]
+        rows = pd.DataFrame(
+            {
+                "place": provinces["place"],
+                "value_text": [text if isinstance(text, str) else "—" for text in provinces[f"value_text_{language}"]],
+                "period": [
+                    period
+                    if isinstance(period, str)
+                    else labels.text(charts_missing_reason(other), language, year=str(year))
+                    for period, other in zip(provinces["period_text"], provinces["other_standard_only"], strict=True)
+                ],
+                "source": [source if isinstance(source, str) else None for source in provinces["source_title"]],
+            }
+        )
+        country = ranked[(ranked["place_level"] == "country") & ranked["value"].notna()]
+        note = ""
+        if len(country):
+            note = f"{labels.text('country_name', language)} {year}: {country[f'value_text_{language}'].iloc[0]}"
+        cards.append((topic, Card(title, rows, note)))
+    return cards
 
 
 def standing_table(province: str, metrics: tuple[str, ...], view: View) -> pd.DataFrame:
@@ -453,11 +519,21 @@ def deck_download(view: View, topic: str, url_path: str) -> None:
     )
 
 
+# The dashboard's address as its readers reach it (https://dashboard.example.org): a deck cites the view there.
+PUBLIC_ADDRESS_VARIABLE = "POVERTY_PUBLIC_URL"
+
+
 def view_address() -> str:
-    """The address of what is on screen, query included, as the browser has it ("" outside a browser)."""
-    base = (st.context.url or "").split("?")[0]
+    """The address of what is on screen, query included, at the dashboard's public address
+    ($POVERTY_PUBLIC_URL). Empty when none is configured, or when it names this machine: a deck handed round
+    at a meeting never cites an address that only works on the presenter's computer."""
+    public = os.environ.get(PUBLIC_ADDRESS_VARIABLE, "").strip().rstrip("/")
+    host = urlsplit(public).hostname or ""
+    if not public.startswith(("http://", "https://")) or host == "localhost" or editing.is_loopback(host):
+        return ""
+    path = urlsplit(st.context.url or "").path
     query = urlencode([(name, value) for name in st.query_params for value in st.query_params.get_all(name)])
-    return f"{base}?{query}" if base and query else base
+    return f"{public}{path}?{query}" if query else f"{public}{path}"
 
 
 def editing_allowed(view: View) -> bool:

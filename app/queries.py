@@ -23,6 +23,8 @@ from app.tables import COLUMNS
 from etl import coverage as coverage_matrices
 from etl.paths import database_path
 
+TOPICS = coverage_matrices.TOPICS
+
 # The most bars one chart draws, and the rows one table page shows; the rest stays in DuckDB.
 MAX_BARS = 40
 PAGE_ROWS = 100
@@ -529,31 +531,43 @@ def source_ids() -> set[str]:
     return set(run_query("SELECT source_id FROM sources")["source_id"])
 
 
-def source_count() -> int:
-    return _source_count(database_version())
+# What a search of the reports looks in; accents and case do not matter ("thai binh" finds Thái Bình).
+SOURCE_SEARCH = """
+    ($search = '' OR strip_accents(lower(concat_ws(' ', source_id, title, publisher, author, province, url)))
+        LIKE '%' || strip_accents(lower($search)) || '%')
+"""
 
 
-@st.cache_data(show_spinner=False)
-def _source_count(version: tuple[str, int]) -> int:
-    return int(run_query("SELECT count(*) AS reports FROM sources", version=version)["reports"].iloc[0])
-
-
-def sources(page: int = 1) -> pd.DataFrame:
-    """One page (SOURCES_PER_PAGE) of the reports, with their current province and the figures each gave."""
-    return _sources(page, database_version())
+def source_count(search: str = "") -> int:
+    return _source_count(search.strip(), database_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _sources(page: int, version: tuple[str, int]) -> pd.DataFrame:
+def _source_count(search: str, version: tuple[str, int]) -> int:
+    sql = f"SELECT count(*) AS reports FROM sources WHERE {SOURCE_SEARCH}"
+    return int(run_query(sql, {"search": search}, version=version)["reports"].iloc[0])
+
+
+def sources(page: int = 1, search: str = "") -> pd.DataFrame:
+    """One page (SOURCES_PER_PAGE) of the reports a search finds (all without one), with their current province
+    and the figures each gave."""
+    return _sources(page, search.strip(), database_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _sources(page: int, search: str, version: tuple[str, int]) -> pd.DataFrame:
     return run_query(
         f"""
-        WITH page AS (SELECT * FROM sources ORDER BY province, source_id LIMIT {SOURCES_PER_PAGE} OFFSET $offset)
+        WITH page AS (
+            SELECT * FROM sources WHERE {SOURCE_SEARCH}
+            ORDER BY province, source_id LIMIT {SOURCES_PER_PAGE} OFFSET $offset
+        )
         SELECT page.*, provinces.province_2025,
                (SELECT count(*) FROM facts WHERE facts.source_id = page.source_id) AS figures
         FROM page LEFT JOIN provinces USING (province)
         ORDER BY province, source_id
         """,
-        {"offset": SOURCES_PER_PAGE * (max(page, 1) - 1)},
+        {"offset": SOURCES_PER_PAGE * (max(page, 1) - 1), "search": search},
         version=version,
     )
 

@@ -263,12 +263,12 @@ def _hover_texts(frame: pd.DataFrame, language: str) -> dict[str, str]:
         standard = reading[f"poverty_standard_label_{language}"]
         if isinstance(standard, str):
             lines.append(html.escape(standard))
-        lines += [html.escape(_source_line(reading)), "“" + html.escape(reading["quote"]) + "”"]
+        lines += [html.escape(_source_line(reading, language)), "“" + html.escape(reading["quote"]) + "”"]
         same_year = others.get(_point(reading, keys), [])
         if same_year:
             lines.append(html.escape(labels.text("other_readings", language, count=len(same_year))))
             for other in same_year[:OTHER_READINGS_IN_HOVER]:
-                words = f"{other['value_text']} ({other['period_text']}) — {_source_line(other)}"
+                words = f"{other['value_text']} ({other['period_text']}) — {_source_line(other, language)}"
                 lines.append("· " + html.escape(words))
         texts[reading["fact_id"]] = "<br>".join(lines)
     return texts
@@ -279,11 +279,9 @@ def _point(reading: dict, keys: tuple[str, ...]) -> tuple:
     return tuple(None if pd.isna(reading[key]) else reading[key] for key in keys)
 
 
-def _source_line(reading: dict) -> str:
-    published = reading.get("source_publication_date")
-    date_text = f", {published:%d/%m/%Y}" if pd.notna(published) else ""
+def _source_line(reading: dict, language: str) -> str:
     title = str(reading["source_title"])
-    return (title[:80] + "…" if len(title) > 80 else title) + date_text
+    return (title[:80] + "…" if len(title) > 80 else title) + ", " + labels.source_date(reading, language)
 
 
 def break_years(panel: pd.DataFrame, standards: pd.DataFrame) -> list[tuple[int, str]]:

@@ -198,7 +198,14 @@ def write(out: Path, reference: dict[str, pd.DataFrame], sources: pd.DataFrame, 
         # Ten million figures would otherwise take most of the machine's memory: DuckDB spills
         # the rest of its work to a temporary folder beside the file.
         connection.execute("SET memory_limit = '10GB'")
-        for name in ("provinces", "metrics", "beneficiary_groups", "poverty_standards"):
+        for name in (
+            "regions",
+            "provinces",
+            "metrics",
+            "headline_definitions",
+            "beneficiary_groups",
+            "poverty_standards",
+        ):
             insert_frame(connection, name, reference[name])
         for name, frame in {
             "drawn": facts,

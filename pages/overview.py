@@ -1,4 +1,6 @@
-"""Overview: each province's headline figures, what the reports cover, and the offline brief."""
+"""Overview: where to start, then each topic's headline indicator for the provinces side by side in one year —
+only figures that can be compared (province level, the same year, the same poverty standard) — what the
+reports cover, and the offline brief."""
 
 import streamlit as st
 
@@ -8,36 +10,41 @@ view = page.start()
 language = view.language
 page.heading("page_overview", view)
 
-if page.has_rows(view.filters, view):
-    coverage = queries.coverage(view.filters)
-    provinces = coverage.drop_duplicates("province")
-    if view.filters.provinces is None:  # a province named once in a national report gets no card of its own
-        provinces = provinces[provinces["province"].isin(queries.studied_provinces())]
-    carded = provinces.head(queries.MAX_PROVINCE_CARDS)
-    headlines = queries.headline_figures(view.filters.within(provinces=tuple(carded["province"])))
-    columns = st.columns(min(3, len(carded)))
-    for index, province in enumerate(carded.itertuples()):
-        with columns[index % len(columns)].container(border=True):
-            st.subheader(province.province)
-            st.caption(f"{labels.text('now_part_of', language)} {province.province_2025}")
-            rows = headlines[headlines["province"] == province.province]
-            if rows.empty:
-                st.write(labels.text("no_headline", language))
-            for row in rows.itertuples():
-                place = labels.place_and_period(row.area, row.area_level, row.period_start, row.period_end, language)
-                st.metric(
-                    f"{getattr(row, f'metric_label_{language}')} · {place}",
-                    getattr(row, f"value_text_{language}"),
-                )
-    if len(provinces) > len(carded):
-        st.caption(labels.text("more_provinces", language, count=len(provinces) - len(carded)))
+if not view.presenting:
+    with st.container(border=True):
+        st.markdown(f"**{labels.text('start_here', language)}**")
+        for path, key in (
+            ("pages/poverty.py", "start_topics"),
+            ("pages/coverage.py", "start_coverage"),
+            ("pages/sources.py", "start_sources"),
+        ):
+            st.page_link(path, label=labels.text(key, language))
 
-    grid = queries.coverage_grid(coverage, language)
-    st.plotly_chart(
-        charts.coverage_heatmap(grid, language, labels.text("coverage", language)),
-        config=charts.chart_config("coverage"),
-    )
-    st.caption(labels.text("coverage_caption", language))
+if page.has_rows(view.filters, view):
+    st.subheader(labels.text("overview_cards", language))
+    st.caption(labels.text("overview_cards_intro", language))
+    for topic, card in page.comparable_cards(view.filters, language):
+        with st.container(border=True):
+            st.markdown(f"**{page.plain(labels.category_name(topic, language))} · {page.plain(card.title)}**")
+            if card.rows is None:
+                st.caption(labels.text("no_comparable_year", language))
+                continue
+            columns = st.columns(len(card.rows))
+            for column, row in zip(columns, card.rows.itertuples(), strict=True):
+                with column:
+                    st.metric(row.place, row.value_text, help=row.source)
+                    st.caption(page.plain(row.period))
+            if card.note:
+                st.caption(page.plain(card.note))
+
+    coverage = queries.coverage(view.filters.within(provinces=queries.studied_provinces()))
+    if len(coverage):
+        grid = queries.coverage_grid(coverage, language)
+        st.plotly_chart(
+            charts.coverage_heatmap(grid, language, labels.text("coverage", language)),
+            config=charts.chart_config("coverage"),
+        )
+        st.caption(labels.text("coverage_caption", language))
 
     # The deck of the overview: each topic's lead lines over the years, for the provinces in view.
     page.deck_series(view.filters, queries.lead_metrics(), view)

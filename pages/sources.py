@@ -1,6 +1,5 @@
 """Sources & method: each report, where reports disagree, how figures are read, and the quote behind every figure."""
 
-import pandas as pd
 import streamlit as st
 
 from app import labels, page, queries
@@ -11,14 +10,28 @@ view = page.start()
 language = view.language
 st.title(labels.text("page_sources", language))
 
+st.header(labels.text("definitions", language))
+st.caption(labels.text("definitions_intro", language))
+for headline in queries.headline_metrics().itertuples():
+    definition = queries.headline_definition(headline.metric, language)
+    name = getattr(headline, f"label_{language}")
+    topic = labels.category_name(headline.category, language)
+    st.markdown(f"**{page.plain(topic)} · {page.plain(name)}** — {page.plain(definition)}")
+
 st.header(labels.text("reports", language))
-chosen = page.chosen_page(queries.source_count(), "sources", view, per_page=queries.SOURCES_PER_PAGE)
+search = st.text_input(labels.text("source_search", language), key="source_search", placeholder="Long An, vbsp, 2022…")
+found = queries.source_count(search)
+if search.strip() and not found:
+    st.info(labels.text("source_search_none", language))
+chosen = page.chosen_page(found, "sources", view, per_page=queries.SOURCES_PER_PAGE)
 history = audit.history(data_dir())  # read once: every report's card and the table below
 changes = page.changes_by_report(history, view)
-for source in queries.sources(chosen).itertuples():
+for source in queries.sources(chosen, search).itertuples():
     with st.container(border=True):
         st.subheader(source.title, anchor=False)
-        published = source.publication_date.strftime("%d/%m/%Y") if pd.notna(source.publication_date) else "—"
+        published = labels.publication_text(
+            source.publication_date, source.published_not_before, source.published_not_after, language
+        )
         author = source.author if isinstance(source.author, str) else "—"
         st.text(f"{source.publisher} · {author} · {published} · {source.language}")
         place = f"{source.province} → {source.province_2025}" if isinstance(source.province, str) else None
@@ -30,7 +43,7 @@ for source in queries.sources(chosen).itertuples():
         if isinstance(source.url, str) and source.url.startswith(("http://", "https://")):
             st.link_button(labels.text("address", language), source.url)
         if isinstance(source.note, str):
-            st.caption(page.plain(source.note))
+            st.caption(f"{page.plain(labels.text('note_in_english', language))}: {page.plain(source.note)}")
         for change in changes.get(source.source_id, []):
             st.caption(page.plain(change))
 

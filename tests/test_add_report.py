@@ -104,8 +104,10 @@ def test_a_report_cannot_be_added_twice(data_dir, database):
     text = REPORT.read_text(encoding="utf-8")
     rows = proposals(data_dir)
     assert adding.add_report(data_dir, database, text, SOURCE, rows, proposal=rows) == []
+    before = snapshot(data_dir)
     problems = adding.add_report(data_dir, database, text, SOURCE, rows, proposal=rows)
-    assert problems and "already exists" in problems[0]
+    assert problems and "already kept" in problems[0]
+    assert snapshot(data_dir) == before
 
 
 def test_source_ids_are_readable_and_unique():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import duckdb
 import pytest
 
 PAGES = [
@@ -67,13 +68,13 @@ def test_poverty_page_puts_target_beside_result_and_shows_change(dashboard):
 def test_a_filter_changes_the_figures(dashboard):
     app = open_page(dashboard, "pages/explore.py")
     everything = len(app.dataframe[0].value)
-    app.multiselect(key="filter_provinces").set_value(["Long An"]).run()
-    long_an = app.dataframe[0].value
-    assert 0 < len(long_an) < everything
-    assert set(long_an["Tỉnh (theo báo cáo)"]) == {"Long An"}
-    assert url_values(app, "province") == ["Long An"]
+    app.multiselect(key="filter_provinces").set_value(["Phú Thọ"]).run()
+    phu_tho = app.dataframe[0].value
+    assert 0 < len(phu_tho) < everything
+    assert set(phu_tho["Tỉnh (theo báo cáo)"]) == {"Phú Thọ"}
+    assert url_values(app, "province") == ["Phú Thọ"]
     # The filters sit behind a button; what they hold is written under it.
-    assert "Tỉnh: Long An" in [caption.value for caption in app.sidebar.caption]
+    assert "Tỉnh: Phú Thọ" in [caption.value for caption in app.sidebar.caption]
 
 
 def test_a_filter_that_matches_nothing_says_so(dashboard):
@@ -120,16 +121,33 @@ def test_unknown_or_hostile_url_values_are_ignored(dashboard):
     assert url_values(app, "province") == ["Long An"]
 
 
-def test_overview_cards_name_area_level_and_period(dashboard):
-    app = open_page(dashboard, "pages/overview.py", province="Long An")
-    labels = {metric.label: metric.value for metric in app.metric}
-    # Long An's latest province-level result: 0,75% at the start of 2024 (the seed report).
-    assert labels["Tỷ lệ hộ nghèo · Long An (tỉnh) · 1/2024"] == "0,75%"
-    assert any("Từ 1/7/2025 thuộc Tây Ninh" in caption.value for caption in app.caption)
-    app.multiselect(key="filter_provinces").set_value(["Thái Bình"]).run()
-    app.multiselect(key="filter_levels").set_value(["district"]).run()
-    labels = {metric.label: metric.value for metric in app.metric}
-    assert labels["Tỷ lệ hộ nghèo · Kiến Xương (huyện) · 3/2024"] == "1,72%"
+def test_overview_cards_compare_the_provinces_in_one_year_under_one_standard(dashboard, built_database):
+    from app import page
+    from app.queries import Filters
+
+    app = open_page(dashboard, "pages/overview.py")
+    cards = dict(page.comparable_cards(Filters(), "vi"))
+    poverty = cards["poverty"]
+    year = int(poverty.title.split("năm ")[1][:4])
+    assert "Chuẩn nghèo đa chiều 2022–2025" in poverty.title if year >= 2022 else True
+    assert sorted(poverty.rows["place"]) == sorted(queries_five())
+    with duckdb.connect(str(built_database), read_only=True) as connection:
+        drawn = connection.execute(
+            "SELECT province, value_text_vi FROM figures WHERE metric = 'poverty_rate' AND beneficiary_group = 'all' "
+            "AND area_level = 'province' AND series_choice = 1 AND NOT is_target AND NOT merged_province "
+            "AND year = ? AND poverty_standard = 'multidimensional_2022_2025'",
+            [year],
+        ).fetchall()
+    shown = dict(zip(poverty.rows["place"], poverty.rows["value_text"], strict=True))
+    assert {province: shown[province] for province, _ in drawn} == dict(drawn)
+    assert all(value == "—" for province, value in shown.items() if province not in dict(drawn))
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert set(shown) <= set(metrics)  # every province of the poverty card is on screen
+    assert not any("Nghệ An" in label for label in metrics)  # only the provinces compared
+
+
+def queries_five() -> list[str]:
+    return ["An Giang", "Hải Dương", "Long An", "Phú Thọ", "Thái Bình"]
 
 
 def test_presentation_mode_hides_the_filters_but_keeps_them(dashboard):

@@ -613,10 +613,12 @@ def _series(filters: Filters, metric: str, version: tuple[str, int]) -> pd.DataF
             LIMIT {MAX_SERIES_PROVINCES}
         ),
         regions AS (SELECT DISTINCT region FROM provinces WHERE province IN (SELECT province FROM lines))
+        -- The country and regions are references only for rates: a national balance or count is on another
+        -- scale, and drawn on the provinces' axis it would flatten them.
         SELECT * FROM readings
         WHERE province IN (SELECT province FROM lines)
-           OR area_level = 'country'
-           OR (area_level = 'region' AND area IN (SELECT region FROM regions))
+           OR (unit = 'percent' AND area_level = 'country')
+           OR (unit = 'percent' AND area_level = 'region' AND area IN (SELECT region FROM regions))
         ORDER BY series_choice, area_level, province, area, beneficiary_group, year
         LIMIT {MAX_SERIES_READINGS}
     """
@@ -713,7 +715,7 @@ def _ranking(
         FROM wanted LEFT JOIN found ON found.province = wanted.province AND found.area_level = 'province'
         UNION ALL BY NAME
         SELECT area AS place, 'country' AS place_level, found.*, false AS other_standard_only
-        FROM found WHERE area_level = 'country'
+        FROM found WHERE area_level = 'country' AND unit = 'percent'  -- a reference on the same scale only
         ORDER BY place_level DESC, value DESC NULLS LAST, place
     """
     provinces = compared_provinces(filters)

@@ -303,9 +303,8 @@ def _mark_breaks(panel: pd.DataFrame, standards: pd.DataFrame, suffix: str, layo
         (year - 0.5, labels.text("standard_break", language, year=str(year), standard=labels_of[standard]))
         for year, standard in break_years(panel, standards)
     ]
-    if panel["merged_province"].any():
-        marks.append((MERGER_YEAR - 0.5, labels.text("merger_break", language)))
-    for order, (position, words) in enumerate(marks):
+    merger = [(MERGER_YEAR - 0.5, labels.text("merger_break", language))] if panel["merged_province"].any() else []
+    for order, (position, words) in enumerate(marks + merger):
         layout["shapes"].append(
             {
                 "type": "line",
@@ -318,19 +317,21 @@ def _mark_breaks(panel: pd.DataFrame, standards: pd.DataFrame, suffix: str, layo
                 "line": {"color": "#555555", "width": 2, "dash": "dot"},
             }
         )
-        # The note names what begins at the rule, so it stands on the rule's right, over the years it is
-        # about, in two short lines so that it stays within the chart; several notes go one under another.
+        # A standard's note names what begins at the rule, so it stands on the rule's right, over the years it
+        # is about, in two short lines so that it stays within the chart; several notes go one under another.
+        # The merger, at the right edge, is noted just above the chart, ending at its rule.
         head, _, rest = words.partition(": ")
+        last = order == len(marks) and bool(merger)
         layout["annotations"].append(
             {
                 "text": html.escape(head + ":") + "<br>" + html.escape(rest) if rest else html.escape(words),
                 "xref": f"x{suffix}",
                 "yref": f"y{suffix} domain",
                 "x": position,
-                "y": 1 - 0.14 * order,
-                "xanchor": "left",
-                "yanchor": "top",
-                "align": "left",
+                "y": 1.0 if last else 1 - 0.14 * order,
+                "xanchor": "right" if last else "left",
+                "yanchor": "bottom" if last else "top",
+                "align": "right" if last else "left",
                 "showarrow": False,
                 "font": {"size": 13, "color": "#333333"},
                 "bgcolor": "rgba(255,255,255,0.85)",

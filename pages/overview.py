@@ -31,8 +31,9 @@ if page.has_rows(view.filters, view):
                 continue
             columns = st.columns(len(card.rows))
             for column, row in zip(columns, card.rows.itertuples(), strict=True):
-                with column:
-                    st.metric(row.place, row.value_text, help=row.source)
+                with column:  # Markdown, not st.metric: a value like "5.544,5 tỷ đồng" wraps instead of being cut
+                    st.markdown(f"**{page.plain(row.place)}**", help=row.source)
+                    st.markdown(f"#### {page.plain(row.value_text)}")
                     st.caption(page.plain(row.period))
             if card.note:
                 st.caption(page.plain(card.note))

@@ -21,9 +21,9 @@ from tests.helpers import read_csv
 
 SCREENSHOTS = PROJECT_DIR / "test-output" / "screenshots"
 PAGES = [
-    ("overview", "Tổng quan", "Long An (tỉnh) · 1/2024"),
+    ("overview", "Tổng quan", "Các tỉnh trong cùng một năm"),
     ("poverty", "Tỷ lệ nghèo", "Tỷ lệ hộ nghèo qua các năm (cấp tỉnh)"),
-    ("health_insurance", "Bảo hiểm y tế", "Thẻ BHYT được cấp hoặc tặng qua các năm (cấp tỉnh)"),
+    ("health_insurance", "Bảo hiểm y tế", "Tỷ lệ bao phủ BHYT qua các năm (cấp tỉnh)"),
     ("credit", "Tín dụng chính sách", "Dư nợ qua các năm (cấp tỉnh)"),
     ("support", "Chi hỗ trợ", "Qua các năm"),
     ("profile", "Hồ sơ tỉnh", "Vị trí so với các tỉnh khác"),
@@ -170,7 +170,7 @@ def _chart_fact_ids(tab, index: int) -> set[str]:
         tab.evaluate(
             """index => {
                 const chart = document.querySelectorAll('.js-plotly-plot')[index];
-                return chart.data.filter(trace => trace.mode === 'lines+markers')
+                return chart.data.filter(trace => (trace.mode || '').startsWith('lines+markers'))
                     .flatMap(trace => trace.customdata.map(point => point[0]));
             }""",
             index,
@@ -232,7 +232,7 @@ def test_the_deck_downloaded_from_the_poverty_page_holds_the_lines_drawn(server,
     _settle(tab)
     traces = tab.evaluate(
         """() => document.querySelectorAll('.js-plotly-plot')[0].data
-            .filter(trace => trace.mode === 'lines+markers')
+            .filter(trace => (trace.mode || '').startsWith('lines'))
             .map(trace => [trace.name, trace.yaxis || 'y', trace.x.map(String), trace.y])"""
     )
     with tab.expect_download() as download:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 # Where a rule looks: "left" of the number, "right" of it, "end" = immediately before it, or "any".
 Rule = tuple[str, str, float]
@@ -17,6 +18,22 @@ _BHYT = r"(?:bảo hiểm y tế|bhyt)"
 _BHXH = r"(?:bảo hiểm xã hội|bhxh)"
 _PARTICIPANTS = r"(?:người )?tham gia"
 _NEW = ("end", r"(?:phát triển(?: thêm| mới)?|thêm|mới)[^.;]{0,70}$", 3.0)
+_PROGRAMME = (
+    r"chương trình (?:mục tiêu quốc gia |mtqg )?(?:về )?giảm nghèo|poverty (?:reduction )?programme"
+    r"|national target programme[^.;]{0,40}poverty"
+)
+# The drive to remove temporary and dilapidated houses (xóa nhà tạm, nhà dột nát).
+_TEMPORARY_HOUSES = r"nhà (?:ở )?tạm|nhà dột nát|temporary (?:and dilapidated )?houses|dilapidated houses"
+# A count that is a stock of borrowers: "58.400 hộ còn dư nợ", "61.300 khách hàng đang vay vốn".
+_STILL_BORROWING = (
+    r"^\s*(?!lượt)[^.;,]{0,30}?(?:(?:còn|đang có|có) dư nợ|\bđang (?:còn )?(?:vay|được vay)"
+    r"|\b(?:with|having) (?:loans? )?outstanding|\bstill (?:owing|borrowing))"
+)
+_CONTRIBUTION = r"^[^.;]{0,40}(?:mức đóng|chi phí (?:tham gia|mua thẻ))"
+_RATE_OF_POPULATION = (
+    rf"(?:tỷ|tỉ) lệ (?:bao phủ(?: {_BHYT})?|(?:dân số |người dân |dân cư )?tham gia {_BHYT})"
+    rf"|bao phủ {_BHYT}|health insurance coverage|coverage of health insurance"
+)
 
 METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
     # money
@@ -29,10 +46,14 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
             ("right", r"^\s*(?:vốn )?(?:tín dụng|vay)", 3.0),
         ],
     ),
-    "poverty_programme_spending": (
+    # A year's money of the national target programme: allocated, or disbursed; other programme money
+    # (mobilised, or over several years: see YEARLY_METRICS) is poverty_programme_spending, which wins a tie.
+    "poverty_programme_spending": ("VND", [("any", _PROGRAMME, 3.0), ("left", r"vận động|huy động|mobili", 2.5)]),
+    "poverty_programme_funds": (
         "VND",
-        [("any", r"chương trình (?:mục tiêu quốc gia )?giảm nghèo|poverty (?:reduction )?programme", 3.0)],
+        [("any", _PROGRAMME, 3.0), ("left", r"phân bổ|giao|bố trí|kế hoạch vốn|tổng (?:nguồn )?vốn|allocat", 2.5)],
     ),
+    "poverty_programme_disbursed": ("VND", [("any", _PROGRAMME, 3.0), ("left", r"giải ngân|disburs", 3.5)]),
     "poverty_fund_raised": ("VND", [("left", r"(?:vận động|quyên góp|tiếp nhận|huy động)[^.;]{0,40}quỹ", 4.5)]),
     "poverty_fund_spending": ("VND", [("left", r"quỹ [\"“]?vì người nghèo[\"”]?[^.;]{0,40}(?:chi|hỗ trợ)", 4.5)]),
     "bhyt_cost": ("VND", [("left", rf"thẻ {_BHYT}|{_BHYT}", 2.5)]),
@@ -55,6 +76,13 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
         [("left", r"mỗi tháng|hằng tháng|hàng tháng", 6.0), ("right", r"^\s*(?:lượt )?thẻ", 5.0)],
     ),
     "savings_group_members": ("count", [("right", r"^\s*(?:chị em|hội viên|thành viên)[^.;,]{0,20}tham gia", 5.0)]),
+    "credit_borrowers_outstanding": (
+        "count",
+        [
+            ("right", _STILL_BORROWING, 12.0),
+            ("left", r"(?:hộ|khách hàng|người vay)[^.;,]{0,10}(?:còn|đang có) dư nợ|(?:hộ|khách hàng) đang vay", 6.0),
+        ],
+    ),
     "credit_borrowers": (
         "count",
         [
@@ -79,6 +107,11 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
         ],
     ),
     "houses_repaired": ("count", [("end", r"sửa chữa\s*$|sửa\s*$", 6.0)]),
+    # Houses built or repaired in the drive; those of the Fund for the Poor outside it stay houses_built/_repaired.
+    "temporary_houses_removed": (
+        "count",
+        [("right", rf"^\s*(?:căn |ngôi )?(?:{_TEMPORARY_HOUSES})", 8.0), ("any", _TEMPORARY_HOUSES, 2.0)],
+    ),
     "poor_households": (
         "count",
         [
@@ -137,11 +170,26 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
         "percent",
         [("right", r"^\s*(?:/\s*năm|mỗi năm|một năm|(?:a|per) year)", 7.0), ("left", r"giảm|decrease|reduc", 1.0)],
     ),
-    "bhyt_contribution_support_share": (
+    # The budgets' share of a group's contribution (central and provincial together), and the province's
+    # top-up alone ("ngân sách tỉnh hỗ trợ thêm 30% mức đóng").
+    "bhyt_contribution_budget_share": ("percent", [("right", _CONTRIBUTION, 6.0)]),
+    "bhyt_contribution_province_topup": (
         "percent",
-        [("right", r"^[^.;]{0,40}(?:mức đóng|chi phí (?:tham gia|mua thẻ))", 6.0)],
+        [
+            ("right", _CONTRIBUTION, 6.0),
+            ("end", r"thêm\s*$", 3.0),
+            ("left", r"(?:ngân sách|kinh phí) (?:của )?(?:tỉnh|địa phương)|(?:tỉnh|địa phương) hỗ trợ", 3.0),
+        ],
     ),
     "bhyt_coverage": ("percent", [("right", rf"thẻ {_BHYT}", 4.0)]),
+    # The whole population's coverage; a group's share is bhyt_coverage (see WHOLE_POPULATION_METRICS).
+    "bhyt_population_coverage": (
+        "percent",
+        [
+            ("left", _RATE_OF_POPULATION, 6.0),
+            ("right", rf"^\s*(?:dân số|người dân|dân cư)[^.;,]{{0,15}}(?:tham gia|có thẻ) {_BHYT}", 6.0),
+        ],
+    ),
     "credit_access_coverage": ("percent", [("right", r"vay vốn|tín dụng", 4.0)]),
     "tuition_support_coverage": ("percent", [("right", r"học phí", 4.0)]),
     "clean_water_access_coverage": ("percent", [("right", r"nước sạch", 5.0)]),
@@ -156,6 +204,16 @@ COUNT_OF_RATE = {
     "near_poverty_rate": "near_poor_households",
     "poor_and_near_poor_rate": "poor_and_near_poor_households",
 }
+# The count printed beside a rate or a balance ("2,45% với 169.566 hộ", "dư nợ 4.250 tỷ đồng với 61.300 khách
+# hàng") counts the households of the same measure: those the rate is a share of, those with the loans outstanding.
+COUNT_BESIDE = {**COUNT_OF_RATE, "credit_outstanding": "credit_borrowers_outstanding"}
+# Metrics of one plan year: the same money over several years is other programme money.
+YEARLY_METRICS = {
+    "poverty_programme_funds": "poverty_programme_spending",
+    "poverty_programme_disbursed": "poverty_programme_spending",
+}
+# Metrics of the whole population: the same measure for a group named beside the number is another metric.
+WHOLE_POPULATION_METRICS = {"bhyt_population_coverage": "bhyt_coverage"}
 
 # Most specific first: a longer match hides the shorter ones inside it.
 GROUP_PATTERNS: list[tuple[str, str]] = [
@@ -189,11 +247,64 @@ POVERTY_MEASURES = {
     "poverty_rate",
     "near_poverty_rate",
     "poverty_rate_reduction",
+    "poverty_rate_yearly_reduction",
     "poor_households",
     "near_poor_households",
     "poor_households_reduction",
 }
 DEFAULT_GROUP_BY_CATEGORY = {"women_union": "women_members"}
+# Whom a figure counts when the report names no group: the group its metric's definition counts
+# (data/metrics.meta.yml). The drive's house counts without a group are its totals, with people with merit.
+DEFAULT_GROUP_BY_METRIC = {
+    "credit_borrowers_outstanding": "policy_households",
+    "poverty_programme_funds": "poor_near_poor_newly_escaped",
+    "poverty_programme_disbursed": "poor_near_poor_newly_escaped",
+    "poverty_programme_spending": "poor_near_poor_newly_escaped",
+    "temporary_houses_removed": "disadvantaged",
+}
+
+# The poverty standard a sentence names ("theo chuẩn nghèo đa chiều giai đoạn 2022-2025"), by the last year of the
+# period in its name (the decree of the 2022-2025 standard calls it "giai đoạn 2021-2025"), by the decision that set
+# it, or by the survey: codes of data/poverty_standards.csv.
+_STANDARD_BY_LAST_YEAR = {
+    "2015": "income_2011_2015",
+    "2020": "multidimensional_2016_2020",
+    "2025": "multidimensional_2022_2025",
+}
+_STANDARD_BY_DECISION = {
+    "09/2011": "income_2011_2015",
+    "59/2015": "multidimensional_2016_2020",
+    "07/2021": "multidimensional_2022_2025",
+}
+_STANDARD = re.compile(
+    r"(?:chuẩn(?: hộ)? nghèo|poverty (?:standard|line|threshold)s?)[^.;,]{0,50}?(?:19|20)\d\d\s*[-–]\s*"
+    r"(?P<last>20(?:15|20|25))(?!\d)"
+    r"|(?P<decision>09/2011|59/2015|07/2021)/(?:QĐ-TTg|NĐ-CP)"
+    r"|(?P<survey>khảo sát mức sống|(?:household )?living standards? survey)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class StandardMention:
+    start: int
+    end: int
+    standard: str
+
+
+def poverty_standards(text: str) -> list[StandardMention]:
+    """Every poverty standard the text names, in text order."""
+    mentions = []
+    for match in _STANDARD.finditer(text):
+        if match["last"]:
+            standard = _STANDARD_BY_LAST_YEAR[match["last"]]
+        elif match["decision"]:
+            standard = _STANDARD_BY_DECISION[match["decision"]]
+        else:
+            standard = "living_standards_survey"
+        mentions.append(StandardMention(match.start(), match.end(), standard))
+    return mentions
+
 
 TARGET_WORDS = re.compile(r"phấn đấu|mục tiêu(?! quốc gia)|kế hoạch|chỉ tiêu|dự kiến", re.IGNORECASE)
 _REACHED_TARGET = re.compile(r"đạt (?:mục tiêu|kế hoạch|chỉ tiêu)", re.IGNORECASE)
@@ -224,7 +335,22 @@ def best_metric(unit: str, context: Context) -> tuple[str | None, float]:
     if not scores:
         return None, 0.0
     metric = max(scores, key=scores.get)
+    if metric in ("houses_built", "houses_repaired") and re.search(
+        _TEMPORARY_HOUSES, context.left + " " + context.right, re.IGNORECASE
+    ):
+        return "temporary_houses_removed", scores[metric]  # built or repaired, within the drive
     return metric, scores[metric]
+
+
+def for_period(metric: str | None, period_start: date | None, period_end: date | None) -> str | None:
+    """A metric of one plan year becomes its several-year kind when the figure's period spans years."""
+    spans_years = period_start is not None and period_end is not None and period_start.year != period_end.year
+    return YEARLY_METRICS.get(metric or "", metric) if spans_years else metric
+
+
+def for_group(metric: str | None, group: str) -> str | None:
+    """A whole-population metric becomes the group's metric when a group is named beside the number."""
+    return WHOLE_POPULATION_METRICS[metric] if metric in WHOLE_POPULATION_METRICS and group != "all" else metric
 
 
 def _rule_score(side: str, pattern: str, weight: float, context: Context) -> float:
@@ -243,13 +369,20 @@ def _rule_score(side: str, pattern: str, weight: float, context: Context) -> flo
 def best_group(metric: str | None, category: str | None, unit: str, context: Context) -> str:
     if metric in POVERTY_MEASURES:
         return "women_members" if re.search(r"hội viên", context.left, re.IGNORECASE) else "all"
+    if metric in WHOLE_POPULATION_METRICS:
+        # Only a group named right beside the number makes it a group's share ("tỷ lệ tham gia BHYT của
+        # người nghèo"); residents (người dân) are the whole population.
+        found = _groups_in(context.near_left, context.near_right, unit)
+        return found if found and found != "residents" else "all"
+    if metric == "temporary_houses_removed" and re.search(r"người có công", context.left + context.right):
+        return "disadvantaged"  # the drive's totals with the houses of people with merit
     # Before a count or rate, the words after an earlier number of the clause belong to that number.
     near_left = context.near_left if unit == "VND" or context.near_left == context.left else ""
     for left, right in ((near_left, context.near_right), (context.left, context.right)):
         found = _groups_in(left, right, unit)
         if found:
             return found
-    return DEFAULT_GROUP_BY_CATEGORY.get(category or "", "all")
+    return DEFAULT_GROUP_BY_METRIC.get(metric or "", DEFAULT_GROUP_BY_CATEGORY.get(category or "", "all"))
 
 
 def _groups_in(left: str, right: str, unit: str) -> str | None:

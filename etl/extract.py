@@ -1,9 +1,18 @@
 """`python -m etl extract REPORT.txt --out candidates.csv`: propose the figures of a new report.
 
-Every number in the text is read (etl/parse_numbers.py); dates, decree numbers, ages,
-durations, phone numbers and page furniture are dropped; each remaining number gets a
-metric and group (etl/classify.py), an area (etl/places.py), a period (etl/periods.py),
-a target flag, its quote and offset, and a confidence for the analyst's review.
+Every number in the text is read (etl/parse_numbers.py); dates, the numbers of legal documents,
+ages, durations, multiples, phone numbers and page furniture are dropped; each remaining number
+gets a metric and group (etl/classify.py), an area (etl/places.py), a period (etl/periods.py),
+a target flag, the poverty standard its sentence names, its quote and offset, and a confidence
+for the analyst's review.
+
+Multiples ("tăng hơn 2 lần", "gấp 1,5 lần") are not proposed. No metric of data/metrics.csv
+measures one, and none can: a figure's unit is VND, percent or count, and a multiple is none of
+them. A row proposed without a metric would be accepted on the review page only once the reviewer
+picks a metric and a unit, and every choice there would store a ratio as a count of households or
+people; a row that can never be kept is only noise in the review (and lowers the extractor's
+precision). A multiple becomes proposable once metrics.csv has a metric of growth with a unit
+for ratios.
 """
 
 from __future__ import annotations
@@ -38,8 +47,20 @@ def write_candidates(rows: list[dict[str, str]], path: Path) -> None:
 _BEFORE_NOT_A_FIGURE = re.compile(
     r"(?:tháng|ngày|số|khoản|điều|mục|lần thứ|quý|tuần|giai đoạn|phiên bản|trang)\s*$", re.IGNORECASE
 )
+# Ages, durations and multiples ("dưới 5 tuổi", "sau 2 tháng", "tăng hơn 2 lần", "2.5 times"; "lần lượt" is
+# "respectively", not a multiple): see the module's note on multiples.
 _AFTER_NOT_A_FIGURE = re.compile(
-    r"^\s*(?:tháng|năm|ngày|tuần|quý|giờ|phút|tuổi)(?!\w)|^\s*(?:-|–|đến)\s*(?:dưới\s*)?\d+\s*tuổi", re.IGNORECASE
+    r"^\s*(?:tháng|năm|ngày|tuần|quý|giờ|phút|tuổi|lần(?!\s+lượt)|times|-?fold)(?!\w)"
+    r"|^\s*(?:-|–|đến)\s*(?:dưới\s*)?\d+\s*tuổi",
+    re.IGNORECASE,
+)
+# The number of a legal document belongs to its name: "Nghị định 07", "Quyết định số 90", "Nghị quyết 18",
+# "các Nghị định 07 và 30", "Dự án 4" of a programme. Words that are also ordinary words ("kế hoạch" a plan,
+# "kết luận" a conclusion, "pháp luật" the law in general) name a document only when capitalised as a title.
+_DOCUMENT_NAME = re.compile(
+    r"(?<!\w)(?:(?i:nghị định|quyết định|thông tư(?: liên tịch)?|nghị quyết|chỉ thị|công văn|công điện|pháp lệnh"
+    r"|tờ trình|chương trình|đề án|(?:tiểu )?dự án)|Luật|Kết luận|Kế hoạch|Thông báo|Hướng dẫn|Quy định|Văn bản)"
+    r"\s+(?i:số\s*:?\s*)?(?:\d[\w./-]*\s*(?:,|(?i:và))\s*(?i:số\s*)?)*$"
 )
 _RATIO = re.compile(r"(?<![\w/.,])(?P<part>\d{1,3})/(?P<whole>\d{1,3})(?![\w/])")
 _CLAUSE_END = re.compile(r"[;\n]|[.!?…]+(?=\s)")
@@ -51,8 +72,20 @@ _WITH_COUNT = re.compile(
 # "50 triệu đồng/căn", "700.000 đồng/người/tháng", "VND500,000 per household".
 _PER_UNIT = re.compile(r"\s*(?:/|mỗi\b|một (?:hộ|người|căn|suất|tháng|năm)\b|per\b|a (?:month|year)\b)", re.IGNORECASE)
 # "tăng 11,12%", "đạt 99,73% kế hoạch", "bằng 105,08% so với": growth and shares of a plan, not levels.
-_GROWTH_BEFORE = re.compile(r"(?:tăng|tăng trưởng|đạt|bằng|increase[ds]? by|up)\s*(?:thêm\s*)?$", re.IGNORECASE)
+_GROWTH_BEFORE = re.compile(
+    r"(?:tăng|tăng trưởng|(?P<reached>đạt)|bằng|increase[ds]? by|up)\s*(?:thêm\s*)?$", re.IGNORECASE
+)
 _PLAN_AFTER = re.compile(r"\s*(?:kế hoạch|chỉ tiêu|of (?:the )?plan)", re.IGNORECASE)
+# ... but a rate the clause names reaches a level: "tỷ lệ bao phủ BHYT đạt 93,6%"; "tỷ lệ giải ngân" is a share
+# of the plan.
+_NAMED_RATE = re.compile(
+    r"(?:tỷ|tỉ) lệ(?P<of_plan> (?:giải ngân|thực hiện|hoàn thành))?|bao phủ|coverage|\brate\b", re.I
+)
+# What joins a figure to the period written after it: "dưới 1% vào năm 2025", "95% đến năm 2030",
+# "0,3%/năm giai đoạn 2021-2025".
+_TO_ITS_PERIOD = re.compile(
+    r"(?:\s*(?:/\s*năm|mỗi năm|(?:a|per) year))?\s*(?:(?:vào|đến|tới|trong|by)\s+)?(?:giai đoạn\s+)?", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -80,29 +113,42 @@ def extract(
     main = main_places(places)
     province = province or main.get("province")
     periods = find_periods(text, published)
+    standards = classify.poverty_standards(text)
     clauses, sentences = _spans(text, _CLAUSE_END), _spans(text, SENTENCE_END)
 
     rows: list[dict[str, str]] = []
     previous: dict[str, str] = {}
     for reading in readings:
-        if _is_not_a_total(reading, text):
-            continue
         clause = _containing(clauses, reading.start)
+        if _is_not_a_total(reading, text, clause):
+            continue
         sentence = _containing(sentences, reading.start)
         context = _context(text, reading, clause, readings)
         metric, score = classify.best_metric(reading.unit, context)
-        counted = classify.COUNT_OF_RATE.get(previous.get("metric", ""))
-        if counted and reading.unit == "count" and _WITH_COUNT.match(text, int(previous["end"]), reading.start):
+        counted = classify.COUNT_BESIDE.get(previous.get("metric", ""))
+        if (
+            counted
+            and reading.unit == "count"
+            and _WITH_COUNT.match(text, int(previous["end"]), reading.start)
+            and not re.match(r"\s*lượt\b", text[reading.end :])
+        ):
             metric, score = counted, 5.0  # "Đồng bằng sông Hồng 2,45% với 169.566 hộ"
         if metric is None and previous.get("sentence") == str(sentence.start) and previous["unit"] == reading.unit:
             metric, score = previous["metric"], 1.5  # "...hộ nghèo đạt 25,4 tỷ; hộ cận nghèo đạt 168 tỷ"
         if metric is None and reading.unit == "count" and reading.qualifier == "exact":
             continue  # a bare count with no measured thing beside it is rarely a figure
         area, level = _area(places, main, province, reading, clause, text)
-        period = _period(periods, reading, reading.end + len(context.near_right))
+        nearby = Span(reading.start - len(context.near_left), reading.end + len(context.near_right))
+        period = _period(periods, reading, clause, nearby, text)
+        if period:
+            metric = classify.for_period(metric, period.period_start, period.period_end)
         place_province = area if level == "province" and area in provinces else province
         row = _row(source_id, place_province, area, level, period, metric, reading, context, metric_categories)
+        metric = classify.for_group(metric, row["beneficiary_group"])
+        row["metric"] = metric or ""
         row["is_target"] = "true" if classify.is_target(text[sentence.start : reading.start]) else "false"
+        if metric_categories.get(row["metric"]) == "poverty":
+            row["poverty_standard"] = _standard_named(standards, sentence, reading)
         row["confidence"] = _confidence(score, row, period)
         rows.append(row)
         previous = {
@@ -124,7 +170,12 @@ def _figures(text: str, language: str) -> list[NumberReading]:
         part, whole = int(match["part"]), int(match["whole"])
         before = text[max(0, match.start() - 12) : match.start()]
         # "13/13 Hội LHPN": a part of a whole; "11/5", "4/2025" are dates.
-        if 0 < part <= whole and whole > 12 and not _BEFORE_NOT_A_FIGURE.search(before):
+        if (
+            0 < part <= whole
+            and whole > 12
+            and not _BEFORE_NOT_A_FIGURE.search(before)
+            and not _is_document_number(match.start(), text)
+        ):
             readings.append(
                 NumberReading(Decimal(part), "count", "exact", match.start(), match.end("part"), match["part"])
             )
@@ -148,18 +199,30 @@ def _is_figure(reading: NumberReading, text: str) -> bool:
         return False  # a year
     if _BEFORE_NOT_A_FIGURE.search(before):
         return False  # "tháng 5", "Nghị định số 20"
+    if _is_document_number(reading.start, text):
+        return False  # "Nghị định 07 của Chính phủ", "Nghị quyết 18"
     if re.search(r"\w-$", before) or re.match(r"-\w", after):
         return False  # "11-5", file names
     return not (before.endswith("(") and after.startswith(")"))
 
 
-def _is_not_a_total(reading: NumberReading, text: str) -> bool:
+def _is_document_number(start: int, text: str) -> bool:
+    """The number starting at `start` ends the name of a legal document ("Nghị định 07", "Quyết định số 90")."""
+    return bool(_DOCUMENT_NAME.search(text[max(0, start - 80) : start]))
+
+
+def _is_not_a_total(reading: NumberReading, text: str, clause: Span) -> bool:
     """A per-unit amount of money, or a percentage of growth or of a plan."""
     if reading.unit == "VND":
         return bool(_PER_UNIT.match(text, reading.end))
     if reading.unit == "percent":
-        before = text[max(0, reading.start - 25) : reading.start]
-        return bool(_GROWTH_BEFORE.search(before) or _PLAN_AFTER.match(text, reading.end))
+        if _PLAN_AFTER.match(text, reading.end):
+            return True
+        growth = _GROWTH_BEFORE.search(text[max(0, reading.start - 25) : reading.start])
+        if growth and growth["reached"]:
+            rates = list(_NAMED_RATE.finditer(text, clause.start, reading.start))
+            return not rates or bool(rates[-1]["of_plan"])
+        return bool(growth)
     return False
 
 
@@ -223,22 +286,56 @@ def _area(
     return current
 
 
-def _period(periods: list[PeriodMention], reading: NumberReading, next_number: int) -> PeriodMention | None:
-    """The period named right after the figure ("4,61% năm 2016", "3,47% (2016)"), else the last one
-    named before it, else the first named after it in its clause ("21,104 poor households in 2017");
-    "so với năm 2022" right after it starts a change."""
+def _period(
+    periods: list[PeriodMention], reading: NumberReading, clause: Span, nearby: Span, text: str
+) -> PeriodMention | None:
+    """The period of a figure; `nearby` runs from the clause's previous number to its next one.
+
+    In order: the period named right after the figure ("4,61% năm 2016", "3,47% (2016)", "dưới 1% vào năm
+    2025"); the last one named in its clause since the previous number; the last one its clause states
+    before it (not "hiện nay" or "đến nay" of an earlier number); the first one its clause states after it,
+    unless a comma sends it to the next number ("21,104 poor households in 2017", "0,5%/năm trong giai đoạn
+    2021-2025"); a "now" of its clause; the last one named before the clause, else the first after it.
+    A period stated in the figure's own clause so wins over the publication date. "so với năm 2022" right
+    after the figure starts a change."""
     before = [p for p in periods if p.end <= reading.start and not p.is_comparison]
-    after = [p for p in periods if reading.end <= p.start < next_number and not p.is_comparison]
-    attached = next((p for p in after if p.start <= reading.end + 2), None)
+    after = [p for p in periods if reading.end <= p.start < nearby.end and not p.is_comparison]
+    attached = next(
+        (p for p in after if p.start <= reading.end + 2 or _TO_ITS_PERIOD.fullmatch(text, reading.end, p.start)),
+        None,
+    )
     if attached:
         return attached
-    current = before[-1] if before else (after[0] if after else None)
-    comparison = next((p for p in periods if p.is_comparison and reading.end <= p.start < next_number), None)
+    in_clause = [p for p in before if p.start >= clause.start]
+    near = [p for p in in_clause if p.start >= nearby.start]
+    stated = [p for p in in_clause if not p.is_now]
+    last_of_clause = nearby.end >= clause.end
+    stated_after = [p for p in after if not p.is_now and (last_of_clause or "," not in text[reading.end : p.start])]
+    in_order = (_last(near), _last(stated), _first(stated_after), _last(in_clause), _last(before), _first(after))
+    current = next((found for found in in_order if found), None)
+    comparison = next((p for p in periods if p.is_comparison and reading.end <= p.start < nearby.end), None)
     if comparison and current and current.period_end:
         return PeriodMention(
             comparison.start, comparison.end, comparison.period_start, current.period_end, comparison.label
         )
     return current
+
+
+def _last(periods: list[PeriodMention]) -> PeriodMention | None:
+    return periods[-1] if periods else None
+
+
+def _first(periods: list[PeriodMention]) -> PeriodMention | None:
+    return periods[0] if periods else None
+
+
+def _standard_named(standards: list[classify.StandardMention], sentence: Span, reading: NumberReading) -> str:
+    """The poverty standard the figure's sentence names, the one nearest the figure if it names two."""
+    named = [mention for mention in standards if sentence.start <= mention.start < sentence.end]
+    if not named:
+        return ""
+    nearest = min(named, key=lambda m: min(abs(m.start - reading.end), abs(reading.start - m.end)))
+    return nearest.standard
 
 
 def _row(

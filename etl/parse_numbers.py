@@ -17,6 +17,7 @@ from babel.numbers import NumberFormatError as BabelNumberFormatError
 from babel.numbers import format_decimal, parse_decimal
 
 from etl.figure_text import LANGUAGES
+from etl.places import syllables_after
 
 LOCALE = "vi"
 
@@ -172,6 +173,34 @@ def read_number(text: str, language: str = "vi") -> NumberReading:
     return readings[0]
 
 
+# The currency word that also opens place names: "đồng" (Vietnamese), "dong" (English editions).
+_PLACE_OPENING_CURRENCY = {"đồng": "Đồng", "dong": "Dong"}
+_NEXT_WORD = re.compile(r"[ \t]+(?P<word>\w+)")
+
+
+def _currency_opens_something_else(match: re.Match, text: str) -> bool:
+    """ "năm 2025 Đồng Tháp", "2025 Đồng Hới", "1.250\nĐồng thời": a capitalised "Đồng" after a number opens a
+    place name or a new line, not the currency. Lower-case "đồng" is always the currency, and so is a capitalised
+    one that ends the line or is followed by a lower-case word ("120.000 Đồng", "700.000 Đồng/người")."""
+    word = match["currency"]
+    first = _PLACE_OPENING_CURRENCY.get((word or "").casefold())
+    if first is None or word.islower():
+        return False
+    if "\n" in text[_end_before_unit(match) : match.start("currency")]:
+        return True  # the number ended its line; the word opens the next sentence or list item
+    following = _NEXT_WORD.match(text, match.end("currency"))
+    if following is None:
+        return False
+    if following["word"].casefold() in syllables_after("Đồng"):
+        return True  # a place of the gazetteer, in any case: "Đồng Tháp", "ĐỒNG NAI", "Dong Thap"
+    return word == first and following["word"][0].isupper()  # "Đồng Xoài", "Đồng Văn": a name's syllables
+
+
+def _end_before_unit(match: re.Match) -> int:
+    """Where the number and its scale words end, before any percent sign or currency."""
+    return max(match.end(group) for group in ("number", "scale", "rest_scale") if match[group])
+
+
 def _reading(match: re.Match, text: str, language: str) -> NumberReading:
     qualifier_words, scale_words = _WORDS[language]
     try:
@@ -186,7 +215,9 @@ def _reading(match: re.Match, text: str, language: str) -> NumberReading:
             if rest_scale >= scale:
                 raise NumberFormatError(f"{match[0]!r} puts a larger scale after a smaller one")
             value += parse_decimal(match["rest"], locale=language, strict=True) * rest_scale
-    unit = "percent" if match["percent"] else "VND" if match["currency"] or match["currency_before"] else "count"
+    currency = bool(match["currency"]) and not _currency_opens_something_else(match, text)
+    unit = "percent" if match["percent"] else "VND" if currency or match["currency_before"] else "count"
+    end = match.end() if unit != "count" or not match["currency"] else _end_before_unit(match)
     qualifier = _qualifier(match, text, qualifier_words)
     first = "currency_before" if match["currency_before"] else "number"
     start = match.start("qualifier") if qualifier != "exact" else match.start(first)
@@ -195,8 +226,8 @@ def _reading(match: re.Match, text: str, language: str) -> NumberReading:
         unit=unit,
         qualifier=qualifier,
         start=start,
-        end=match.end(),
-        text=text[start : match.end()],
+        end=end,
+        text=text[start:end],
     )
 
 

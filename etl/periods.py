@@ -18,6 +18,7 @@ class PeriodMention:
     period_end: date | None
     label: str
     is_comparison: bool = False  # "so với năm 2022": the start of a change, for the figure just before
+    is_now: bool = False  # "đến nay", "hiện nay": the publication date, not a period the report states
 
 
 def _month_end(year: int, month: int) -> date:
@@ -146,6 +147,7 @@ PATTERNS: list[tuple[re.Pattern, Callable, bool]] = [
     ),
     (re.compile(rf"từ (?:năm )?{_YEAR} (?:đến|tới) nay|since {_YEAR2}", re.I), _since_year, False),
     (re.compile(rf"(?<![\d/]){_YEAR}\s*[-–]\s*{_YEAR2}(?![\d/])", re.I), _years, False),
+    (re.compile(rf"từ (?:năm )?{_YEAR} (?:đến|tới) (?:hết )?(?:năm )?{_YEAR2}(?![\d/])", re.I), _years, False),
     (
         re.compile(
             r"(?:tính )?(?:đến|tại thời điểm|as of)(?: hết| ngày)? (?P<day>\d{1,2})/(?P<month>\d{1,2})"
@@ -157,10 +159,12 @@ PATTERNS: list[tuple[re.Pattern, Callable, bool]] = [
     ),
     (re.compile(rf"(?:tính )?đến (?:hết |cuối )?tháng (?P<month>\d{{1,2}})/{_YEAR}", re.I), _until_month, False),
     (re.compile(rf"tháng (?P<month>\d{{1,2}})[/-]{_YEAR}", re.I), _month_end_level, False),
-    (re.compile(rf"đầu năm {_YEAR}", re.I), _start_of_year, False),
-    (re.compile(rf"cuối năm {_YEAR}|(?:by |at )?the end of {_YEAR2}", re.I), _end_of_year, False),
+    (re.compile(rf"đầu (?:năm )?{_YEAR}(?![\d/])", re.I), _start_of_year, False),
+    (re.compile(rf"cuối (?:năm )?{_YEAR}(?![\d/])|(?:by |at )?the end of {_YEAR2}", re.I), _end_of_year, False),
     (re.compile(rf"so với (?:cùng kỳ )?(?:năm )?{_YEAR}|(?:compared with|from) {_YEAR2}", re.I), _year, True),
     (re.compile(rf"(?:năm |\bin |\((?:năm )?(?=(?:19|20)\d\d\))){_YEAR}\)?", re.I), _year, False),
+    # "đến 2025", "vào 2030": a year without "năm", after the word that dates a target.
+    (re.compile(rf"(?<!\w)(?:đến|tới|vào|trong)(?: hết)? {_YEAR}(?![\d/]|[.,]\d|\s*%)", re.I), _year, False),
     (re.compile(r"cuối năm nay|(?:by )?the end of this year", re.I), _end_of_this_year, False),
     (re.compile(r"năm nay|this year", re.I), _this_year, False),
     (re.compile(r"năm ngoái|last year", re.I), _last_year, False),
@@ -192,7 +196,17 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
             except ValueError:
                 continue
             taken.append((match.start(), match.end()))
-            found.append(PeriodMention(match.start(), match.end(), period_start, period_end, match[0], is_comparison))
+            found.append(
+                PeriodMention(
+                    match.start(),
+                    match.end(),
+                    period_start,
+                    period_end,
+                    match[0],
+                    is_comparison,
+                    is_now=interpret is _now,
+                )
+            )
     return sorted(found, key=lambda mention: mention.start)
 
 

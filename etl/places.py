@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+
+from vietnam_provinces import Province, Ward
 
 # Administrative word -> area level. Cities under a province and towns count as districts.
 KINDS = {
@@ -123,6 +126,29 @@ def _bare_provinces(text: str, provinces: set[str], taken: list[tuple[int, int]]
                 is_parent = text[max(0, match.start() - 1) : match.start()] == "("
                 found.append(PlaceMention(match.start(), match.end(), province, "province", is_parent))
     return found
+
+
+# The division word a name of the gazetteer starts with ("Thành phố Hà Nội", "Phường Đồng Hới").
+_DIVISION_WORD = re.compile(r"^(?:Thành phố|Tỉnh|Phường|Xã|Đặc khu|Thị trấn)\s+")
+
+
+@cache
+def gazetteer_names() -> frozenset[str]:
+    """The names of the current provinces and communes (package vietnam-provinces), without the division word."""
+    units = [*Province.iter_all(), *Ward.iter_all()]
+    return frozenset(_DIVISION_WORD.sub("", unit.name) for unit in units)
+
+
+@cache
+def syllables_after(first: str) -> frozenset[str]:
+    """The second syllables, case-folded and also without diacritics, of the gazetteer's names that begin
+    with the syllable `first`: for "Đồng", "tháp", "nai", "hới", "xoài" … ("Đồng Tháp", "Đồng Hới")."""
+    found = set()
+    for name in gazetteer_names():
+        words = name.split()
+        if len(words) > 1 and words[0] == first:
+            found |= {words[1].casefold(), without_diacritics(words[1]).casefold()}
+    return frozenset(found)
 
 
 def without_diacritics(name: str) -> str:

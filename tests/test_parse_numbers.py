@@ -124,3 +124,42 @@ def test_written_values_read_back_unchanged(value, unit, qualifier):
         value = value % 101
     reading = read_number(format_vietnamese(value, unit, qualifier))
     assert (reading.value, reading.unit, reading.qualifier) == (value, unit, qualifier)
+
+
+# "đồng" is the currency; "Đồng" also opens place names (Đồng Tháp, Đồng Nai, Đồng Hới, Đồng Xoài, Đồng Văn).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đến năm 2025 Đồng Tháp phấn đấu giảm tỷ lệ hộ nghèo",  # a province of the gazetteer
+        "Trong năm 2024 Đồng Nai hỗ trợ hộ cận nghèo",
+        "năm 2025 Đồng Hới có thêm nhiều hộ thoát nghèo",  # capitalised "Đồng" and a capitalised syllable
+        "Giai đoạn 2021 - 2025 Đồng Xoài xây nhà cho hộ khó khăn",
+        "năm 2023 Đồng Văn hỗ trợ bò giống",
+        "NĂM 2025 ĐỒNG THÁP VỀ ĐÍCH",  # a headline in capitals
+        "Số hộ được hỗ trợ: 1.250\nĐồng thời, huyện vận động thêm quà Tết",  # "Đồng" opening a sentence
+        "Xã Tân Lập: 35\nĐồng bào dân tộc thiểu số được cấp thẻ",
+    ],
+)
+def test_dong_opening_a_place_name_or_a_sentence_is_not_the_currency(text):
+    units = [reading.unit for reading in find_numbers(text)]
+    assert units and set(units) == {"count"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("mỗi hộ được hỗ trợ 500.000 đồng Đồng Tháp", Decimal(500_000)),  # lower-case: the currency
+        ("hỗ trợ 2 triệu đồng cho mỗi hộ", Decimal(2_000_000)),
+        ("Tổng kinh phí: 120.000 Đồng", Decimal(120_000)),  # capitalised at the end of a line, nothing after
+        ("Mức hỗ trợ 700.000 Đồng/người/tháng", Decimal(700_000)),
+        ("TỔNG KINH PHÍ 3 TỶ ĐỒNG", Decimal(3_000_000_000)),
+    ],
+)
+def test_dong_after_a_number_on_its_line_is_the_currency(text, value):
+    reading = read_number(text)
+    assert (reading.value, reading.unit) == (value, "VND")
+
+
+def test_dong_in_english_editions_follows_the_same_rule():
+    assert [r.unit for r in find_numbers("By 2025 Dong Thap aims to cut poverty", "en")] == ["count"]
+    assert read_number("500,000 dong", "en").unit == "VND"

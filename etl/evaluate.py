@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from etl.extract import extract, reference
-from etl.proposals import LogEntry, read_log, read_proposal
+from etl.proposals import LogEntry, extractor_version, read_log, read_proposal
 from etl.read_inputs import Inputs, read_inputs
 
 FIELDS = ("metric", "beneficiary_group", "province", "area", "area_level", "period", "qualifier", "is_target")
@@ -120,6 +120,31 @@ def rerun_scores(data_dir: Path, include_local: bool = True) -> list[tuple[str, 
     return results
 
 
+def before_and_after(data_dir: Path, inputs: Inputs | None = None) -> list[tuple[LogEntry, Score, Score]]:
+    """For each report the rules were not written from, kept by earlier rules and whose text is here: its kept
+    proposal's score (the earlier rules, before) and today's rules on it (after). The same reports on both
+    sides, none of which today's rules were written from, so the change is measured on unseen reports."""
+    inputs = inputs or read_inputs(data_dir)
+    today = extractor_version()
+    provinces, categories = reference(data_dir)
+    facts = _facts_by_source(inputs)
+    sources = {row["source_id"]: row for _, row in inputs.tables["sources"].rows}
+    compared = []
+    for entry in read_log(data_dir):
+        source = sources.get(entry.source_id)
+        if source is None or entry.rules_seen_it or entry.extractor_version == today:
+            continue
+        text = inputs.text_of(source["file"])
+        if text is None:
+            continue
+        published = date.fromisoformat(source["publication_date"]) if source["publication_date"] else None
+        province = source["province"] or None if entry.province_given else None
+        proposed = extract(text, entry.source_id, province, published, provinces, categories, source["language"])
+        reviewed = facts.get(entry.source_id, [])
+        compared.append((entry, score(read_proposal(data_dir, entry.source_id), reviewed), score(proposed, reviewed)))
+    return compared
+
+
 def _facts_by_source(inputs: Inputs) -> dict[str, list[dict[str, str]]]:
     facts: dict[str, list[dict[str, str]]] = {}
     for _, row in inputs.tables["facts"].rows:
@@ -186,6 +211,24 @@ def markdown(data_dir: Path, last: int = 15) -> str:
     seen = [result for entry, result in kept if entry.rules_seen_it]
     lines += ["", "On the reports the first rules were written from (not a test of them):", "", _summary_header()]
     lines.append(_summary_row("rules written from these", seen))
+    compared = before_and_after(data_dir, inputs)
+    lines += [
+        "",
+        f"## Before and after the rules now in force ({extractor_version()})",
+        "",
+        "The reports kept by earlier rules whose text is on this machine (data/reports, or the git-ignored",
+        "local copies of published articles), none of which the rules now in force were written from: their",
+        "kept proposals (before) and the rules now in force run again on the same texts (after).",
+        "",
+    ]
+    if compared:
+        lines += [
+            _summary_header(),
+            _summary_row("before: the kept proposals", [before for _, before, _ in compared]),
+            _summary_row("after: the rules now in force", [after for _, _, after in compared]),
+        ]
+    else:
+        lines.append("No such report here; run this with the local copies of the articles to measure the change.")
     lines += [
         "",
         "## Per report, in the order proposals were kept",

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from etl.paths import PROJECT_DIR
 
-PAGES = ("overview", "poverty", "health_insurance", "credit", "support", "explore", "sources")
+PAGES = ("overview", "poverty", "health_insurance", "credit", "support", "profile", "coverage", "explore", "sources")
 NAIVE_PAGES = {
     "naive": Path(__file__).with_name("naive_poverty.py"),
     "naive_cached": Path(__file__).with_name("naive_poverty_cached.py"),

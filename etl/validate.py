@@ -28,6 +28,8 @@ IDENTIFIER = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")
 QUALIFIER_EXPLANATION = "qualifier"
 UNIT_EXPLANATION = "unit"
 BOUNDS = ("published_not_before", "published_not_after")
+# A letter only Vietnamese writes: a vowel with a tone or shape mark, or đ.
+VIETNAMESE_LETTER = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE)
 OPTIONAL_FACT_COLUMNS = ("note", "poverty_standard", "province", "merged_province")
 # A quote of a report whose text is not in the repository is the figure as printed: the number,
 # its qualifier and unit, at most a few words.
@@ -247,6 +249,7 @@ def _validate_sources(
         elif row["file"]:
             files[row["file"]] = row.line
         _check_publication_date(row)
+        _check_title(row)
         if row["url"] and not re.match(r"^https?://\S+$", row["url"]):
             row.fail("url", f"{row['url']!r} is not a web address starting with http:// or https://")
         if row["province"]:
@@ -255,6 +258,20 @@ def _validate_sources(
         values["source_id"]: Source(values["file"], values["text_in_repository"] == "true", values["language"])
         for _, values in table.rows
     }
+
+
+def _check_title(row: _Row) -> None:
+    """A title as published: a Vietnamese one carries its diacritics, and none is a web address's words
+    ("von chinh sach sat canh cung ho ngheo" is a slug, not a title a meeting can cite)."""
+    title = row["title"].strip()
+    if not title:
+        return  # already reported by require()
+    if row["language"] == "vi" and not VIETNAMESE_LETTER.search(title):
+        row.fail("title", f"{title!r} has no Vietnamese diacritics; give the title as published")
+    elif title[0].isascii() and title[0].islower():
+        row.fail(
+            "title", f"{title!r} starts in lower case, like the words of a web address; give the title as published"
+        )
 
 
 def _check_publication_date(row: _Row) -> None:
@@ -267,6 +284,12 @@ def _check_publication_date(row: _Row) -> None:
         return
     if not row["note"].strip():
         row.fail("note", "an undated source must say in its note why no date is given and how its bounds were found")
+    if not any(row[bound] for bound in BOUNDS):
+        row.fail(
+            "published_not_before",
+            "a source without a publication date needs the best bound its text allows: published_not_before "
+            "(the latest event it reports) or published_not_after",
+        )
     earliest, latest = (row.iso_date(bound) if row[bound] else None for bound in BOUNDS)
     if earliest and latest and latest < earliest:
         row.fail("published_not_after", f"{latest} is before published_not_before {earliest}")

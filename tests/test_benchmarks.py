@@ -25,6 +25,8 @@ def test_the_benchmark_measures_every_page_and_writes_a_report(tmp_path):
         "health_insurance",
         "credit",
         "support",
+        "profile",
+        "coverage",
         "explore",
         "sources",
     }
@@ -34,6 +36,13 @@ def test_the_benchmark_measures_every_page_and_writes_a_report(tmp_path):
     assert "| poverty |" in text and "naive" in text and "checked at 10^6" in text
     million = result | {"rows": 10**6}
     assert f"≤ {BUDGETS['cold_ms']} ms" in report([million])
+    # Each page at 10^6 against the shipped data: a page ten times slower misses the ratio budget.
+    slower = million | {"pages": {page: {"cold": 0.1, "warm": 0.05} for page in result["pages"]}}
+    shipped = {"rows": "shipped", "pages": {page: {"cold": 0.01, "warm": 0.005} for page in result["pages"]}}
+    scaled = report([slower], shipped)
+    assert "| coverage | 10 / 5 ms | 100 / 50 ms | 10.0× / 10.0× | **missed** |" in scaled
+    even = slower | {"pages": {page: {"cold": 0.02, "warm": 0.01} for page in result["pages"]}}
+    assert "| profile | 10 / 5 ms | 20 / 10 ms | 2.0× / 2.0× | met |" in report([even], shipped)
     running = report([million | {"first_chart_running": compared([3.0, 3.2], [2.0, 2.2])}])
     assert FIRST_CHART_HEADING in running and "| 1,000,000 figures | 3.10 s | 2.10 s | 1.48× | **missed** |" in running
     assert "| first chart on a running server, poverty ÷ minimal page (10^6 synthetic figures) | 1.48×" in running

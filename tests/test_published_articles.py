@@ -56,6 +56,16 @@ def test_a_local_copy_checks_the_quotes_but_never_enters_the_database(data_dir, 
         ({}, {"quote": "Năm 2019, toàn tỉnh Long An có 1,75% hộ nghèo"}, "quote", "at most 40 characters"),
         ({}, {"quote": "1,57%"}, "value", "1.75 differs from 1.57"),
         ({}, {"quote": "tỷ lệ hộ nghèo"}, "quote", "cannot read one number"),
+        ({"title": "von chinh sach sat canh cung ho ngheo"}, {}, "title", "has no Vietnamese diacritics"),
+        ({"title": "long an poverty rate falls", "language": "en"}, {}, "title", "starts in lower case"),
+        ({"publication_date": "", "note": "Undated page."}, {}, "published_not_before", "needs the best bound"),
+        (
+            {"publication_date": "", "published_not_before": "2021-03-01", "published_not_after": "2020-01-01"},
+            {},
+            "published_not_after",
+            "is before published_not_before",
+        ),
+        ({"published_not_before": "2020-01-01"}, {}, "published_not_before", "needs no bound"),
     ],
 )
 def test_a_bad_article_row_is_named(data_dir, source_changes, fact_changes, field, message):
@@ -87,3 +97,18 @@ def test_country_and_region_figures_belong_to_no_province(data_dir):
     problems = problems_of(data_dir)
     assert any("field 'province': a country-level figure belongs to no province" in p for p in problems), problems
     assert any("field 'area': unknown region name 'Miền Tây'" in p for p in problems), problems
+
+
+def test_every_source_can_be_cited_with_its_title_as_published_and_a_date_or_its_bounds():
+    from etl.paths import DATA_DIR
+    from etl.validate import VIETNAMESE_LETTER
+    from tests.helpers import read_csv
+
+    for source in read_csv(DATA_DIR / "sources.csv"):
+        assert source["title"] and source["publisher"], source["source_id"]
+        if source["language"] == "vi":
+            assert VIETNAMESE_LETTER.search(source["title"]), source["source_id"]
+        assert not (source["title"][0].isascii() and source["title"][0].islower()), source["source_id"]
+        assert source["publication_date"] or source["published_not_before"] or source["published_not_after"], source[
+            "source_id"
+        ]

@@ -22,7 +22,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR
-from pptx.enum.text import MSO_ANCHOR
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Emu, Inches, Pt
@@ -48,7 +48,9 @@ FOOTNOTE_SIZE = 11
 LABEL_EVERY_POINT = 12
 LABEL_SPACING = 0.07
 # Where the plot sits inside a line chart's frame (fractions), so that rules can be drawn at the years.
-PLOT_AREA = {"x": 0.08, "y": 0.04, "w": 0.9, "h": 0.74}
+PLOT_AREA = {"x": 0.07, "y": 0.05, "w": 0.6, "h": 0.8}
+# The legend in the column right of the plot, so that it covers neither the lines nor the years.
+LEGEND_AREA = {"x": 0.7, "y": 0.05, "w": 0.3, "h": 0.9}
 # PowerPoint's dash styles for the dash names of the screen's chart (Plotly's).
 DASHES = {
     "dash": MSO_LINE_DASH_STYLE.DASH,
@@ -174,10 +176,16 @@ def _draw_rules(slide: object, chart: DeckChart, box: tuple[Emu, Emu, Emu, Emu])
         rule.name = "rule"
         rule.line.color.rgb, rule.line.width = RGBColor(0x55, 0x55, 0x55), Pt(1.75)
         rule.line.dash_style = MSO_LINE_DASH_STYLE.ROUND_DOT
-        note_width = min(Inches(3.2), plot_left + plot_width - x)
-        note = _text_box(
-            slide, (x + Inches(0.05), plot_top + Inches(0.45) * order, note_width, Inches(0.45)), [words], 11
-        )
+        # The note stands right of its rule, over the years it introduces; a rule near the plot's right edge
+        # has its note on its left, ending at the rule, so that it is never squeezed into a narrow column.
+        room = plot_left + plot_width - x - Inches(0.1)
+        on_right = room >= Inches(1.4)
+        note_width = room if on_right else Inches(2.4)
+        note_left = x + Inches(0.05) if on_right else x - note_width - Inches(0.05)
+        note = _text_box(slide, (note_left, plot_top + Inches(0.6) * order, note_width, Inches(0.55)), [words], 11)
+        if not on_right:
+            for paragraph in note.text_frame.paragraphs:
+                paragraph.alignment = PP_ALIGN.RIGHT
         note.name = "rule_note"
 
 
@@ -217,24 +225,35 @@ def _fix_plot_area(drawn: object) -> None:
     """Place the plot at PLOT_AREA inside the chart's frame (c:manualLayout, inner), with each year centred in
     its slot (c:crossBetween between), so that the rules drawn over the chart fall between the right years."""
     plot_area = drawn._chartSpace.find(qn("c:chart")).find(qn("c:plotArea"))
-    layout = plot_area.find(qn("c:layout"))
+    _manual_layout(plot_area, PLOT_AREA, inner=True)
+    for cross in plot_area.iter(qn("c:crossBetween")):
+        cross.set("val", "between")
+
+
+def _manual_layout(element: object, area: dict[str, float], inner: bool = False) -> None:
+    """A chart element's c:layout set to `area` (fractions of the chart's frame)."""
+    layout = element.find(qn("c:layout"))
     if layout is None:
         layout = OxmlElement("c:layout")
-        plot_area.insert(0, layout)
+        # c:layout comes first in c:plotArea, and after c:legendPos and c:legendEntry in c:legend.
+        anchors = element.findall(qn("c:legendEntry")) or element.findall(qn("c:legendPos"))
+        if anchors:
+            anchors[-1].addnext(layout)
+        else:
+            element.insert(0, layout)
     for child in list(layout):
         layout.remove(child)
     manual = OxmlElement("c:manualLayout")
-    for tag, value in (("c:layoutTarget", "inner"), ("c:xMode", "edge"), ("c:yMode", "edge")):
+    tags = (("c:layoutTarget", "inner"),) if inner else ()
+    for tag, value in (*tags, ("c:xMode", "edge"), ("c:yMode", "edge")):
         child = OxmlElement(tag)
         child.set("val", value)
         manual.append(child)
     for key in ("x", "y", "w", "h"):
         child = OxmlElement(f"c:{key}")
-        child.set("val", str(PLOT_AREA[key]))
+        child.set("val", str(area[key]))
         manual.append(child)
     layout.append(manual)
-    for cross in plot_area.iter(qn("c:crossBetween")):
-        cross.set("val", "between")
 
 
 def _style_lines(drawn: object, series_list: Sequence[DeckSeries]) -> None:
@@ -243,9 +262,11 @@ def _style_lines(drawn: object, series_list: Sequence[DeckSeries]) -> None:
     for blanks in drawn._chartSpace.xpath("c:chart/c:dispBlanksAs"):
         blanks.set("val", "span")
     drawn.has_legend = True
-    drawn.legend.position, drawn.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
+    # On the right, beside the plot: at the bottom a long legend would cover the years.
+    drawn.legend.position, drawn.legend.include_in_layout = XL_LEGEND_POSITION.RIGHT, False
     drawn.legend.font.size = Pt(13)
     _hide_from_legend(drawn, [index for index, series in enumerate(series_list) if not series.in_legend])
+    _manual_layout(drawn.legend._element, LEGEND_AREA)
     labelled = labelled_points(series_list)
     for index, (series, drawn_series) in enumerate(zip(series_list, drawn.plots[0].series, strict=True)):
         colour = RGBColor.from_string(series.colours[0].lstrip("#"))

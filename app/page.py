@@ -524,16 +524,20 @@ PUBLIC_ADDRESS_VARIABLE = "POVERTY_PUBLIC_URL"
 
 
 def view_address() -> str:
-    """The address of what is on screen, query included, at the dashboard's public address
-    ($POVERTY_PUBLIC_URL). Empty when none is configured, or when it names this machine: a deck handed round
-    at a meeting never cites an address that only works on the presenter's computer."""
+    """The address of what is on screen, query included, at the dashboard's public address."""
+    query = [(name, value) for name in st.query_params for value in st.query_params.get_all(name)]
+    return public_address(urlsplit(st.context.url or "").path, query)
+
+
+def public_address(path: str, query: list[tuple[str, str]]) -> str:
+    """`path` and `query` at the dashboard's public address ($POVERTY_PUBLIC_URL). Empty when none is
+    configured, or when it names this machine: a deck handed round at a meeting never cites an address that
+    only works on the presenter's computer."""
     public = os.environ.get(PUBLIC_ADDRESS_VARIABLE, "").strip().rstrip("/")
     host = urlsplit(public).hostname or ""
     if not public.startswith(("http://", "https://")) or host == "localhost" or editing.is_loopback(host):
         return ""
-    path = urlsplit(st.context.url or "").path
-    query = urlencode([(name, value) for name in st.query_params for value in st.query_params.get_all(name)])
-    return f"{public}{path}?{query}" if query else f"{public}{path}"
+    return f"{public}{path}?{urlencode(query)}" if query else f"{public}{path}"
 
 
 def editing_allowed(view: View) -> bool:

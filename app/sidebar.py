@@ -287,7 +287,7 @@ def filters_summary(filters: Filters, options: dict[str, pd.DataFrame], language
         for field in LIST_FILTERS
         if getattr(filters, field)
     ]
-    if (filters.year_from, filters.year_to) != _year_bounds(options):
+    if filters.year_from is not None and (filters.year_from, filters.year_to) != _year_bounds(options):
         parts.append(f"{labels.text('years', language)}: {filters.year_from}–{filters.year_to}")
     if filters.targets != "all":
         parts.append(labels.text(f"targets_{filters.targets}", language))

@@ -336,3 +336,123 @@ def test_libreoffice_converts_the_deck_to_pdf_with_vietnamese_text(on_built_data
         assert "Tỷ lệ hộ nghèo qua các năm" in text and "Trích dẫn" in text
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         assert re.search(r"^Pages:\s+(\d+)$", info, re.MULTILINE).group(1) == str(len(presentation.slides))
+
+
+# Ready to project: no local address, no overlapping labels, the rules drawn, sources readable, one language
+
+
+@pytest.mark.parametrize(
+    ("configured", "expected"),
+    [
+        ("", ""),
+        ("http://localhost:8501", ""),
+        ("http://127.0.0.1:8501/", ""),
+        ("http://[::1]:8501", ""),
+        ("https://dashboard.example.org/", "https://dashboard.example.org/poverty?lang=vi&section=series"),
+    ],
+)
+def test_a_deck_cites_the_view_only_at_the_dashboards_public_address(monkeypatch, configured, expected):
+    from app import page
+
+    monkeypatch.setenv(page.PUBLIC_ADDRESS_VARIABLE, configured)
+    assert page.public_address("/poverty", [("lang", "vi"), ("section", "series")]) == expected
+
+
+def test_a_deck_without_a_public_address_cites_none(on_built_database):
+    readings = queries.series(Filters(), "poverty_rate")
+    maker = partial(deck_charts.line_charts, readings, queries.poverty_standards(), "vi", TITLE)
+    presentation = Presentation(io.BytesIO(exports.deck_file([maker], "Tỷ lệ nghèo", Filters(), "vi", "")))
+    text = " ".join(
+        shape.text_frame.text for slide in presentation.slides for shape in slide.shapes if shape.has_text_frame
+    )
+    assert "http://127.0.0.1" not in text and "localhost" not in text
+    assert "Trích dẫn: Giảm nghèo: so sánh 5 tỉnh" in text and "None" not in text
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_no_two_labels_of_a_line_slide_overlap(on_built_database, language):
+    presentation, _ = series_deck(language=language)
+    for slide in chart_slides(presentation):
+        chart = chart_of(slide)
+        values = [value for series in chart.plots[0].series for value in series.values if value is not None]
+        spacing = 0.05 * max(values)  # labels of 12 points need about this much of the axis apart
+        labelled = [
+            (point, series.values[point])
+            for series in chart.plots[0].series
+            for point in range(len(series.values))
+            if series.points[point].data_label.has_text_frame and series.points[point].data_label.text_frame.text
+        ]
+        assert labelled, "a line slide labels its points"
+        for index, (point, value) in enumerate(labelled):
+            for other_point, other_value in labelled[index + 1 :]:
+                assert abs(point - other_point) > 1 or abs(value - other_value) >= spacing, (point, other_point)
+
+
+def test_the_standard_changes_and_the_merger_are_drawn_on_the_line_charts(on_built_database):
+    presentation, readings = series_deck()
+    slide = chart_slides(presentation)[0]
+    chart = chart_of(slide)
+    frame = next(shape for shape in slide.shapes if shape.has_chart)
+    categories = list(chart.plots[0].categories)
+    rules = sorted((shape for shape in slide.shapes if shape.name == "rule"), key=lambda shape: shape.begin_x)
+    notes = [shape.text_frame.text for shape in slide.shapes if shape.name == "rule_note"]
+    # The 2016 and 2022 standards and the merger, each a dotted rule between the right years, with its note.
+    assert ["Từ 2016" in note or "Từ 2022" in note or "Sáp nhập" in note for note in notes] == [True] * 3
+    left = frame.left + frame.width * deck.PLOT_AREA["x"]
+    slot = frame.width * deck.PLOT_AREA["w"] / len(categories)
+    between = [round((rule.begin_x - left) / slot) for rule in rules]
+    assert between == [categories.index("2016"), categories.index("2022"), categories.index("2025")]
+    assert all(rule.begin_x == rule.end_x for rule in rules)  # vertical
+
+
+def test_sources_are_readable_under_the_chart_and_in_full_at_the_end(on_built_database):
+    presentation, _ = series_deck()
+    for slide in chart_slides(presentation):
+        sizes = {
+            run.font.size.pt
+            for shape in slide.shapes
+            if shape.name == "footnote"
+            for paragraph in shape.text_frame.paragraphs
+            for run in paragraph.runs
+        }
+        assert min(sizes) >= 11
+    listed = [shape for slide in presentation.slides for shape in slide.shapes if shape.name == "sources"]
+    assert listed and all(
+        run.font.size.pt >= 14
+        for shape in listed
+        for paragraph in shape.text_frame.paragraphs
+        for run in paragraph.runs
+    )
+    assert all(len(shape.text_frame.paragraphs) <= deck.SOURCES_PER_SLIDE for shape in listed)
+
+
+def test_an_english_deck_names_the_country_regions_and_special_cases_in_english(on_built_database):
+    presentation, _ = series_deck(language="en")
+    names = [series.name for slide in chart_slides(presentation) for series in chart_of(slide).plots[0].series]
+    table = " ".join(
+        cell.text
+        for slide in presentation.slides
+        for shape in slide.shapes
+        if shape.has_table
+        for row in shape.table.rows
+        for cell in row.cells
+    )
+    notes = " ".join(slide.notes_slide.notes_text_frame.text for slide in presentation.slides)
+    for text in (" ".join(names), table, notes):
+        assert "Cả nước" not in text and "Đồng bằng" not in text and "tỉnh mới" not in text
+    assert "Viet Nam" in names and "Red River Delta" in names
+    assert "Phú Thọ (merged province from 1 July 2025)" in names and "Hải Dương (living-standards survey)" in names
+    assert "Phú Thọ (merged province from 1 July 2025)" in table
+
+
+def test_the_merged_province_and_the_survey_rate_are_marked_in_the_vietnamese_deck_table(on_built_database):
+    presentation, _ = series_deck()
+    table = [
+        [cell.text for cell in row.cells]
+        for slide in presentation.slides
+        for shape in slide.shapes
+        if shape.has_table
+        for row in shape.table.rows
+    ]
+    places = {row[0] for row in table}
+    assert "Phú Thọ (tỉnh mới từ 1/7/2025)" in places and "Hải Dương (Khảo sát mức sống)" in places

@@ -834,6 +834,16 @@ def _coverage_cells(version: tuple[str, int]) -> pd.DataFrame:
     )
 
 
+def coverage_metrics() -> tuple[str, ...]:
+    """The metrics with a cell in some coverage matrix, for the Coverage page's choice of matrices."""
+    return _coverage_metrics(database_version())
+
+
+@st.cache_data(show_spinner=False)
+def _coverage_metrics(version: tuple[str, int]) -> tuple[str, ...]:
+    return tuple(sorted(set(_coverage_cells(version)["metric"])))
+
+
 def coverage_gaps() -> pd.DataFrame:
     return _coverage_gaps(database_version())
 

@@ -42,9 +42,9 @@ choices = {
     name: (name, topic, metric, headline)
     for name, topic, metric, headline in coverage_matrices.matrix_choices(headlines)
 }
-cells = queries.coverage_cells()
+with_cells = set(queries.coverage_metrics())
 for row in queries.options()["metrics"].itertuples():
-    if row.metric in set(cells["metric"]):
+    if row.metric in with_cells:
         choices.setdefault(row.metric, (row.metric, row.category, row.metric, False))
 
 

@@ -405,3 +405,122 @@ def test_the_merged_phu_tho_is_its_own_line_in_the_corpus(on_built_database):
     names = {trace["name"] for trace in figure["data"]}
     assert {"Phú Thọ", "Phú Thọ (merged province from 1 July 2025)"} <= names
     assert "Provinces merged 1 July 2025" in [annotation["text"] for annotation in figure["layout"]["annotations"]]
+
+
+# What a view may join, what counts as disagreement, which reading a year shows — on the real data
+
+
+@pytest.mark.parametrize("metric", ["poverty_rate", "credit_outstanding", "bhyt_population_coverage"])
+def test_no_solid_line_crosses_a_missing_year_and_a_dotted_join_says_so(on_built_database, metric):
+    readings = queries.series(Filters(), metric)
+    figure = series_lines(readings, queries.poverty_standards(), "vi", "t").to_dict()
+    for trace in point_traces(figure):
+        years = list(trace["x"])
+        assert all(later - earlier == 1 for earlier, later in zip(years, years[1:], strict=False)), trace["name"]
+    joins = [trace for trace in figure["data"] if trace.get("mode") == "lines"]
+    assert all(trace["line"]["dash"] == "dot" and trace["x"][1] - trace["x"][0] > 1 for trace in joins)
+    if metric == "credit_outstanding":  # An Giang: 2018, then nothing until 2022
+        an_giang = [trace["x"] for trace in joins if trace["name"] == "An Giang"]
+        assert [2018, 2022] in an_giang
+
+
+def test_a_one_off_event_is_never_a_point_of_a_yearly_line(on_built_database):
+    with duckdb.connect(str(on_built_database), read_only=True) as connection:
+        events = connection.execute(
+            "SELECT count(*) FILTER (WHERE series_choice IS NOT NULL), count(*) FROM figures "
+            "WHERE measure = 'flow' AND period_start = period_end"
+        ).fetchone()
+    assert events[1] > 0 and events[0] == 0  # e.g. BHYT cards handed out on one day
+    assert "bhyt_cards" not in queries.series_metrics(Filters(provinces=("Phú Thọ",)), ("bhyt_cards",))
+
+
+def test_two_dates_of_one_year_are_not_a_disagreement(on_built_database):
+    with duckdb.connect(str(on_built_database), read_only=True) as connection:
+        rows = connection.execute(
+            "SELECT period_end, value, series_choice, series_disagree, agreement FROM figures "
+            "WHERE province = 'Hải Dương' AND metric = 'credit_outstanding' AND area_level = 'province' "
+            "AND year = 2024 ORDER BY series_choice"
+        ).fetchall()
+    assert len(rows) == 2 and rows[0][1] != rows[1][1]  # June and December, two values
+    assert str(rows[0][0]) == "2024-12-31"  # the year-end balance is drawn
+    assert not any(row[3] for row in rows) and {row[4] for row in rows} == {"single"}
+
+
+def test_a_figure_given_at_the_start_of_a_year_stands_for_the_year_before(on_built_database):
+    with duckdb.connect(str(on_built_database), read_only=True) as connection:
+        start_of_2024 = connection.execute(
+            "SELECT year, series_choice FROM figures WHERE fact_id = 'longan-2024-16'"
+        ).fetchone()
+        drawn_2023 = connection.execute(
+            "SELECT period_end FROM figures WHERE province = 'Long An' AND metric = 'poverty_rate' "
+            "AND area_level = 'province' AND beneficiary_group = 'all' AND year = 2023 AND series_choice = 1"
+        ).fetchone()
+    assert start_of_2024[0] == 2023 and start_of_2024[1] > 1  # "đầu năm 2024": the end-2023 review, not drawn
+    assert str(drawn_2023[0]) == "2023-12-31"  # the year-end review is
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_every_place_is_named_in_the_language_and_special_cases_are_marked(on_built_database, language):
+    readings = queries.series(Filters(), "poverty_rate")
+    figure = series_lines(readings, queries.poverty_standards(), language, "t").to_dict()
+    names = {trace["name"] for trace in point_traces(figure)}
+    rows = list(csv.DictReader(io.StringIO(exports.chart_csv(readings, language).decode("utf-8-sig"))))
+    place = "Nơi (như trên biểu đồ)" if language == "vi" else "Place (as on the chart)"
+    in_file = {row[place] for row in rows}
+    if language == "vi":
+        expected = {"Cả nước", "Phú Thọ (tỉnh mới từ 1/7/2025)", "Hải Dương (Khảo sát mức sống)"}
+    else:
+        expected = {"Viet Nam", "Phú Thọ (merged province from 1 July 2025)", "Hải Dương (living-standards survey)"}
+        assert not any("Cả nước" in name or "Đồng bằng" in name or "tỉnh mới" in name for name in names | in_file)
+    assert expected <= names and expected <= in_file
+
+
+@pytest.mark.parametrize(
+    ("page_name", "topic"),
+    [("poverty", "poverty"), ("health_insurance", "health_insurance"), ("credit", "credit"), ("support", "support")],
+)
+def test_a_topic_page_opens_on_its_headline_indicator_in_a_view_that_compares_provinces(
+    dashboard, on_built_database, page_name, topic
+):
+    from app import page
+
+    app = open_page(dashboard, f"pages/{page_name}.py")
+    specs = figure_specs(app)
+    section, metric = page.opening(Filters(categories=(topic,)), queries.topic_metrics(topic))
+    assert specs  # never an empty view
+    if section == "figures":  # nothing of the topic has two provinces in a year: every figure, never an empty chart
+        assert app.radio(key="section").value == "figures"
+        return
+    assert len(specs) == 1
+    places = {
+        name
+        for trace in specs[0]["data"]
+        for name in ([trace["name"]] if "customdata" in trace and trace.get("type") == "scatter" else trace["y"])
+        if trace.get("customdata") and any(point and point[0] for point in trace["customdata"])
+    }
+    assert len(places) >= 2  # never an empty view, never one province alone
+    headlines = queries.headline_metrics()
+    comparable = [
+        metric
+        for metric in headlines.loc[headlines["category"] == topic, "metric"]
+        if queries.series_metrics(Filters(), (metric,)) or queries.series_years(Filters(), metric)
+    ]
+    title = specs[0]["layout"]["title"]["text"]
+    if comparable:  # the first headline indicator with figures to compare
+        assert title.startswith(queries.metric_labels("vi")[comparable[0]]) and metric == comparable[0]
+
+
+def test_a_ranking_offers_only_years_in_which_two_provinces_or_more_have_the_figure(dashboard, on_built_database):
+    with duckdb.connect(str(on_built_database), read_only=True) as connection:
+        counts = dict(
+            connection.execute(
+                "SELECT year, count(DISTINCT province) FROM figures WHERE metric = 'poverty_rate' "
+                "AND beneficiary_group = 'all' AND area_level = 'province' AND series_choice = 1 AND NOT is_target "
+                "AND NOT merged_province AND province IN ('An Giang', 'Hải Dương', 'Long An', 'Phú Thọ', 'Thái Bình') "
+                "GROUP BY year"
+            ).fetchall()
+        )
+    offered = queries.series_years(Filters(), "poverty_rate")
+    assert set(offered) == {year for year, provinces in counts.items() if provinces >= 2}
+    app = open_page(dashboard, "pages/poverty.py", section="ranking")
+    assert set(app.selectbox(key="rank_year").options) == {str(year) for year in offered}

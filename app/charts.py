@@ -80,7 +80,8 @@ def bars(frame: pd.DataFrame, language: str, title: str, show_metric: bool = Fal
         suffix = "" if number == 1 else str(number)
         panel = frame[frame["area_level"] == level]
         # Country and region figures belong to no province: their legend entry is their area.
-        for place, part in panel.groupby(panel["province"].fillna(panel["area"]), sort=False):
+        names = panel[f"place_{language}"] if f"place_{language}" in panel else panel["area"]
+        for place, part in panel.groupby(panel["province"].fillna(names), sort=False):
             traces.append(
                 _bar_trace(part, place, scale, place not in shown) | {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
             )
@@ -131,9 +132,10 @@ def with_bar_labels(frame: pd.DataFrame, language: str, show_metric: bool) -> pd
     """`frame` with each bar's label (place · period · metric · group, target marked) and written value."""
     frame = frame.copy()
     target_word = labels.text("target", language)
+    names = frame[f"place_{language}"] if f"place_{language}" in frame else frame["area"]
     places = [
         labels.place_and_period(*place, language)
-        for place in zip(frame["area"], frame["area_level"], frame["period_start"], frame["period_end"], strict=True)
+        for place in zip(names, frame["area_level"], frame["period_start"], frame["period_end"], strict=True)
     ]
     metric_column = f"metric_label_{language}"
     metrics = frame[metric_column] if show_metric and metric_column in frame else [None] * len(frame)

@@ -193,6 +193,9 @@ def _readable_columns(language: str, with_headers: bool, byte_order_mark: bool =
     if language not in labels.LANGUAGES:
         raise ValueError(f"unknown language {language!r}")
     expressions = {
+        # The country and regions in the reader's language; a national figure has no province.
+        "province": "coalesce(province, '')",
+        "area": f"place_{language}",
         "area_level_label": "map($level_keys, $level_names)[area_level]",
         "period_start": "strftime(period_start, '%Y-%m-%d')",
         "period_end": "strftime(period_end, '%Y-%m-%d')",
@@ -304,7 +307,7 @@ def _changes(filters: Filters, version: tuple[str, int]) -> tuple[pd.DataFrame, 
             LIMIT {MAX_CHANGES}
         )
         SELECT
-            province, area, area_level, metric, metric_label_vi, metric_label_en, beneficiary_group,
+            province, area, place_vi, place_en, area_level, metric, metric_label_vi, metric_label_en, beneficiary_group,
             period_start AS earlier_start, period_end AS earlier_end,
             value AS earlier_value, qualifier AS earlier_qualifier, is_target AS earlier_is_target,
             later_start, later_end, later_value, later_qualifier, later_is_target,
@@ -345,7 +348,8 @@ def _derived_ratios(filters: Filters, numerator: str, denominator: str, version:
                 top.province_2025, top.category, top.metric_label_vi, top.metric_label_en,
                 top.group_label_vi, top.group_label_en, top.source_title, top.source_url,
                 top.year, top.period_text, top.merged_province, top.source_publisher, top.source_publication_date,
-                top.poverty_standard_label_vi, top.poverty_standard_label_en
+                top.poverty_standard_label_vi, top.poverty_standard_label_en, top.place_vi, top.place_en,
+                top.survey_measure
             FROM chosen_figures AS top
             JOIN chosen_figures AS bottom
               ON top.source_id = bottom.source_id AND top.area = bottom.area

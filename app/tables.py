@@ -71,7 +71,7 @@ def change_table(changes: pd.DataFrame, language: str) -> pd.DataFrame:
         {
             COLUMNS["area"][language]: [
                 labels.area_text(area, level, language)
-                for area, level in zip(changes["area"], changes["area_level"], strict=True)
+                for area, level in zip(changes[f"place_{language}"], changes["area_level"], strict=True)
             ],
             COLUMNS["metric_label"][language]: changes[f"metric_label_{language}"],
             labels.text("from", language): [

@@ -169,7 +169,7 @@ def test_a_missing_database_is_built_on_first_start(tmp_path, monkeypatch):
     monkeypatch.setenv("POVERTY_DB", str(database))
     app = AppTest.from_file(str(PROJECT_DIR / "dashboard.py"), default_timeout=60).run()
     assert not app.exception
-    assert database.exists() and app.metric
+    assert database.exists() and [markdown for markdown in app.markdown if markdown.value.startswith("#### ")]
 
 
 @pytest.mark.parametrize("page", ["pages/credit.py", "pages/poverty.py"])

@@ -73,7 +73,16 @@ def test_brief_is_self_contained_and_escapes_report_text():
 def test_brief_never_turns_text_into_markup():
     hostile = "<script>alert(1)</script> [link](http://example.invalid)"
     table = pd.DataFrame({"Trích dẫn": [hostile]})
-    sources = pd.DataFrame({"title": [hostile], "publisher": ["<b>x</b>"], "publication_date": [pd.NaT], "url": [None]})
+    sources = pd.DataFrame(
+        {
+            "title": [hostile],
+            "publisher": ["<b>x</b>"],
+            "publication_date": [pd.NaT],
+            "published_not_before": [pd.NaT],
+            "published_not_after": [pd.NaT],
+            "url": [None],
+        }
+    )
     html = brief.build_brief(hostile, [], table, hostile, sources, "vi")
     assert "<script>alert(1)</script>" not in html and "<b>x</b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

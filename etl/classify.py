@@ -46,12 +46,14 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
             ("right", r"^\s*(?:vốn )?(?:tín dụng|vay)", 3.0),
         ],
     ),
-    # A year's money of the national target programme: allocated, or disbursed; other programme money
-    # (mobilised, or over several years: see YEARLY_METRICS) is poverty_programme_spending, which wins a tie.
-    "poverty_programme_spending": ("VND", [("any", _PROGRAMME, 3.0), ("left", r"vận động|huy động|mobili", 2.5)]),
-    "poverty_programme_funds": (
+    # A year's money of the national target programme disbursed; other programme money (allocated, mobilised,
+    # or over several years: see YEARLY_METRICS) is poverty_programme_spending, which wins a tie.
+    "poverty_programme_spending": (
         "VND",
-        [("any", _PROGRAMME, 3.0), ("left", r"phân bổ|giao|bố trí|kế hoạch vốn|tổng (?:nguồn )?vốn|allocat", 2.5)],
+        [
+            ("any", _PROGRAMME, 3.0),
+            ("left", r"vận động|huy động|mobili|phân bổ|giao|bố trí|kế hoạch vốn|tổng (?:nguồn )?vốn|allocat", 2.5),
+        ],
     ),
     "poverty_programme_disbursed": ("VND", [("any", _PROGRAMME, 3.0), ("left", r"giải ngân|disburs", 3.5)]),
     "poverty_fund_raised": ("VND", [("left", r"(?:vận động|quyên góp|tiếp nhận|huy động)[^.;]{0,40}quỹ", 4.5)]),
@@ -209,7 +211,6 @@ COUNT_OF_RATE = {
 COUNT_BESIDE = {**COUNT_OF_RATE, "credit_outstanding": "credit_borrowers_outstanding"}
 # Metrics of one plan year: the same money over several years is other programme money.
 YEARLY_METRICS = {
-    "poverty_programme_funds": "poverty_programme_spending",
     "poverty_programme_disbursed": "poverty_programme_spending",
 }
 # Metrics of the whole population: the same measure for a group named beside the number is another metric.
@@ -257,7 +258,6 @@ DEFAULT_GROUP_BY_CATEGORY = {"women_union": "women_members"}
 # (data/metrics.meta.yml). The drive's house counts without a group are its totals, with people with merit.
 DEFAULT_GROUP_BY_METRIC = {
     "credit_borrowers_outstanding": "policy_households",
-    "poverty_programme_funds": "poor_near_poor_newly_escaped",
     "poverty_programme_disbursed": "poor_near_poor_newly_escaped",
     "poverty_programme_spending": "poor_near_poor_newly_escaped",
     "temporary_houses_removed": "disadvantaged",

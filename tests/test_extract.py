@@ -397,13 +397,13 @@ def test_every_metric_the_classifier_names_is_in_the_metrics_table():
         (
             "Năm 2024, tỉnh được phân bổ 182 tỷ đồng vốn Chương trình mục tiêu quốc gia giảm nghèo bền vững.",
             "182 tỷ đồng",
-            "poverty_programme_funds",
+            "poverty_programme_spending",
             "poor_near_poor_newly_escaped",
         ),
         (
             "Tổng vốn thực hiện Chương trình MTQG giảm nghèo bền vững năm 2024 của tỉnh là 215 tỷ đồng.",
             "215 tỷ đồng",
-            "poverty_programme_funds",
+            "poverty_programme_spending",
             "poor_near_poor_newly_escaped",
         ),
         (

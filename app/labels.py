@@ -354,6 +354,7 @@ TEXT: dict[str, dict[str, str]] = {
     "conflict_marker": {"vi": "Các báo cáo nói khác nhau", "en": "Reports disagree"},
     "other_readings": {"vi": "Số khác cùng năm ({count}):", "en": "Other readings that year ({count}):"},
     "standard_break": {"vi": "Từ {year}: {standard}", "en": "From {year}: {standard}"},
+    "standard_break_short": {"vi": "Từ {year}: chuẩn {span}", "en": "From {year}: {span} standard"},
     "merger_break": {"vi": "Sáp nhập tỉnh 1/7/2025", "en": "Provinces merged 1 July 2025"},
     "download_chart_csv": {
         "vi": "Tải CSV của biểu đồ này (các điểm đã vẽ và số bị bỏ qua)",

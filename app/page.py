@@ -460,11 +460,12 @@ def comparable_cards(filters: Filters, language: str) -> list[tuple[str, Card]]:
 
 
 def standing_table(province: str, metrics: tuple[str, ...], view: View) -> pd.DataFrame:
-    """Where a province stands among the compared provinces: for each metric, its latest year and its place
-    from the highest value down among the provinces with a figure that year."""
+    """Where a province stands among the compared provinces: for each metric, the latest year in which it and at
+    least one other province have a figure, and its place from the highest value down among them."""
     language, rows = view.language, []
     for metric in metrics:
-        years = sorted(queries.series_years(Filters(provinces=(province,)), metric, at_least=1), reverse=True)
+        own = set(queries.series_years(Filters(provinces=(province,)), metric, at_least=1))
+        years = sorted(own & set(queries.series_years(Filters(), metric)), reverse=True)
         if not years:
             continue
         ranked = queries.ranking(Filters(), metric, years[0])
@@ -472,12 +473,12 @@ def standing_table(province: str, metrics: tuple[str, ...], view: View) -> pd.Da
         if province not in set(ranked["place"]):
             continue
         position = list(ranked["place"]).index(province) + 1
-        own = ranked[ranked["place"] == province].iloc[0]
+        figure = ranked[ranked["place"] == province].iloc[0]
         rows.append(
             {
                 labels.text("metric", language): _metric_label(metric, language),
                 labels.text("year", language): str(years[0]),
-                labels.text("figure", language): labels.value_texts(own.to_frame().T, language)[0],
+                labels.text("figure", language): labels.value_texts(figure.to_frame().T, language)[0],
                 labels.text("position", language): labels.text(
                     "position_of", language, position=position, of=len(ranked)
                 ),

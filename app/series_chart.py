@@ -12,6 +12,7 @@ axis range, and rates start at zero.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -297,10 +298,16 @@ def break_years(panel: pd.DataFrame, standards: pd.DataFrame) -> list[tuple[int,
     return breaks
 
 
+def _span(label: str) -> str:
+    """The years a standard's name spans ("2022–2025"), or the name itself."""
+    found = re.search(r"\d{4}\s*[–-]\s*\d{4}", label)
+    return found.group(0) if found else label
+
+
 def _mark_breaks(panel: pd.DataFrame, standards: pd.DataFrame, suffix: str, layout: dict, language: str) -> None:
     labels_of = standards.set_index("poverty_standard")[f"label_{language}"]
     marks = [
-        (year - 0.5, labels.text("standard_break", language, year=str(year), standard=labels_of[standard]))
+        (year - 0.5, labels.text("standard_break_short", language, year=str(year), span=_span(labels_of[standard])))
         for year, standard in break_years(panel, standards)
     ]
     merger = [(MERGER_YEAR - 0.5, labels.text("merger_break", language))] if panel["merged_province"].any() else []

@@ -31,9 +31,10 @@ for category, rows in latest.groupby("category", sort=False):
         st.markdown(f"**{page.plain(labels.category_name(category, language))}**")
         columns = st.columns(3)
         for index, row in enumerate(rows.head(6).itertuples()):
-            with columns[index % 3]:
+            with columns[index % 3]:  # Markdown, not st.metric, whose labels are cut short with "…"
                 label = f"{getattr(row, f'metric_label_{language}')} · {getattr(row, f'group_label_{language}')}"
-                st.metric(label, getattr(row, f"value_text_{language}"))
+                st.markdown(f"**{page.plain(label)}**")
+                st.markdown(f"#### {page.plain(getattr(row, f'value_text_{language}'))}")
                 st.caption(f"{page.plain(row.period_text)} · {page.plain(row.source_title)}")
 
 st.subheader(labels.text("standing", language))

@@ -240,13 +240,14 @@ TEXT: dict[str, dict[str, str]] = {
     "comparable_years": {"vi": "Các năm so sánh được", "en": "Comparable years"},
     "comparable_none": {"vi": "chưa có năm nào", "en": "none yet"},
     "headline_matrix": {"vi": "Chỉ tiêu chính: {metric}", "en": "Headline: {metric}"},
-    "coverage_marks_headline": {
-        "vi": "Mỗi ô: số lượng số liệu chỉ tiêu chính của cả năm (cấp tỉnh, thực hiện, đúng nhóm); “!” các báo cáo "
-        "nói khác nhau; “{searched}” đã tìm mà không thấy; “{unsearched}” chưa tìm. Bấm một ô để xem các số liệu và "
-        "nguồn của nó. Giống bảng của lệnh python -m etl coverage.",
-        "en": "Each cell: how many readings of the headline figure for the whole year (province level, results, the "
-        "headline group); “!” reports disagree; “{searched}” searched and not found; “{unsearched}” not searched. "
-        "Open a cell to see its readings and sources. The same matrix as python -m etl coverage prints.",
+    "coverage_counted_headline": {
+        "vi": "số lượng số liệu chỉ tiêu chính của cả năm (cấp tỉnh, thực hiện, đúng nhóm)",
+        "en": "how many readings of the headline figure for the whole year (province level, results, the "
+        "headline group)",
+    },
+    "coverage_counted": {
+        "vi": "số lượng số liệu thực hiện cấp tỉnh của năm (mọi báo cáo)",
+        "en": "how many readings of actual province-level figures stand for that year (all reports)",
     },
     "country_name": {"vi": "Cả nước", "en": "Viet Nam"},
     "start_here": {"vi": "Bắt đầu từ đâu", "en": "Where to start"},
@@ -296,12 +297,10 @@ TEXT: dict[str, dict[str, str]] = {
     "all_of_topic": {"vi": "Cả chủ đề: {topic}", "en": "Whole topic: {topic}"},
     "place": {"vi": "Địa bàn", "en": "Place"},
     "coverage_marks": {
-        "vi": "Mỗi ô: số lượng số liệu thực hiện cấp tỉnh có kỳ kết thúc trong năm (mọi báo cáo); “!” các báo cáo "
-        "nói khác nhau; “{searched}” đã tìm mà không thấy; “{unsearched}” chưa tìm. Bấm một ô để xem các số liệu "
-        "và nguồn của nó. Giống bảng của lệnh python -m etl coverage.",
-        "en": "Each cell: how many readings of actual province-level figures end in that year (all reports); “!” "
-        "reports disagree; “{searched}” searched and not found; “{unsearched}” not searched. Open a cell to see "
-        "its readings and sources. The same matrix as python -m etl coverage prints.",
+        "vi": "Mỗi ô: {counted}; “!” các báo cáo nói khác nhau; “{searched}” đã tìm mà không thấy; “{unsearched}” "
+        "chưa tìm. Bấm một ô để xem các số liệu và nguồn của nó. Giống bảng của lệnh python -m etl coverage.",
+        "en": "Each cell: {counted}; “!” reports disagree; “{searched}” searched and not found; “{unsearched}” not "
+        "searched. Open a cell to see its readings and sources. The same matrix as python -m etl coverage prints.",
     },
     "cell_readings": {"vi": "{matrix} · {place} · {year}", "en": "{matrix} · {place} · {year}"},
     "cell_empty": {

@@ -19,14 +19,18 @@ import pandas as pd
 SCHEMA = Path(__file__).with_name("schema.sql")
 POVERTY_STANDARDS = Path(__file__).with_name("poverty_standards.sql")
 FIGURES = Path(__file__).with_name("figures.sql")
-# Parents before children, so every foreign key finds its row.
-TABLE_ORDER = (
+# The tables that say what the figures may refer to, parents first.
+REFERENCE_TABLES = (
     "regions",
     "provinces",
     "metrics",
     "headline_definitions",
     "beneficiary_groups",
     "poverty_standards",
+)
+# Parents before children, so every foreign key finds its row.
+TABLE_ORDER = (
+    *REFERENCE_TABLES,
     "sources",
     "coverage_gaps",
     "reports",

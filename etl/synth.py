@@ -19,7 +19,7 @@ from vietnam_provinces import Ward
 
 from etl.build import typed_tables
 from etl.display_text import period_texts, value_texts
-from etl.load import insert_frame, new_database
+from etl.load import REFERENCE_TABLES, insert_frame, new_database
 from etl.paths import DATA_DIR
 from etl.read_inputs import read_inputs
 
@@ -198,14 +198,7 @@ def write(out: Path, reference: dict[str, pd.DataFrame], sources: pd.DataFrame, 
         # Ten million figures would otherwise take most of the machine's memory: DuckDB spills
         # the rest of its work to a temporary folder beside the file.
         connection.execute("SET memory_limit = '10GB'")
-        for name in (
-            "regions",
-            "provinces",
-            "metrics",
-            "headline_definitions",
-            "beneficiary_groups",
-            "poverty_standards",
-        ):
+        for name in REFERENCE_TABLES:
             insert_frame(connection, name, reference[name])
         for name, frame in {
             "drawn": facts,

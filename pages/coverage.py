@@ -83,8 +83,9 @@ st.dataframe(
 )
 st.caption(
     labels.text(
-        "coverage_marks_headline" if headline_only else "coverage_marks",
+        "coverage_marks",
         language,
+        counted=labels.text("coverage_counted_headline" if headline_only else "coverage_counted", language),
         searched=coverage_matrices.SEARCHED_NOTHING,
         unsearched=coverage_matrices.NOT_SEARCHED,
     )

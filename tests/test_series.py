@@ -524,3 +524,22 @@ def test_a_ranking_offers_only_years_in_which_two_provinces_or_more_have_the_fig
     assert set(offered) == {year for year, provinces in counts.items() if provinces >= 2}
     app = open_page(dashboard, "pages/poverty.py", section="ranking")
     assert set(app.selectbox(key="rank_year").options) == {str(year) for year in offered}
+
+
+def test_the_ranking_keeps_the_countrys_rule_when_the_five_provinces_are_picked(dashboard, on_built_database):
+    five = ("An Giang", "Hải Dương", "Long An", "Phú Thọ", "Thái Bình")
+    picked = queries.ranking(Filters(provinces=five), "poverty_rate", 2023)
+    assert ((picked["place_level"] == "country") & picked["value"].notna()).any()
+    app = open_page(
+        dashboard,
+        "pages/poverty.py",
+        section="ranking",
+        rank_metric="poverty_rate",
+        rank_year="2023",
+        province=list(five),
+    )
+    spec = figure_specs(app)[0]
+    assert any(annotation["text"].startswith("Cả nước 2023: 2,93%") for annotation in spec["layout"]["annotations"])
+    assert any("vạch đứt: cả nước" in caption.value for caption in app.caption)
+    money = queries.ranking(Filters(provinces=five), "credit_outstanding", 2024)
+    assert not (money["place_level"] == "country").any()  # a national balance is on another scale: no rule

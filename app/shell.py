@@ -56,13 +56,17 @@ def _run() -> None:
         st.code("\n".join(state.problems), language=None)
         st.stop()
 
-    navigation = st.navigation(
-        [
-            st.Page(path, title=labels.text(key, language), url_path=url, icon=icon, default=index == 0)
-            for index, (path, key, url, icon) in enumerate(PAGES)
-        ],
-        position="hidden" if presenting else "sidebar",
-    )
+    pages = [
+        st.Page(path, title=labels.text(key, language), url_path=url, icon=icon, default=index == 0)
+        for index, (path, key, url, icon) in enumerate(PAGES)
+    ]
+    # The default page lives at "/" and Streamlit does not serve it at its own address, so a link or bookmark to
+    # /overview would open "Page not found": the same page, hidden from the menu, answers there. The default
+    # keeps an address of its own that nothing links to, as Streamlit reserves one for it.
+    path, key, url, icon = PAGES[0]
+    pages[0] = st.Page(path, title=labels.text(key, language), url_path=f"{url}-home", icon=icon, default=True)
+    pages.append(st.Page(path, title=labels.text(key, language), url_path=url, icon=icon, visibility="hidden"))
+    navigation = st.navigation(pages, position="hidden" if presenting else "sidebar")
     # The browser tab names the page, so that several open pages can be told apart at a meeting.
     st.set_page_config(page_title=f"{navigation.title} · {labels.text('app_short', language)}")
     try:

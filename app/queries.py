@@ -764,8 +764,13 @@ def _series_years(filters: Filters, metric: str, group: str, at_least: int, vers
         replace(filters, levels=("province",), metrics=(metric,), groups=(group,), targets="actual")
     )
     sql = f"""
+        -- A poverty figure counts only under the standard in force that year, as in the ranking itself.
         SELECT year, count(DISTINCT province) AS provinces FROM figures
         WHERE {where} AND series_choice = 1 AND NOT merged_province AND list_contains($provinces, province)
+          AND (poverty_standard IS NULL OR poverty_standard IN (
+              SELECT poverty_standard FROM poverty_standards
+              WHERE make_date(figures.year, 12, 31) BETWEEN applies_from AND applies_to
+          ))
         GROUP BY year HAVING count(DISTINCT province) >= $at_least ORDER BY provinces DESC, year DESC
     """
     parameters |= {"provinces": compared_provinces(filters), "at_least": at_least}

@@ -122,21 +122,23 @@ def test_unknown_or_hostile_url_values_are_ignored(dashboard):
 
 
 def test_overview_cards_compare_the_provinces_in_one_year_under_one_standard(dashboard, built_database):
-    from app import page
+    from app import page, queries
     from app.queries import Filters
 
     app = open_page(dashboard, "pages/overview.py")
     cards = dict(page.comparable_cards(Filters(), "vi"))
     poverty = cards["poverty"]
     year = int(poverty.title.split("năm ")[1][:4])
-    assert "Chuẩn nghèo đa chiều 2022–2025" in poverty.title if year >= 2022 else True
+    standard = queries.standard_in_force(year)
+    label = queries.poverty_standards().set_index("poverty_standard").loc[standard, "label_vi"]
+    assert poverty.title.endswith(label)
     assert sorted(poverty.rows["place"]) == sorted(queries_five())
     with duckdb.connect(str(built_database), read_only=True) as connection:
         drawn = connection.execute(
             "SELECT province, value_text_vi FROM figures WHERE metric = 'poverty_rate' AND beneficiary_group = 'all' "
             "AND area_level = 'province' AND series_choice = 1 AND NOT is_target AND NOT merged_province "
-            "AND year = ? AND poverty_standard = 'multidimensional_2022_2025'",
-            [year],
+            "AND year = ? AND poverty_standard = ?",
+            [year, standard],
         ).fetchall()
     shown = dict(zip(poverty.rows["place"], poverty.rows["value_text"], strict=True))
     assert {province: shown[province] for province, _ in drawn} == dict(drawn)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl.data_lock import LOCK_FILENAME
 from etl.load import TABLE_ORDER
 
 
@@ -32,8 +33,12 @@ def edit_row(path: Path, key_column: str, key: str, **changes: str) -> int:
 
 
 def snapshot(data_dir: Path) -> dict[str, bytes]:
+    """Every data file's bytes. The empty lock file a writer leaves behind (etl/data_lock.py) holds no data,
+    and a refused save may have created it: it is left out."""
     return {
-        str(path.relative_to(data_dir)): path.read_bytes() for path in sorted(data_dir.rglob("*")) if path.is_file()
+        str(path.relative_to(data_dir)): path.read_bytes()
+        for path in sorted(data_dir.rglob("*"))
+        if path.is_file() and path.name != LOCK_FILENAME
     }
 
 

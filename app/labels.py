@@ -58,6 +58,10 @@ TEXT: dict[str, dict[str, str]] = {
     "publisher": {"vi": "Cơ quan đăng", "en": "Publisher"},
     "author": {"vi": "Tác giả", "en": "Author"},
     "published": {"vi": "Ngày đăng", "en": "Publication date"},
+    "published_not_before_field": {
+        "vi": "Nếu bài không ghi ngày: không trước ngày (sự việc muộn nhất bài kể)",
+        "en": "If the report prints no date: not before (the latest event it tells of)",
+    },
     "url": {"vi": "Địa chỉ (URL)", "en": "Address (URL)"},
     "province": {"vi": "Tỉnh (tên trước 1/7/2025)", "en": "Province (name before 1 July 2025)"},
     "note": {"vi": "Ghi chú (bắt buộc nếu không có ngày đăng)", "en": "Note (required when there is no date)"},
@@ -427,6 +431,244 @@ TEXT: dict[str, dict[str, str]] = {
     "withdraw_confirm": {"vi": "Tôi muốn rút báo cáo này", "en": "I want to withdraw this report"},
     "withdraw_button": {"vi": "Rút báo cáo", "en": "Withdraw the report"},
     "withdrawn": {"vi": "Đã rút", "en": "Withdrawn"},
+    # The Add-a-report page's review table: its columns, the figure pasted as printed, and every message of
+    # the page, worded from the validator's kind of problem (etl/validate.py) and the values it names.
+    "col_row": {"vi": "Dòng", "en": "Row"},
+    "col_accept": {"vi": "Nhận", "en": "Accept"},
+    "col_quote": {"vi": "Trích dẫn", "en": "Quote"},
+    "col_value": {"vi": "Giá trị", "en": "Value"},
+    "col_unit": {"vi": "Đơn vị", "en": "Unit"},
+    "col_qualifier": {"vi": "Mức chính xác", "en": "Qualifier"},
+    "col_metric": {"vi": "Chỉ tiêu", "en": "Metric"},
+    "col_beneficiary_group": {"vi": "Nhóm đối tượng", "en": "Beneficiary group"},
+    "col_area": {"vi": "Địa bàn", "en": "Area"},
+    "col_area_level": {"vi": "Cấp", "en": "Level"},
+    "col_period_start": {"vi": "Từ ngày", "en": "From"},
+    "col_period_end": {"vi": "Đến ngày", "en": "To"},
+    "col_period_label": {"vi": "Thời kỳ (lời báo cáo)", "en": "Period (the report's words)"},
+    "col_is_target": {"vi": "Mục tiêu", "en": "Target"},
+    "col_poverty_standard": {"vi": "Chuẩn nghèo", "en": "Poverty standard"},
+    "col_merged_province": {"vi": "Tỉnh mới (sau 1/7/2025)", "en": "Merged province (from 1 July 2025)"},
+    "col_province": {"vi": "Tỉnh", "en": "Province"},
+    "col_note": {"vi": "Ghi chú", "en": "Note"},
+    "col_quote_offset": {"vi": "Vị trí trong văn bản", "en": "Position in the text"},
+    "col_confidence": {"vi": "Độ tin cậy", "en": "Confidence"},
+    "col_fact_id": {"vi": "Mã số liệu", "en": "Figure id"},
+    "col_source_id": {"vi": "Mã nguồn", "en": "Source id"},
+    "help_quote": {
+        "vi": "Đúng như in trong báo cáo: con số, từ chỉ mức (hơn, khoảng…) và đơn vị.",
+        "en": "Exactly as printed in the report: the number, its qualifier (hơn, khoảng…) and unit.",
+    },
+    "help_value": {
+        "vi": "Theo đơn vị gốc: đồng, %, hoặc số lượng; chỉ chữ số, dấu chấm cho phần thập phân (1400000000; 2.15). "
+        "Để trống thì đọc từ trích dẫn.",
+        "en": "In base units: VND, %, or a count; digits only, '.' for decimals (1400000000; 2.15). "
+        "Left empty, it is read from the quote.",
+    },
+    "help_merged_province": {
+        "vi": "Đánh dấu khi số liệu nói về tỉnh mới hình thành từ ngày 1/7/2025, không phải tỉnh cũ cùng tên.",
+        "en": "Tick when the figure is about the province formed on 1 July 2025, not the old one of that name.",
+    },
+    "help_quote_offset": {
+        "vi": "Vị trí ký tự của trích dẫn trong văn bản; để trống thì trang tự tìm.",
+        "en": "The quote's character position in the text; left empty, the page finds it.",
+    },
+    "help_confidence": {
+        "vi": "Mức tin cậy của đề xuất tự động (0–1); không sửa được.",
+        "en": "How sure the automatic proposal is (0–1); not editable.",
+    },
+    "review_help": {
+        "vi": "Mỗi dòng một số liệu. Bỏ dấu ở cột Nhận để không lưu một số liệu; bấm vào một ô để sửa (chọn trong "
+        "danh sách ở các cột có sẵn lựa chọn); dấu + ở cuối bảng thêm một dòng. Mã số liệu và mã nguồn được tạo "
+        "khi lưu.",
+        "en": "One figure a row. Untick Accept to leave a figure out; click a cell to change it (pick from the list "
+        "where the column has one); the + under the table adds a row. Figure and source ids are made when saving.",
+    },
+    "missed_figure": {
+        "vi": "Số liệu bị bỏ sót: dán con số đúng như in trong báo cáo (vd. “hơn 1,4 tỷ đồng”)",
+        "en": "A figure the proposal missed: paste it exactly as printed in the report (e.g. “hơn 1,4 tỷ đồng”)",
+    },
+    "add_missed": {"vi": "Thêm số liệu này", "en": "Add this figure"},
+    "missed_added": {
+        "vi": "Đã thêm {row}: “{quote}” ở vị trí {offset}. Hãy điền chỉ tiêu, nhóm đối tượng và thời kỳ.",
+        "en": "Added {row}: “{quote}” at position {offset}. Fill in its metric, beneficiary group and period.",
+    },
+    "missed_empty": {"vi": "Hãy dán một số liệu trước.", "en": "Paste a figure first."},
+    "missed_not_found": {
+        "vi": "“{printed}” không có trong báo cáo. Hãy dán đúng như in trong văn bản.",
+        "en": "“{printed}” is not in the report. Paste it exactly as printed in the text.",
+    },
+    "missed_not_one_number": {
+        "vi": "“{printed}” không phải một số liệu: hãy dán đúng một con số, cùng đơn vị và từ chỉ mức như “hơn”.",
+        "en": "“{printed}” is not one number: paste a single figure, with its unit and a word such as “hơn”.",
+    },
+    "missed_in_table": {
+        "vi": "“{printed}” đã có trong bảng ({rows}).",
+        "en": "“{printed}” is already in the table ({rows}).",
+    },
+    "rows_left_out": {
+        "vi": "{rows}: để trống nên không được lưu.",
+        "en": "{rows}: empty, so not saved.",
+    },
+    "where_row": {"vi": "Dòng {row}", "en": "Row {row}"},
+    "where_source": {"vi": "Thông tin nguồn", "en": "Source details"},
+    "where_report": {"vi": "Báo cáo", "en": "Report"},
+    "where_data": {"vi": "Dữ liệu đã lưu ({file}, dòng {line})", "en": "Saved data ({file}, line {line})"},
+    "busy": {
+        "vi": "Một thay đổi khác đang được lưu (đã chờ {seconds} giây). Chưa ghi gì cả; hãy thử lại sau giây lát.",
+        "en": "Another change is being saved (waited {seconds} s). Nothing was written; try again in a moment.",
+    },
+    "withdraw_placeholder": {"vi": "Chọn một báo cáo", "en": "Choose a report"},
+    "report_empty": {
+        "vi": "Báo cáo trống: hãy dán hoặc tải lên văn bản của báo cáo.",
+        "en": "The report is empty: paste or upload its text.",
+    },
+    "report_too_large": {
+        "vi": "Báo cáo có {size} byte, quá giới hạn {limit} byte.",
+        "en": "The report is {size} bytes, more than the limit of {limit} bytes.",
+    },
+    "report_binary": {
+        "vi": "Tệp này không phải văn bản: hãy lưu báo cáo dạng văn bản UTF-8 (.txt).",
+        "en": "This file is not text: save the report as plain UTF-8 text (.txt).",
+    },
+    "report_not_utf8": {
+        "vi": "Không đọc được byte thứ {byte} của tệp: hãy lưu báo cáo dạng văn bản UTF-8.",
+        "en": "Byte {byte} of the file cannot be read: save the report as UTF-8 text.",
+    },
+    "problem_empty": {"vi": "chưa điền", "en": "is empty"},
+    "problem_spaces": {"vi": "có dấu cách ở đầu hoặc cuối", "en": "has spaces at the start or end"},
+    "problem_unknown": {
+        "vi": "“{value}” không có trong danh sách; hãy chọn một mục trong danh sách",
+        "en": "“{value}” is not one of the choices; pick one from the list",
+    },
+    "problem_not_date": {"vi": "“{value}” không phải một ngày", "en": "“{value}” is not a date"},
+    "problem_end_before_start": {
+        "vi": "{end} trước ngày bắt đầu {start}",
+        "en": "{end} is before the start, {start}",
+    },
+    "problem_negative": {
+        "vi": "“{value}” là số âm; số liệu không bao giờ nhỏ hơn 0",
+        "en": "“{value}” is negative; figures are never below zero",
+    },
+    "problem_not_number": {
+        "vi": "“{value}” không phải một số theo đơn vị gốc: chỉ chữ số, dấu chấm cho phần thập phân "
+        "(vd. 1400000000 hoặc 2.15)",
+        "en": "“{value}” is not a number in base units: digits only, '.' for decimals (e.g. 1400000000 or 2.15)",
+    },
+    "problem_over_100": {
+        "vi": "{value} lớn hơn 100 đối với một tỷ lệ phần trăm",
+        "en": "{value} is above 100 for a percentage",
+    },
+    "problem_value_differs": {
+        "vi": "{value} khác {read}, là số mà trích dẫn “{quote}” ghi",
+        "en": "{value} differs from {read}, which is what “{quote}” says",
+    },
+    "problem_unit_differs": {
+        "vi": "“{unit}” khác “{read}”, là đơn vị mà trích dẫn “{quote}” ghi; nếu đơn vị ghi ở chỗ khác (tiêu đề "
+        "bảng), hãy giải thích trong cột Ghi chú, có chữ “unit”",
+        "en": "“{unit}” differs from “{read}”, which is what “{quote}” says; if the unit is written elsewhere (a "
+        "table header), explain it in the Note column, with the word “unit”",
+    },
+    "problem_qualifier_differs": {
+        "vi": "“{qualifier}” khác “{read}”, là mức mà trích dẫn “{quote}” ghi; nếu từ chỉ mức ở chỗ khác trong câu, "
+        "hãy giải thích trong cột Ghi chú, có chữ “qualifier”",
+        "en": "“{qualifier}” differs from “{read}”, which is what “{quote}” says; if the qualifier is written "
+        "elsewhere in the sentence, explain it in the Note column, with the word “qualifier”",
+    },
+    "problem_not_one_number": {
+        "vi": "trích dẫn “{quote}” không chứa đúng một con số",
+        "en": "the quote “{quote}” does not hold exactly one number",
+    },
+    "problem_not_offset": {
+        "vi": "“{value}” không phải một vị trí ký tự (số nguyên từ 0)",
+        "en": "“{value}” is not a character position (a whole number from 0)",
+    },
+    "problem_quote_not_at_offset": {
+        "vi": "“{quote}” không nằm ở vị trí {offset} của báo cáo; nó có ở vị trí {found}",
+        "en": "“{quote}” is not at position {offset} of the report; it is at {found}",
+    },
+    "problem_quote_not_in_report": {
+        "vi": "“{quote}” không có trong báo cáo",
+        "en": "“{quote}” is not in the report",
+    },
+    "problem_quote_too_long": {
+        "vi": "“{quote}” dài quá {longest} ký tự: trích dẫn chỉ là con số như in",
+        "en": "“{quote}” is longer than {longest} characters: the quote is only the figure as printed",
+    },
+    "problem_duplicate_figure": {
+        "vi": "trùng với số liệu ở {other}: cùng địa bàn, cấp, thời kỳ, chỉ tiêu, nhóm đối tượng và mục tiêu",
+        "en": "the same figure as {other}: same area, level, period, metric, beneficiary group and target",
+    },
+    "problem_duplicate_key": {"vi": "“{value}” đã có ở dòng khác", "en": "“{value}” is already on another row"},
+    "problem_no_province": {
+        "vi": "số liệu cấp {level} không thuộc tỉnh nào; hãy để trống cột Tỉnh",
+        "en": "a figure for a {level} belongs to no province; leave the Province column empty",
+    },
+    "problem_area_not_province": {
+        "vi": "số liệu cấp tỉnh phải có địa bàn là chính tỉnh đó ({province})",
+        "en": "a province-level figure has the province itself as its area ({province})",
+    },
+    "problem_merged_national": {
+        "vi": "số liệu cấp {level} không nói về một tỉnh; bỏ dấu ở cột này",
+        "en": "a figure for a {level} is about no province; untick this column",
+    },
+    "problem_metric_unit": {
+        "vi": "chỉ tiêu “{metric}” đo bằng “{expected}”, không phải “{unit}”",
+        "en": "the metric “{metric}” is measured in “{expected}”, not “{unit}”",
+    },
+    "problem_standard_not_poverty": {
+        "vi": "chỉ số liệu về nghèo mới có chuẩn nghèo; “{metric}” thuộc chủ đề {category}",
+        "en": "only poverty figures have a poverty standard; “{metric}” is about {category}",
+    },
+    "problem_no_standard": {
+        "vi": "không chuẩn nghèo nào áp dụng vào ngày {date}; hãy chọn chuẩn mà báo cáo dùng",
+        "en": "no poverty standard applies on {date}; choose the one the report uses",
+    },
+    "problem_undated_needs_note": {
+        "vi": "bài không có ngày đăng: hãy ghi ở đây vì sao không có ngày",
+        "en": "the report has no publication date: say here why there is none",
+    },
+    "problem_undated_needs_bound": {
+        "vi": "bài không có ngày đăng: hãy cho ngày sớm nhất bài có thể được đăng (sự việc muộn nhất bài kể)",
+        "en": "the report has no publication date: give the earliest date it can have been published (the latest "
+        "event it tells of)",
+    },
+    "problem_dated_needs_no_bound": {
+        "vi": "bài đã có ngày đăng; hãy để trống ô này",
+        "en": "the report has a publication date; leave this empty",
+    },
+    "problem_bound_order": {
+        "vi": "ngày {latest} sớm hơn ngày {earliest}",
+        "en": "{latest} is before {earliest}",
+    },
+    "problem_title_no_diacritics": {
+        "vi": "tiêu đề tiếng Việt thiếu dấu; hãy chép đúng tiêu đề như bài đã đăng",
+        "en": "the Vietnamese title has no diacritics; copy the title as published",
+    },
+    "problem_title_lower_case": {
+        "vi": "tiêu đề bắt đầu bằng chữ thường như chữ của một địa chỉ web; hãy chép đúng tiêu đề như bài đã đăng",
+        "en": "the title starts in lower case like the words of a web address; copy the title as published",
+    },
+    "problem_not_url": {
+        "vi": "“{value}” không phải địa chỉ web bắt đầu bằng http:// hoặc https://",
+        "en": "“{value}” is not a web address starting with http:// or https://",
+    },
+    "problem_report_exists": {
+        "vi": "đã có tệp báo cáo {file}; hãy đổi tiêu đề",
+        "en": "a report file {file} already exists; change the title",
+    },
+    "problem_proposal_kept": {
+        "vi": "đã có đề xuất được lưu cho {source_id}; hãy đổi tiêu đề",
+        "en": "a proposal is already kept for {source_id}; change the title",
+    },
+    "problem_write_failed": {
+        "vi": "không ghi được tệp ({error}); dữ liệu vẫn như trước",
+        "en": "the files could not be written ({error}); the data is as it was",
+    },
+    "problem_other": {
+        "vi": "bộ kiểm tra báo (bằng tiếng Anh): {message}",
+        "en": "{message}",
+    },
     "history": {"vi": "Lịch sử thay đổi", "en": "History of changes"},
     "history_intro": {
         "vi": "Mỗi lần thêm hoặc rút báo cáo: ai, khi nào, số liệu trước và sau (data/audit.jsonl, chỉ ghi thêm).",

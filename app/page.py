@@ -196,10 +196,17 @@ def figures_table(filters: Filters, title_key: str, key: str, view: View) -> Non
 
 
 def highlighted_text(text: str, candidates: pd.DataFrame) -> str:
-    """The report as inert Markdown, each proposed figure in bold."""
+    """The report as inert Markdown, each proposed figure in bold. The rows are a reviewer's: a row being
+    typed may have no quote or position yet, and is left out until it has both."""
+    figures = []
+    for start, quote in zip(candidates["quote_offset"], candidates["quote"], strict=True):
+        try:
+            figures.append((int(start), quote))
+        except (TypeError, ValueError):  # NA, or not a position
+            continue
     pieces, position = [], 0
-    for start, quote in sorted(zip(candidates["quote_offset"].astype(int), candidates["quote"], strict=True)):
-        if start < position or text[start : start + len(quote)] != quote:
+    for start, quote in sorted(figures, key=lambda figure: figure[0]):
+        if not isinstance(quote, str) or not quote or start < position or text[start : start + len(quote)] != quote:
             continue
         pieces += [plain(text[position:start]), f"**{plain(quote)}**"]
         position = start + len(quote)

@@ -5,16 +5,22 @@ The new files are staged in a copy of data/ and validated with the same rules as
 atomic rename, after the files they replace are copied to data/backups/. The order
 (report, proposal, sources.csv, facts.csv, database) means an interruption never leaves a
 figure without its source.
+
+`add_report` gives its problems as the English lines the command line prints; `save_report`, which
+the dashboard calls, gives the same problems with their kind and values, so the page can word them
+in its reader's language and name the row of its own table.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,10 +30,32 @@ from etl.data_lock import WAIT_SECONDS, writing
 from etl.paths import PROPOSALS_DIRNAME, REPORTS_DIRNAME, reports_dirname
 from etl.places import without_diacritics
 from etl.proposals import ProposalError, keep_proposal, proposal_path
-from etl.read_inputs import COLUMNS, InputError, read_inputs
-from etl.validate import validate
+from etl.read_inputs import COLUMNS, InputError, read_inputs, read_table
+from etl.validate import Problem, validate
 
 BACKUPS_DIRNAME = "backups"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a save was refused when no row of a table is to blame: the English message, and a kind and its
+    values for the page ("report_exists", "proposal_kept", "write_failed", "input"; "" for any other)."""
+
+    message: str
+    code: str = ""
+    values: Mapping[str, str] = dataclasses.field(default_factory=dict, hash=False)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def taken_source_ids(data_dir: Path) -> set[str]:
+    """Every id a new report may not take: its sources, and the ids of kept proposals and report files,
+    which outlive a withdrawn report (a kept proposal is never replaced)."""
+    taken = {row["source_id"] for _, row in read_table(data_dir, "sources").rows}
+    for folder, suffix in ((PROPOSALS_DIRNAME, ".csv"), (REPORTS_DIRNAME, ".txt"), (reports_dirname(False), ".txt")):
+        taken |= {path.stem for path in (data_dir / folder).glob(f"*{suffix}")}
+    return taken
 
 
 def source_id_for(title: str, existing: set[str]) -> str:
@@ -51,6 +79,24 @@ def add_report(
     who: object = None,
     wait: float = WAIT_SECONDS,
 ) -> list[str]:
+    """Add one report; return the problems that stopped it (empty when it was added), as the command line
+    prints them. The arguments are save_report's."""
+    problems = save_report(data_dir, database, text, source, facts, say, proposal, check_only, who, wait)
+    return [str(problem) for problem in problems]
+
+
+def save_report(
+    data_dir: Path,
+    database: Path,
+    text: str | None,
+    source: dict[str, str],
+    facts: list[dict[str, str]],
+    say: Callable[[str], None] = lambda _: None,
+    proposal: list[dict[str, str]] | None = None,
+    check_only: bool = False,
+    who: object = None,
+    wait: float = WAIT_SECONDS,
+) -> list[Problem | Refusal]:
     """Add one report; return the problems that stopped it (empty when it was added).
 
     A report whose text goes into the repository (text_in_repository true, the default) is written
@@ -68,7 +114,7 @@ def add_report(
         source["file"] = source.get("file") or f"{source['source_id']}.txt"
     facts = [dict(fact, source_id=source["source_id"]) for fact in facts]
     if in_repository and text is None:
-        return [f"the text of {source['source_id']} is needed: it is kept in data/{REPORTS_DIRNAME}"]
+        return [Refusal(f"the text of {source['source_id']} is needed: it is kept in data/{REPORTS_DIRNAME}")]
     if check_only:
         return _staged_problems(data_dir, text, source, facts, proposal)
     with writing(data_dir, wait):
@@ -77,7 +123,7 @@ def add_report(
             return problems
         audit.record(data_dir, who or audit.command_line_user(), "report_added", source["source_id"], [], facts)
         say("files written")
-        return build_problems(data_dir, database, say)
+        return [Refusal(problem) for problem in build_problems(data_dir, database, say)]
 
 
 def _staged_problems(
@@ -87,25 +133,41 @@ def _staged_problems(
     facts: list[dict[str, str]],
     proposal: list[dict[str, str]] | None,
     commit_to: Path | None = None,
-) -> list[str]:
+) -> list[Problem | Refusal]:
     """Stage the report in a copy of data/ and validate it; with `commit_to`, move the staged files there
     when they are valid. The problems found (empty when valid, and committed if asked)."""
     if proposal is None and not proposal_path(data_dir, source["source_id"]).exists():
         return [
-            f"no proposal is kept for {source['source_id']}: run python -m etl extract on the report first, "
-            f"so the extractor's untouched proposal is kept beside the reviewed figures"
+            Refusal(
+                f"no proposal is kept for {source['source_id']}: run python -m etl extract on the report first, "
+                f"so the extractor's untouched proposal is kept beside the reviewed figures"
+            )
         ]
     with tempfile.TemporaryDirectory(prefix="poverty-staging-") as staging_name:
         staging = Path(staging_name) / "data"
         shutil.copytree(data_dir, staging, ignore=shutil.ignore_patterns("*.duckdb*", ".*", BACKUPS_DIRNAME))
         problems = _stage(staging, text, source, facts, proposal)
         if problems or commit_to is None:
-            return [problem.replace(str(staging), str(data_dir)) for problem in problems]
+            return [_outside(problem, staging, data_dir) for problem in problems]
         try:
             commit(staging, commit_to, _changed_files(source, proposal is not None))
         except OSError as error:
-            return [f"writing to {data_dir} failed ({error}); data/ was restored as it was"]
+            return [
+                Refusal(
+                    f"writing to {data_dir} failed ({error}); data/ was restored as it was",
+                    "write_failed",
+                    {"error": str(error)},
+                )
+            ]
     return []
+
+
+def _outside(problem: Problem | Refusal, staging: Path, data_dir: Path) -> Problem | Refusal:
+    """A problem found in the staging copy, naming the file of data/ it is about instead."""
+    where = {"message": problem.message.replace(str(staging), str(data_dir))}
+    if isinstance(problem, Problem):
+        where["file"] = problem.file.replace(str(staging), str(data_dir))
+    return dataclasses.replace(problem, **where)
 
 
 def report_path(source: dict[str, str]) -> Path | None:
@@ -121,13 +183,19 @@ def _stage(
     source: dict[str, str],
     facts: list[dict[str, str]],
     proposal: list[dict[str, str]] | None,
-) -> list[str]:
+) -> list[Problem | Refusal]:
     report = report_path(source)
     if report is not None and text is not None:
         existing = staging / report
         # A published article's local copy may already be there, saved while reviewing: the same text is fine.
         if existing.exists() and existing.read_text(encoding="utf-8") != text:
-            return [f"a different report file {source['file']} already exists in data/{report.parent}"]
+            return [
+                Refusal(
+                    f"a different report file {source['file']} already exists in data/{report.parent}",
+                    "report_exists",
+                    {"file": source["file"]},
+                )
+            ]
         (staging / report).parent.mkdir(parents=True, exist_ok=True)
         (staging / report).write_text(text, encoding="utf-8")
     if proposal is not None:
@@ -135,13 +203,13 @@ def _stage(
             # The page always asks for the province before it proposes.
             keep_proposal(staging, source["source_id"], proposal, datetime.now(UTC).date(), province_given=True)
         except ProposalError as error:
-            return [str(error)]
+            return [Refusal(str(error), "proposal_kept", {"source_id": source["source_id"]})]
     _append(staging / "sources.csv", "sources", [source])
     _append(staging / "facts.csv", "facts", facts)
     try:
-        return [str(problem) for problem in validate(read_inputs(staging))]
+        return list(validate(read_inputs(staging)))
     except InputError as error:
-        return [str(error)]
+        return [Refusal(str(error), "input", {"error": str(error)})]
 
 
 def _append(path: Path, table: str, rows: list[dict[str, str]]) -> None:

@@ -1,13 +1,16 @@
 """Check every input row before anything is written.
 
 Each problem names the file, the row (line number), the field and what is wrong,
-so an analyst can fix data/*.csv without reading code.
+so an analyst can fix data/*.csv without reading code. The checks a reviewer can hit on the
+Add-a-report page also give a kind and the values their message names, so that the page can say
+it in the reviewer's language and name the row of its table.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -46,6 +49,11 @@ class Problem:
     field: str
     message: str
     key: str = ""
+    # What is wrong, apart from the English wording: a kind ("empty", "unknown", "not_date", …) and the
+    # values the message names, as text. The page words them in its language; str() stays the English
+    # line the command line prints.
+    code: str = ""
+    values: Mapping[str, str] = dataclasses.field(default_factory=dict, hash=False)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.row}" + (f" ({self.key})" if self.key else "")
@@ -62,19 +70,34 @@ class _Row:
     def __getitem__(self, field: str) -> str:
         return self.values[field]
 
-    def fail(self, field: str, message: str) -> None:
-        self.problems.append(Problem(str(self.table.path), self.line, field, message, self.key))
+    def fail(self, field: str, message: str, code: str = "", **values: object) -> None:
+        self.problems.append(
+            Problem(
+                str(self.table.path),
+                self.line,
+                field,
+                message,
+                self.key,
+                code,
+                {name: str(value) for name, value in values.items()},
+            )
+        )
 
     def require(self, *fields: str) -> None:
         for field in fields:
             if not self.values[field].strip():
-                self.fail(field, "is empty")
+                self.fail(field, "is empty", "empty")
             elif self.values[field] != self.values[field].strip():
-                self.fail(field, "has spaces at the start or end")
+                self.fail(field, "has spaces at the start or end", "spaces", value=self.values[field])
 
     def one_of(self, field: str, allowed: Collection[str], what: str) -> bool:
         if self.values[field] not in allowed:
-            self.fail(field, f"unknown {what} {self.values[field]!r}; expected one of {', '.join(sorted(allowed))}")
+            self.fail(
+                field,
+                f"unknown {what} {self.values[field]!r}; expected one of {', '.join(sorted(allowed))}",
+                "unknown",
+                value=self.values[field],
+            )
             return False
         return True
 
@@ -87,7 +110,7 @@ class _Row:
                 return date.fromisoformat(text)
             except ValueError:
                 pass
-        self.fail(field, f"{text!r} is not a valid date in the form YYYY-MM-DD")
+        self.fail(field, f"{text!r} is not a valid date in the form YYYY-MM-DD", "not_date", value=text)
         return None
 
 
@@ -134,7 +157,9 @@ def _rows(table: CsvTable, key_column: str, problems: list[Problem]):
         row = _Row(table, line, values, key_column, problems)
         key = values[key_column]
         if key in seen:
-            row.fail(key_column, f"duplicate {key_column} {key!r} (first on line {seen[key]})")
+            row.fail(
+                key_column, f"duplicate {key_column} {key!r} (first on line {seen[key]})", "duplicate_key", value=key
+            )
         seen.setdefault(key, line)
         yield row
 
@@ -251,7 +276,12 @@ def _validate_sources(
         _check_publication_date(row)
         _check_title(row)
         if row["url"] and not re.match(r"^https?://\S+$", row["url"]):
-            row.fail("url", f"{row['url']!r} is not a web address starting with http:// or https://")
+            row.fail(
+                "url",
+                f"{row['url']!r} is not a web address starting with http:// or https://",
+                "not_url",
+                value=row["url"],
+            )
         if row["province"]:
             row.one_of("province", provinces, "province")
     return {
@@ -267,10 +297,12 @@ def _check_title(row: _Row) -> None:
     if not title:
         return  # already reported by require()
     if row["language"] == "vi" and not VIETNAMESE_LETTER.search(title):
-        row.fail("title", f"{title!r} has no Vietnamese diacritics; give the title as published")
+        row.fail("title", f"{title!r} has no Vietnamese diacritics; give the title as published", "title_no_diacritics")
     elif title[0].isascii() and title[0].islower():
         row.fail(
-            "title", f"{title!r} starts in lower case, like the words of a web address; give the title as published"
+            "title",
+            f"{title!r} starts in lower case, like the words of a web address; give the title as published",
+            "title_lower_case",
         )
 
 
@@ -280,19 +312,32 @@ def _check_publication_date(row: _Row) -> None:
         row.iso_date("publication_date")
         for bound in ("published_not_before", "published_not_after"):
             if row[bound]:
-                row.fail(bound, "a source with a publication date needs no bound; leave it empty")
+                row.fail(
+                    bound, "a source with a publication date needs no bound; leave it empty", "dated_needs_no_bound"
+                )
         return
     if not row["note"].strip():
-        row.fail("note", "an undated source must say in its note why no date is given and how its bounds were found")
+        row.fail(
+            "note",
+            "an undated source must say in its note why no date is given and how its bounds were found",
+            "undated_needs_note",
+        )
     if not any(row[bound] for bound in BOUNDS):
         row.fail(
             "published_not_before",
             "a source without a publication date needs the best bound its text allows: published_not_before "
             "(the latest event it reports) or published_not_after",
+            "undated_needs_bound",
         )
     earliest, latest = (row.iso_date(bound) if row[bound] else None for bound in BOUNDS)
     if earliest and latest and latest < earliest:
-        row.fail("published_not_after", f"{latest} is before published_not_before {earliest}")
+        row.fail(
+            "published_not_after",
+            f"{latest} is before published_not_before {earliest}",
+            "bound_order",
+            earliest=earliest,
+            latest=latest,
+        )
 
 
 @dataclass(frozen=True)
@@ -321,7 +366,7 @@ def _validate_facts(
     references: References,
     problems: list[Problem],
 ) -> None:
-    figures: dict[tuple, int] = {}
+    figures: dict[tuple, tuple[int, str]] = {}  # figure -> its first line and fact_id
     for row in _rows(table, "fact_id", problems):
         row.require(*(column for column in COLUMNS["facts"] if column not in OPTIONAL_FACT_COLUMNS))
         _check_place(row, references)
@@ -357,12 +402,16 @@ def _validate_facts(
             )
         )
         if key in figures:
+            line, first = figures[key]
             row.fail(
                 "metric",
                 f"the same figure (source, area, level, merger, period, metric, group, target) is already on line "
-                f"{figures[key]}",
+                f"{line}",
+                "duplicate_figure",
+                line=line,
+                fact_id=first,
             )
-        figures.setdefault(key, row.line)
+        figures.setdefault(key, (row.line, row["fact_id"]))
 
 
 def _check_place(row: _Row, references: References) -> None:
@@ -372,15 +421,25 @@ def _check_place(row: _Row, references: References) -> None:
     level = row["area_level"]
     if level in NATIONAL_LEVELS:
         if row["province"]:
-            row.fail("province", f"a {level}-level figure belongs to no province; leave province empty")
+            row.fail(
+                "province",
+                f"a {level}-level figure belongs to no province; leave province empty",
+                "no_province",
+                level=level,
+            )
         areas = {COUNTRY_AREA} if level == "country" else references.regions
         row.one_of("area", areas, f"{level} name")
         return
     if not row["province"]:
-        row.fail("province", "is empty")
+        row.fail("province", "is empty", "empty")
     elif row.one_of("province", references.provinces, "province") and level == "province":
         if row["area"] != row["province"]:
-            row.fail("area", f"a province-level figure must have area = province ({row['province']!r})")
+            row.fail(
+                "area",
+                f"a province-level figure must have area = province ({row['province']!r})",
+                "area_not_province",
+                province=row["province"],
+            )
 
 
 def _check_merged_province(row: _Row) -> None:
@@ -388,7 +447,12 @@ def _check_merged_province(row: _Row) -> None:
     same name; only the reviewer can tell, so the column says it (empty means the old boundaries)."""
     if row["merged_province"] and row.one_of("merged_province", BOOLEANS, "merged_province value"):
         if BOOLEANS[row["merged_province"]] and row["area_level"] in NATIONAL_LEVELS:
-            row.fail("merged_province", f"a {row['area_level']}-level figure describes no province")
+            row.fail(
+                "merged_province",
+                f"a {row['area_level']}-level figure describes no province",
+                "merged_national",
+                level=row["area_level"],
+            )
 
 
 def _check_metric(row: _Row, references: References, period_end: date | None) -> None:
@@ -396,16 +460,31 @@ def _check_metric(row: _Row, references: References, period_end: date | None) ->
         return
     unit, category = references.metrics[row["metric"]]
     if row.one_of("unit", UNITS, "unit") and row["unit"] != unit:
-        row.fail("unit", f"metric {row['metric']} is measured in {unit}, not {row['unit']}")
+        row.fail(
+            "unit",
+            f"metric {row['metric']} is measured in {unit}, not {row['unit']}",
+            "metric_unit",
+            metric=row["metric"],
+            expected=unit,
+            unit=row["unit"],
+        )
     standard = row["poverty_standard"]
     if standard and category != "poverty":
-        row.fail("poverty_standard", f"only poverty figures have a poverty standard; {row['metric']} is {category}")
+        row.fail(
+            "poverty_standard",
+            f"only poverty figures have a poverty standard; {row['metric']} is {category}",
+            "standard_not_poverty",
+            metric=row["metric"],
+            category=category,
+        )
     elif standard:
         row.one_of("poverty_standard", references.standards, "poverty standard")
     elif category == "poverty" and period_end and standard_for_period(period_end, references.standards) is None:
         row.fail(
             "poverty_standard",
             f"no poverty standard of poverty_standards.csv applies on {period_end}; name the one the report uses",
+            "no_standard",
+            date=period_end,
         )
 
 
@@ -421,28 +500,38 @@ def _check_period(row: _Row) -> date | None:
     """The end of the figure's period, once both dates are valid."""
     start, end = row.iso_date("period_start"), row.iso_date("period_end")
     if start and end and end < start:
-        row.fail("period_end", f"{end} is before period_start {start}")
+        row.fail("period_end", f"{end} is before period_start {start}", "end_before_start", end=end, start=start)
     return end
 
 
 def _check_value(row: _Row) -> Decimal | None:
     text = row["value"]
     if text.startswith("-"):
-        row.fail("value", f"{text!r} is negative; figures are never below zero")
+        row.fail("value", f"{text!r} is negative; figures are never below zero", "negative", value=text)
         return None
     if not re.fullmatch(r"\d+(?:\.\d+)?", text):
-        row.fail("value", f"{text!r} is not a plain number in base units (digits, '.' for decimals)")
+        row.fail(
+            "value",
+            f"{text!r} is not a plain number in base units (digits, '.' for decimals)",
+            "not_number",
+            value=text,
+        )
         return None
     value = Decimal(text)
     if row["unit"] == "percent" and value > 100:
-        row.fail("value", f"{text} is above 100 for a percentage")
+        row.fail("value", f"{text} is above 100 for a percentage", "over_100", value=text)
     return value
 
 
 def _check_quote(row: _Row, text: str) -> bool:
     quote = row["quote"]
     if not quote or not row["quote_offset"].isdigit():
-        row.fail("quote_offset", f"{row['quote_offset']!r} is not a character offset (a whole number from 0)")
+        row.fail(
+            "quote_offset",
+            f"{row['quote_offset']!r} is not a character offset (a whole number from 0)",
+            "not_offset",
+            value=row["quote_offset"],
+        )
         return False
     offset = int(row["quote_offset"])
     if text[offset : offset + len(quote)] == quote:
@@ -453,7 +542,14 @@ def _check_quote(row: _Row, text: str) -> bool:
         if found
         else "it does not occur anywhere in the report"
     )
-    row.fail("quote", f"{quote!r} is not in report {row['source_id']} at offset {offset}; {where}")
+    row.fail(
+        "quote",
+        f"{quote!r} is not in report {row['source_id']} at offset {offset}; {where}",
+        "quote_not_at_offset" if found else "quote_not_in_report",
+        quote=quote,
+        offset=offset,
+        found=", ".join(map(str, found[:5])),
+    )
     return False
 
 
@@ -465,10 +561,18 @@ def _check_bare_quote(row: _Row) -> bool:
             "quote",
             f"{quote!r} is {len(quote)} characters; the report's text is not in the repository, so the quote is "
             f"the figure as printed (number, qualifier and unit), at most {LONGEST_BARE_QUOTE} characters",
+            "quote_too_long",
+            quote=quote,
+            longest=LONGEST_BARE_QUOTE,
         )
         return False
     if not row["quote_offset"].isdigit():
-        row.fail("quote_offset", f"{row['quote_offset']!r} is not a character offset (a whole number from 0)")
+        row.fail(
+            "quote_offset",
+            f"{row['quote_offset']!r} is not a character offset (a whole number from 0)",
+            "not_offset",
+            value=row["quote_offset"],
+        )
     return True
 
 
@@ -476,23 +580,37 @@ def _check_reading(row: _Row, value: Decimal, language: str) -> None:
     try:
         reading = read_number(row["quote"], language if language in LANGUAGES else "vi")
     except NumberFormatError as error:
-        row.fail("quote", f"cannot read one number from the quote: {error}")
+        row.fail("quote", f"cannot read one number from the quote: {error}", "not_one_number", quote=row["quote"])
         return
     if reading.value != value:
+        read = f"{reading.value.normalize():f}"
         row.fail(
-            "value", f"{row['value']} differs from {reading.value.normalize():f}, which is what {row['quote']!r} says"
+            "value",
+            f"{row['value']} differs from {read}, which is what {row['quote']!r} says",
+            "value_differs",
+            value=row["value"],
+            read=read,
+            quote=row["quote"],
         )
     if reading.unit != row["unit"] and UNIT_EXPLANATION not in row["note"]:
         row.fail(
             "unit",
             f"{row['unit']} differs from {reading.unit}, which is what {row['quote']!r} says; "
             f"if the unit is written elsewhere (a table header), explain it in note (mention 'unit')",
+            "unit_differs",
+            unit=row["unit"],
+            read=reading.unit,
+            quote=row["quote"],
         )
     if reading.qualifier != row["qualifier"] and QUALIFIER_EXPLANATION not in row["note"]:
         row.fail(
             "qualifier",
             f"{row['qualifier']} differs from {reading.qualifier}, which is what {row['quote']!r} says; "
             f"if the qualifier is written elsewhere in the sentence, explain it in note (mention 'qualifier')",
+            "qualifier_differs",
+            qualifier=row["qualifier"],
+            read=reading.qualifier,
+            quote=row["quote"],
         )
 
 

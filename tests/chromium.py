@@ -57,13 +57,18 @@ def wait_until_healthy(url: str, server: subprocess.Popen, log: IO[bytes] | None
 
 @contextmanager
 def running_streamlit(
-    script: str | Path = "dashboard.py", environment: dict[str, str] | None = None, folder: Path = PROJECT_DIR
+    script: str | Path = "dashboard.py",
+    environment: dict[str, str] | None = None,
+    folder: Path = PROJECT_DIR,
+    address: str = "127.0.0.1",
 ) -> Iterator[str]:
     """`streamlit run script` from `folder` (where .streamlit/config.toml is read) on a free port, without a
-    file watcher; yields its address once it is healthy, and names the end of its log if it never is."""
+    file watcher; yields its address once it is healthy, and names the end of its log if it never is.
+    `address` is what the server listens on: "::" takes IPv6 and IPv4 alike, and a browser at
+    http://127.0.0.1 is then seen as ::ffff:127.0.0.1."""
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true"]
-    command += ["--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    command += ["--server.port", str(port), "--server.address", address, "--browser.gatherUsageStats", "false"]
     command += ["--server.fileWatcherType", "none"]
     url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryFile() as log:

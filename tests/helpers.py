@@ -33,7 +33,8 @@ def edit_row(path: Path, key_column: str, key: str, **changes: str) -> int:
 
 
 def snapshot(data_dir: Path) -> dict[str, bytes]:
-    """Every file of a data folder and its bytes; the writers' lock file is not data and is left out."""
+    """Every data file's bytes. The empty lock file a writer leaves behind (etl/data_lock.py) holds no data,
+    and a refused save may have created it: it is left out."""
     return {
         str(path.relative_to(data_dir)): path.read_bytes()
         for path in sorted(data_dir.rglob("*"))

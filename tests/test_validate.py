@@ -53,6 +53,29 @@ def test_a_bad_fact_is_named_by_file_row_and_field(data_dir, changes, field, mes
     assert any(p.startswith(expected_start) and message in p for p in problems), problems
 
 
+@pytest.mark.parametrize(
+    ("changes", "field", "code", "values"),
+    [
+        ({"quote_offset": "10"}, "quote", "quote_not_at_offset", {"quote": "hơn 1,4 tỷ đồng", "offset": "10"}),
+        ({"quote": "hơn 1,5 tỷ đồng"}, "quote", "quote_not_in_report", {"quote": "hơn 1,5 tỷ đồng"}),
+        ({"value": "140000000"}, "value", "value_differs", {"value": "140000000", "read": "1400000000"}),
+        ({"value": "1,4"}, "value", "not_number", {"value": "1,4"}),
+        ({"value": "-5"}, "value", "negative", {"value": "-5"}),
+        ({"qualifier": "exact"}, "qualifier", "qualifier_differs", {"qualifier": "exact", "read": "more_than"}),
+        ({"metric": ""}, "metric", "empty", {}),
+        ({"metric": "bhyt_money"}, "metric", "unknown", {"value": "bhyt_money"}),
+        ({"period_start": "2023-02-30"}, "period_start", "not_date", {"value": "2023-02-30"}),
+        ({"period_end": "2022-12-31"}, "period_end", "end_before_start", {"end": "2022-12-31", "start": "2023-01-01"}),
+        ({"unit": "count"}, "unit", "metric_unit", {"metric": "bhyt_cost", "expected": "VND", "unit": "count"}),
+    ],
+)
+def test_a_problem_gives_its_kind_and_values_for_the_page(data_dir, changes, field, code, values):
+    """What the Add-a-report page words in its own language; the English line stays as above."""
+    edit_row(data_dir / "facts.csv", "fact_id", FACT, **changes)
+    problems = [p for p in validate(read_inputs(data_dir)) if p.key == f"fact_id={FACT}" and p.field == field]
+    assert any(p.code == code and values.items() <= p.values.items() for p in problems), problems
+
+
 def test_a_rate_above_100_is_refused(data_dir):
     line, problems = problems_after(data_dir, "facts", "fact_id", "longan-2024-16", value="175")
     assert any(f"facts.csv:{line} " in p and "175 is above 100 for a percentage" in p for p in problems), problems
@@ -62,10 +85,13 @@ def test_a_duplicate_figure_is_refused(data_dir):
     rows = read_csv(data_dir / "facts.csv")
     copy = dict(rows[0], fact_id="copy-of-the-first")
     write_csv(data_dir / "facts.csv", rows + [copy])
-    problems = [str(p) for p in validate(read_inputs(data_dir))]
+    found = validate(read_inputs(data_dir))
+    problems = [str(p) for p in found]
     assert any(
         f"facts.csv:{len(rows) + 2} " in p and "the same figure" in p and "already on line 2" in p for p in problems
     )
+    # The page names the first reading by its own row, from its fact_id.
+    assert any(p.code == "duplicate_figure" and p.values == {"line": "2", "fact_id": rows[0]["fact_id"]} for p in found)
 
 
 @pytest.mark.parametrize(("first", "second"), [("", "false"), ("false", "")])

@@ -415,3 +415,26 @@ def test_a_withdrawn_report_can_be_added_again(page, data_dir):
     assert saved(app), said(app)
     titles = [row["source_id"] for row in read_csv(data_dir / "sources.csv") if row["title"] == TITLE]
     assert len(titles) == 1 and titles[0] != source_id
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("vi", ["Nếu bài không ghi ngày: không trước ngày", "hãy cho ngày sớm nhất bài có thể được đăng"]),
+        ("en", ["If the report prints no date: not before", "give the earliest date it can have been published"]),
+    ],
+)
+def test_an_undated_report_needs_the_earliest_date_it_can_have(page, data_dir, language, expected):
+    before = snapshot(data_dir)
+    app = propose(in_language(page, language), language)
+    app.date_input(key="source_published").set_value(None)
+    app.text_input(key="source_note").set_value("No date printed; the text reports the end-2024 review.")
+    save(app, language)
+    message = said(app)
+    assert all(part in message for part in expected), message
+    assert snapshot(data_dir) == before and not saved(app)
+    app.date_input(key="source_not_before").set_value(date(2025, 1, 1)).run()
+    save(app, language)
+    assert saved(app), said(app)
+    [source] = [row for row in read_csv(data_dir / "sources.csv") if row["title"] == TITLE]
+    assert source["publication_date"] == "" and source["published_not_before"] == "2025-01-01"

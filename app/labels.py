@@ -76,7 +76,6 @@ TEXT: dict[str, dict[str, str]] = {
     "need_text_and_title": {"vi": "Cần có văn bản báo cáo và tiêu đề.", "en": "A report text and a title are needed."},
     "accept": {"vi": "Nhận", "en": "Accept"},
     "now_part_of": {"vi": "Từ 1/7/2025 thuộc", "en": "Since 1 July 2025 part of"},
-    "no_headline": {"vi": "Báo cáo không có số liệu chính.", "en": "The report has no headline figure."},
     "coverage": {
         "vi": "Báo cáo có gì: số liệu theo tỉnh và chủ đề",
         "en": "What the reports contain: figures by province and topic",
@@ -159,10 +158,6 @@ TEXT: dict[str, dict[str, str]] = {
     "excel_too_many": {
         "vi": "Tệp Excel chỉ tạo được khi có tối đa {limit} dòng; hãy thu hẹp bộ lọc hoặc tải CSV.",
         "en": "An Excel file is made for at most {limit} rows; narrow the filters or download the CSV.",
-    },
-    "more_provinces": {
-        "vi": "Còn {count} tỉnh khác khớp bộ lọc; chọn tỉnh ở thanh bên để xem thẻ của tỉnh đó.",
-        "en": "{count} more provinces match; pick provinces in the sidebar to see their cards.",
     },
     "method": {"vi": "Phương pháp", "en": "Method"},
     "reports": {"vi": "Các báo cáo", "en": "The reports"},

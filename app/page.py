@@ -281,17 +281,17 @@ def series_picker(filters: Filters, metrics: tuple[str, ...], view: View) -> Non
     )
     series_chart(filters, metric, view)
     if not view.presenting:
-        series_caption(filters, metric, view)
+        series_caption(metric, view)
 
 
 def series_charts(filters: Filters, metrics: tuple[str, ...], view: View) -> None:
     """The yearly lines of each of `metrics` that has a series, then the rule that picks each value."""
     drawn = [metric for metric in queries.series_metrics(filters, metrics) if series_chart(filters, metric, view)]
     if drawn and not view.presenting:
-        series_caption(filters, drawn[0], view)
+        series_caption(drawn[0], view)
 
 
-def series_caption(filters: Filters, metric: str, view: View) -> None:
+def series_caption(metric: str, view: View) -> None:
     """How a line chart picks its values; what it says of poverty standards and survey rates only where the
     metric is a poverty one, and the metric's exact definition where it is a headline indicator."""
     language = view.language
@@ -299,11 +299,7 @@ def series_caption(filters: Filters, metric: str, view: View) -> None:
     st.caption(labels.text("series_caption_poverty" if poverty else "series_caption", language))
     definition = queries.headline_definition(metric, language)
     if definition:
-        st.caption(page_plain_definition(definition, language))
-
-
-def page_plain_definition(definition: str, language: str) -> str:
-    return f"{plain(labels.text('definition', language))}: {plain(definition)}"
+        st.caption(f"{plain(labels.text('definition', language))}: {plain(definition)}")
 
 
 def series_chart(filters: Filters, metric: str, view: View) -> bool:
@@ -424,15 +420,9 @@ def comparable_cards(filters: Filters, language: str) -> list[tuple[str, Card]]:
         metrics = tuple(headlines.loc[headlines["category"] == topic, "metric"])
         if not metrics:
             continue
-        chosen = next(
-            (
-                (metric, queries.series_years(filters, metric))
-                for metric in metrics
-                if queries.series_years(filters, metric)
-            ),
-            (metrics[0], []),
-        )
-        metric, years = chosen
+        shared = {metric: queries.series_years(filters, metric) for metric in metrics}
+        metric = next((metric for metric in metrics if shared[metric]), metrics[0])
+        years = shared[metric]
         name = _metric_label(metric, language)
         if not years:
             cards.append((topic, Card(name, None)))

@@ -29,7 +29,6 @@ TOPICS = coverage_matrices.TOPICS
 MAX_BARS = 40
 PAGE_ROWS = 100
 MAX_CHANGES = 200
-MAX_PROVINCE_CARDS = 12
 SOURCES_PER_PAGE = 20
 
 
@@ -387,55 +386,6 @@ def coverage_grid(coverage: pd.DataFrame, language: str) -> pd.DataFrame:
     grid = coverage.pivot(index="province", columns="category", values="figures")
     grid = grid.reindex(columns=categories).fillna(0).astype(int)
     return grid.rename(columns=lambda category: labels.category_name(category, language))
-
-
-# The figures a province card leads with, in this order of preference.
-HEADLINE_METRICS = (
-    "poverty_rate",
-    "near_poverty_rate",
-    "bhyt_cards",
-    "credit_disbursed",
-    "credit_outstanding",
-    "bhyt_participants",
-)
-
-
-def headline_figures(filters: Filters, per_province: int = 3) -> pd.DataFrame:
-    """Each province's headline results: for each headline metric, the figure for everyone if there is one,
-    over the widest area, latest first; the first `per_province` metrics in HEADLINE_METRICS order."""
-    return _headline_figures(filters, per_province, database_version())
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _headline_figures(filters: Filters, per_province: int, version: tuple[str, int]) -> pd.DataFrame:
-    where, parameters = _where(filters)
-    sql = f"""
-        WITH best AS (
-            SELECT * FROM figures
-            WHERE {where} AND NOT is_target AND list_contains($headline_metrics, metric) AND province IS NOT NULL
-              AND NOT merged_province
-            QUALIFY row_number() OVER (
-                PARTITION BY province, metric
-                -- A survey's own measure (a standard with no dates) is not the province's headline rate;
-                -- among readings of the same year, the one a series draws (etl/figures.sql).
-                ORDER BY beneficiary_group = 'all' DESC,
-                         CASE area_level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END,
-                         coalesce(poverty_standard IN (
-                             SELECT poverty_standard FROM poverty_standards WHERE applies_from IS NULL
-                         ), false),
-                         period_end DESC, series_choice NULLS LAST, fact_id
-            ) = 1
-        ),
-        chosen AS (
-            SELECT * FROM best
-            QUALIFY row_number() OVER (
-                PARTITION BY province ORDER BY list_position($headline_metrics, metric)
-            ) <= $per_province
-        )
-        SELECT * FROM chosen ORDER BY province, list_position($headline_metrics, metric)
-    """
-    parameters |= {"headline_metrics": list(HEADLINE_METRICS), "per_province": per_province}
-    return run_query(sql, parameters, version)
 
 
 def options() -> dict[str, pd.DataFrame]:
@@ -829,11 +779,6 @@ def _compared_groups(version: tuple[str, int]) -> dict[str, str]:
     return dict(zip(rows["metric"], rows["compared_group"].fillna("all"), strict=True))
 
 
-def coverage_cells() -> pd.DataFrame:
-    """etl/coverage.py's cells: readings per place, kind of place, topic, metric and year."""
-    return _coverage_cells(database_version())
-
-
 @st.cache_data(show_spinner=False)
 def _coverage_cells(version: tuple[str, int]) -> pd.DataFrame:
     return run_query(
@@ -978,6 +923,6 @@ def _latest_by_metric(province: str, version: tuple[str, int]) -> pd.DataFrame:
             PARTITION BY metric
             ORDER BY beneficiary_group = 'all' DESC, period_end DESC, series_choice NULLS LAST, fact_id
         ) = 1
-        ORDER BY category, coalesce(list_position($headline_metrics, metric), 99), metric
+        ORDER BY category, headline_rank NULLS LAST, metric
     """
-    return run_query(sql, {"province": province, "headline_metrics": list(HEADLINE_METRICS)}, version)
+    return run_query(sql, {"province": province}, version)

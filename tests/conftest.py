@@ -45,3 +45,22 @@ def on_this_machine(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(editing, "client_address", lambda: "127.0.0.1")
     monkeypatch.setattr(editing, "sign_in_configured", lambda: False)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium driven by Playwright, offline; a clear failure under CI when it is missing."""
+    import os
+
+    from tests.chromium import CHROMIUM, CHROMIUM_FLAGS
+
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; .ci/run installs it with apt-get")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True)
+        yield chromium
+        chromium.close()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
@@ -16,7 +15,7 @@ from urllib.parse import quote
 import pytest
 
 from etl.paths import DATA_DIR, PROJECT_DIR
-from tests.chromium import CHROMIUM, CHROMIUM_FLAGS, running_streamlit
+from tests.chromium import running_streamlit
 from tests.helpers import read_csv
 
 SCREENSHOTS = PROJECT_DIR / "test-output" / "screenshots"
@@ -43,20 +42,6 @@ def running_dashboard(database: Path):
 def server(built_database, tmp_path_factory):
     with running_dashboard(built_database) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed; .ci/run installs it with apt-get")
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ address ::ffff:127.0.0.1, and at http://localhost as loopback, for which Streaml
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable
 from datetime import date
@@ -21,7 +20,7 @@ import pytest
 from app.review_table import COLUMNS
 from etl.build import build_problems
 from etl.paths import DATA_DIR, PROJECT_DIR
-from tests.chromium import CHROMIUM, CHROMIUM_FLAGS, running_streamlit
+from tests.chromium import running_streamlit
 from tests.helpers import read_csv
 from tests.test_add_report_page import PROPOSED, PUBLISHER, REPORT, TITLE
 
@@ -46,20 +45,6 @@ def server(data):
     environment = {"POVERTY_DATA": str(data), "POVERTY_DB": str(database)}
     with running_streamlit("dashboard.py", environment, address="::") as url:
         yield url.rsplit(":", 1)[1]  # the port
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed; .ci/run installs it with apt-get")
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

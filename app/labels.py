@@ -47,13 +47,52 @@ TEXT: dict[str, dict[str, str]] = {
     "page_sources": {"vi": "Nguồn & phương pháp", "en": "Sources & method"},
     "page_add_report": {"vi": "Thêm báo cáo", "en": "Add a report"},
     "add_intro": {
-        "vi": "Dán hoặc tải lên một báo cáo (văn bản UTF-8), nhập thông tin nguồn, bấm Đề xuất; "
-        "kiểm tra từng số liệu trong bảng, bỏ chọn những dòng sai rồi bấm Lưu.",
-        "en": "Paste or upload a report (UTF-8 text), fill in its source, press Propose; check each figure "
-        "in the table, untick the wrong ones, then press Save.",
+        "vi": "Đưa vào một báo cáo — địa chỉ trang web, tệp PDF (kể cả bản quét), Word, Excel, ảnh chụp, hoặc dán "
+        "văn bản —, bấm Đề xuất; kiểm tra thông tin nguồn và từng số liệu trong bảng, bỏ chọn những dòng sai rồi "
+        "bấm Lưu.",
+        "en": "Bring a report — a web address, a PDF file (scanned too), Word, Excel, a photo, or paste its text —, "
+        "press Propose; check its source and each figure in the table, untick the wrong ones, then press Save.",
     },
-    "upload": {"vi": "Tải lên tệp .txt", "en": "Upload a .txt file"},
+    "upload": {
+        "vi": "Tải lên tệp báo cáo (.pdf, .docx, .doc, .xlsx, ảnh .png/.jpg/.tif, .txt)",
+        "en": "Upload the report's file (.pdf, .docx, .doc, .xlsx, image .png/.jpg/.tif, .txt)",
+    },
+    "address_field": {
+        "vi": "Hoặc địa chỉ trang web của báo cáo (http/https)",
+        "en": "Or the report's web address (http/https)",
+    },
     "paste": {"vi": "Hoặc dán văn bản báo cáo", "en": "Or paste the report's text"},
+    "text_kept_where": {"vi": "Văn bản của báo cáo", "en": "The report's text"},
+    "kept_in_project": {
+        "vi": "báo cáo của cơ quan: lưu văn bản và tệp gốc trong dự án",
+        "en": "an office's report: keep its text and original file in the project",
+    },
+    "kept_on_machine": {
+        "vi": "bài đã đăng: chỉ lưu trên máy này (không đưa vào dự án)",
+        "en": "a published article: keep them only on this machine (not in the project)",
+    },
+    "read_from": {
+        "vi": "Đã đọc {form}: {characters} ký tự, {tables} bảng. Thông tin nguồn bên trên lấy từ tài liệu — hãy "
+        "kiểm tra lại.",
+        "en": "Read {form}: {characters} characters, {tables} tables. The source details above come from the "
+        "document — check them.",
+    },
+    "read_by_ocr": {
+        "vi": "Văn bản được nhận dạng (OCR) từ ảnh chụp: đối chiếu từng số liệu với bản gốc.",
+        "en": "The text was read by OCR from images: check every figure against the original.",
+    },
+    "unreadable_pages": {
+        "vi": "Không đọc được chữ ở trang {pages}: số liệu của các trang đó không được đề xuất.",
+        "en": "No usable text could be read on page(s) {pages}: their figures are not proposed.",
+    },
+    "no_figures_ticked": {
+        "vi": "Chưa lưu gì: không có số liệu nào được chọn. Hãy chọn ít nhất một dòng.",
+        "en": "Nothing was saved: no figure is ticked. Tick at least one row.",
+    },
+    "tool_missing": {
+        "vi": "Máy này chưa cài {tool}. Người quản trị cài bằng lệnh: {command}",
+        "en": "{tool} is not installed on this machine. An administrator installs it with: {command}",
+    },
     "source_title": {"vi": "Tiêu đề", "en": "Title"},
     "publisher": {"vi": "Cơ quan đăng", "en": "Publisher"},
     "author": {"vi": "Tác giả", "en": "Author"},
@@ -74,6 +113,14 @@ TEXT: dict[str, dict[str, str]] = {
     "saved": {"vi": "Đã lưu và cập nhật cơ sở dữ liệu", "en": "Saved; the database is rebuilt"},
     "fix_these": {"vi": "Chưa lưu gì. Hãy sửa:", "en": "Nothing was saved. Please fix:"},
     "need_text_and_title": {"vi": "Cần có văn bản báo cáo và tiêu đề.", "en": "A report text and a title are needed."},
+    "form_web": {"vi": "trang web", "en": "the web page"},
+    "form_pdf": {"vi": "tệp PDF", "en": "the PDF file"},
+    "form_pdf-scanned": {"vi": "tệp PDF quét", "en": "the scanned PDF file"},
+    "form_image": {"vi": "ảnh chụp", "en": "the image"},
+    "form_docx": {"vi": "tệp Word", "en": "the Word file"},
+    "form_doc": {"vi": "tệp Word cũ (.doc)", "en": "the old Word file (.doc)"},
+    "form_xlsx": {"vi": "tệp Excel", "en": "the Excel file"},
+    "form_txt": {"vi": "văn bản", "en": "the text"},
     "accept": {"vi": "Nhận", "en": "Accept"},
     "now_part_of": {"vi": "Từ 1/7/2025 thuộc", "en": "Since 1 July 2025 part of"},
     "coverage": {

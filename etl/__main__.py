@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from datetime import date
 from pathlib import Path
 
-from etl import audit, build, coverage, evaluate, extract, synth
+from etl import audit, build, coverage, evaluate, extract, intake, synth
 from etl.add_report import add_report
 from etl.data_lock import WAIT_SECONDS, DataBusy, writing
+from etl.documents import DocumentError
 from etl.parse_numbers import LANGUAGES
 from etl.paths import DATA_DIR, database_path
 from etl.proposals import ProposalError, keep_proposal
@@ -33,9 +33,22 @@ def main(argv: list[str] | None = None) -> int:
     build_command.add_argument(
         "--database", type=Path, default=None, help="database to write (default: $POVERTY_DB or data/poverty.duckdb)"
     )
-    extract_command = commands.add_parser("extract", help="propose the figures of a new report as CSV")
-    extract_command.add_argument("report", type=Path, help="the report as a UTF-8 text file")
-    extract_command.add_argument("--out", type=Path, required=True, help="CSV to write the proposed figures to")
+    extract_command = commands.add_parser(
+        "extract",
+        help="propose the figures of a new report as CSV, with what the report says of itself (FILE.source.json) "
+        "and the text read from it (FILE.text.txt)",
+    )
+    extract_command.add_argument(
+        "report",
+        help="the report: a web address (http/https), or a file: .pdf (scanned too), .docx, .doc, .xlsx, "
+        "an image (.png, .jpg, .tif), or text (.txt, UTF-8 or a legacy Vietnamese encoding)",
+    )
+    extract_command.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="CSV to write the proposed figures to; FILE.source.json and FILE.text.txt are written beside it",
+    )
     extract_command.add_argument(
         "--province", help="the province, as named before July 2025, when the text does not say"
     )
@@ -56,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="the report's text: kept in data/reports, or for a published article "
         "only in the git-ignored data/reports-local to check quotes",
+    )
+    add_command.add_argument(
+        "--original",
+        help="the report as received (the file, or the web address it was read from), kept beside its text "
+        "with both hashes",
     )
     add_command.add_argument("--check", action="store_true", help="validate only; write nothing")
     add_command.add_argument("--wait", type=float, default=WAIT_SECONDS, help=WAIT_HELP)
@@ -125,7 +143,8 @@ def _add(arguments: argparse.Namespace) -> int:
             arguments.facts, COLUMNS["facts"], optional=("confidence", "poverty_standard", "merged_province")
         )
         text = decode_report(arguments.report.read_bytes(), str(arguments.report)) if arguments.report else None
-    except (OSError, InputError, ReportTextError) as error:
+        original = intake.original_of(arguments.original) if arguments.original else None
+    except (OSError, InputError, ReportTextError, DocumentError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     if len(sources) != 1:
@@ -142,6 +161,7 @@ def _add(arguments: argparse.Namespace) -> int:
             say=print,
             check_only=arguments.check,
             wait=arguments.wait,
+            original=original,
         )
     except DataBusy as busy:
         print(f"error: {busy}", file=sys.stderr)
@@ -186,18 +206,20 @@ def _coverage(database: Path) -> int:
 
 
 def _extract(arguments: argparse.Namespace) -> int:
-    try:
-        text = decode_report(arguments.report.read_bytes(), str(arguments.report))
-    except (OSError, ReportTextError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
     provinces, categories = extract.reference(arguments.data_dir)
     if arguments.province and arguments.province not in provinces:
         print(f"error: --province {arguments.province!r} is not a province of data/provinces.csv", file=sys.stderr)
         return 1
-    source_id = arguments.source_id or re.sub(r"[^a-z0-9]+", "-", arguments.report.stem.lower()).strip("-")
-    rows = extract.extract(
-        text, source_id, arguments.province, arguments.published, provinces, categories, arguments.language
+    try:
+        report = intake.read_report(arguments.report)
+    except (OSError, ReportTextError, DocumentError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    document = report.document
+    source_id = arguments.source_id or intake.source_id_from(arguments.report)
+    published = arguments.published or _iso_date(document.details.publication_date)
+    rows = extract.extract_document(
+        document, source_id, arguments.province, published, provinces, categories, arguments.language
     )
     if not arguments.trial:
         try:
@@ -210,8 +232,22 @@ def _extract(arguments: argparse.Namespace) -> int:
             return 1
         print(f"the untouched proposal is kept in {kept}")
     extract.write_candidates(rows, arguments.out)
+    details, text = intake.write_sidecars(report, arguments.out)
+    if document.ocr:
+        print("the text was read by OCR from images: check every figure against the original")
+    if document.unreadable_pages:
+        pages = ", ".join(str(page) for page in document.unreadable_pages)
+        print(f"no usable text could be read from page(s) {pages}: their figures are not proposed")
     print(f"{len(rows)} proposed figures written to {arguments.out} for review")
+    print(f"what the report says of itself: {details}; the text read from it (quotes refer to it): {text}")
     return 0
+
+
+def _iso_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def _synth(arguments: argparse.Namespace) -> int:

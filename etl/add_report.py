@@ -27,6 +27,7 @@ from pathlib import Path
 from etl import audit
 from etl.build import build_problems
 from etl.data_lock import WAIT_SECONDS, writing
+from etl.intake import Original, original_files, originals_dirname
 from etl.paths import PROPOSALS_DIRNAME, REPORTS_DIRNAME, reports_dirname
 from etl.places import without_diacritics
 from etl.proposals import ProposalError, keep_proposal, proposal_path
@@ -78,10 +79,11 @@ def add_report(
     check_only: bool = False,
     who: object = None,
     wait: float = WAIT_SECONDS,
+    original: Original | None = None,
 ) -> list[str]:
     """Add one report; return the problems that stopped it (empty when it was added), as the command line
     prints them. The arguments are save_report's."""
-    problems = save_report(data_dir, database, text, source, facts, say, proposal, check_only, who, wait)
+    problems = save_report(data_dir, database, text, source, facts, say, proposal, check_only, who, wait, original)
     return [str(problem) for problem in problems]
 
 
@@ -96,6 +98,7 @@ def save_report(
     check_only: bool = False,
     who: object = None,
     wait: float = WAIT_SECONDS,
+    original: Original | None = None,
 ) -> list[Problem | Refusal]:
     """Add one report; return the problems that stopped it (empty when it was added).
 
@@ -104,6 +107,8 @@ def save_report(
     data/reports-local, so the build can check its quotes on this machine.
     `proposal` is the extractor's untouched proposal, kept in data/proposals; without it, one must
     already be kept there by `python -m etl extract`. With `check_only`, nothing is written.
+    `original` is the report as received (a PDF, a Word file, a web page): it is kept beside its text with the
+    hashes of both (etl/intake.py), in the repository or only on this machine as the text is.
     The change goes into the audit trail as made by `who` (the account running the command if none).
     A save holds data/'s write lock (etl/data_lock.py) from reading the files to the rebuilt database;
     when another change holds it for longer than `wait` seconds, DataBusy is raised and nothing is written.
@@ -113,12 +118,13 @@ def save_report(
     if in_repository or text is not None:
         source["file"] = source.get("file") or f"{source['source_id']}.txt"
     facts = [dict(fact, source_id=source["source_id"]) for fact in facts]
-    if in_repository and text is None:
+    if (in_repository or original is not None) and text is None:
         return [Refusal(f"the text of {source['source_id']} is needed: it is kept in data/{REPORTS_DIRNAME}")]
+    kept = _originals(source, original, text)
     if check_only:
-        return _staged_problems(data_dir, text, source, facts, proposal)
+        return _staged_problems(data_dir, text, source, facts, proposal, kept)
     with writing(data_dir, wait):
-        problems = _staged_problems(data_dir, text, source, facts, proposal, commit_to=data_dir)
+        problems = _staged_problems(data_dir, text, source, facts, proposal, kept, commit_to=data_dir)
         if problems:
             return problems
         audit.record(data_dir, who or audit.command_line_user(), "report_added", source["source_id"], [], facts)
@@ -132,6 +138,7 @@ def _staged_problems(
     source: dict[str, str],
     facts: list[dict[str, str]],
     proposal: list[dict[str, str]] | None,
+    originals: dict[Path, bytes],
     commit_to: Path | None = None,
 ) -> list[Problem | Refusal]:
     """Stage the report in a copy of data/ and validate it; with `commit_to`, move the staged files there
@@ -146,11 +153,11 @@ def _staged_problems(
     with tempfile.TemporaryDirectory(prefix="poverty-staging-") as staging_name:
         staging = Path(staging_name) / "data"
         shutil.copytree(data_dir, staging, ignore=shutil.ignore_patterns("*.duckdb*", ".*", BACKUPS_DIRNAME))
-        problems = _stage(staging, text, source, facts, proposal)
+        problems = _stage(staging, text, source, facts, proposal, originals)
         if problems or commit_to is None:
             return [_outside(problem, staging, data_dir) for problem in problems]
         try:
-            commit(staging, commit_to, _changed_files(source, proposal is not None))
+            commit(staging, commit_to, _changed_files(source, proposal is not None, list(originals)))
         except OSError as error:
             return [
                 Refusal(
@@ -177,13 +184,29 @@ def report_path(source: dict[str, str]) -> Path | None:
     return Path(reports_dirname(source["text_in_repository"] == "true")) / source["file"]
 
 
+def _originals(source: dict[str, str], original: Original | None, text: str | None) -> dict[Path, bytes]:
+    """The files that keep a report's original, relative to data/: none when there is no original."""
+    if original is None or text is None:
+        return {}
+    folder = Path(originals_dirname(source["text_in_repository"] == "true"))
+    return {folder / name: data for name, data in original_files(source["source_id"], original, text).items()}
+
+
 def _stage(
     staging: Path,
     text: str | None,
     source: dict[str, str],
     facts: list[dict[str, str]],
     proposal: list[dict[str, str]] | None,
+    originals: dict[Path, bytes],
 ) -> list[Problem | Refusal]:
+    for relative in originals:
+        if (staging / relative).exists():
+            # An original is never replaced: a report of the same id was kept before (then withdrawn).
+            return [Refusal(f"data/{relative} already exists", "report_exists", {"file": str(relative)})]
+    for relative, data in originals.items():
+        (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+        (staging / relative).write_bytes(data)
     report = report_path(source)
     if report is not None and text is not None:
         existing = staging / report
@@ -221,9 +244,9 @@ def _append(path: Path, table: str, rows: list[dict[str, str]]) -> None:
         writer.writerows({column: str(row.get(column, "")) for column in columns} for row in rows)
 
 
-def _changed_files(source: dict[str, str], with_proposal: bool) -> list[Path]:
+def _changed_files(source: dict[str, str], with_proposal: bool, originals: list[Path]) -> list[Path]:
     """What a save writes, relative to data/, in an order that never leaves a figure without its source."""
-    changed = [path for path in (report_path(source),) if path is not None]
+    changed = [*originals, *(path for path in (report_path(source),) if path is not None)]
     if with_proposal:
         changed += [Path(PROPOSALS_DIRNAME) / f"{source['source_id']}.csv", Path(PROPOSALS_DIRNAME) / "log.csv"]
     return [*changed, Path("sources.csv"), Path("facts.csv")]

@@ -8,10 +8,12 @@ import streamlit as st
 
 from app import editing, labels, page, queries
 from app import review_table as review
-from etl import data_lock
+from etl import data_lock, intake
 from etl.add_report import save_report, source_id_for, taken_source_ids
-from etl.extract import extract, reference
+from etl.documents import DocumentError
+from etl.extract import extract_document, reference
 from etl.paths import data_dir, database_path
+from etl.periods import printed_date
 from etl.report_text import ReportTextError, decode_report
 from etl.withdraw_report import withdraw_report
 
@@ -31,10 +33,16 @@ def say_problems(messages: list[review.Message]) -> None:
     st.error(f"{labels.text('fix_these', language)}\n\n{lines}")
 
 
-# Streamlit words the uploader's own button and hint ("Upload", "1MB per file • TXT") in English
+FORMS = ["pdf", "docx", "doc", "xlsx", "png", "jpg", "jpeg", "tif", "tiff", "txt"]
+# What the last document said of itself fills the source form for the reviewer to confirm. Widgets keep their
+# own state, so the values are set before they are drawn, on the run after the document was read.
+for key, value in st.session_state.pop("document_details", {}).items():
+    st.session_state[key] = value
+# Streamlit words the uploader's own button and hint ("Upload", "200MB per file • PDF, DOCX …") in English
 # whatever the page's language; the label above it is the page's.
-uploaded = st.file_uploader(labels.text("upload", language), type=["txt"], key="report_upload")
-pasted = st.text_area(labels.text("paste", language), height=200, key="report_paste")
+uploaded = st.file_uploader(labels.text("upload", language), type=FORMS, key="report_upload")
+address = st.text_input(labels.text("address_field", language), key="report_address")
+pasted = st.text_area(labels.text("paste", language), height=160, key="report_paste")
 left, right = st.columns(2)
 title = left.text_input(labels.text("source_title", language), key="source_title")
 publisher = right.text_input(labels.text("publisher", language), key="source_publisher")
@@ -48,22 +56,66 @@ not_before = right.date_input(
 url = left.text_input(labels.text("url", language), key="source_url")
 province = right.selectbox(labels.text("province", language), sorted(provinces), key="source_province")
 note = st.text_input(labels.text("note", language), key="source_note")
+kept_in_project = st.radio(
+    labels.text("text_kept_where", language),
+    [True, False],
+    format_func=lambda kept: labels.text("kept_in_project" if kept else "kept_on_machine", language),
+    key="source_text_in_repository",
+)
+
+
+def read_given() -> intake.Intake:
+    """The report as given: an address, else the uploaded file, else the pasted text."""
+    if address.strip():
+        return intake.read_address(address.strip())
+    if uploaded:
+        return intake.read_upload(uploaded.name, uploaded.getvalue())
+    return intake.pasted(decode_report(pasted.encode(), "text"))
+
 
 if st.button(labels.text("propose", language), type="primary"):
     try:
-        text = decode_report(uploaded.getvalue(), uploaded.name) if uploaded else decode_report(pasted.encode(), "text")
+        report = read_given()
     except ReportTextError as error:
         st.error(labels.text(f"report_{error.code}", language, **error.values))
         st.stop()
-    if not title.strip():
+    except DocumentError as error:
+        st.error(labels.text(f"document_{error.code}", language, **error.values))
+        st.stop()
+    document = report.document
+    details = document.details
+    report_title = title.strip() or details.title
+    if not report_title:
         st.error(labels.text("need_text_and_title", language))
         st.stop()
+    given = {"source_title": (title, details.title), "source_publisher": (publisher, details.publisher)}
+    given["source_author"] = (author, details.author)
+    filled: dict[str, object] = {key: found for key, (typed, found) in given.items() if found and not typed.strip()}
+    # A date the document's metadata gives, else the dateline printed in its text ("09:40 | 05/11/2024").
+    found_date = (
+        date.fromisoformat(details.publication_date) if details.publication_date else printed_date(document.text)
+    )
+    if not published and found_date:
+        filled["source_published"] = found_date
+    if not url.strip() and details.url:
+        filled["source_url"] = details.url
+    if details.format == "web":
+        filled["source_text_in_repository"] = False  # a published page is not ours to redistribute
     # Not an id of a withdrawn report either: its kept proposal and report file stay behind it.
-    source_id = source_id_for(title, taken_source_ids(data_dir()) | queries.source_ids())
-    rows = extract(text, source_id, province, published, provinces, categories)
+    source_id = source_id_for(report_title, taken_source_ids(data_dir()) | queries.source_ids())
+    rows = extract_document(document, source_id, province, published or found_date, provinces, categories)
     table = review.review_frame(rows)
+    st.session_state["document_details"] = filled
     st.session_state["new_report"] = {
-        "text": text,
+        "text": document.text,
+        "original": report.original if uploaded or address.strip() else None,  # pasted text is its own original
+        "reading": {
+            "form": details.format,
+            "characters": len(document.text),
+            "tables": len(document.tables),
+            "ocr": document.ocr,
+            "unreadable": list(document.unreadable_pages),
+        },
         "source_id": source_id,
         "province": province,
         "table": table,
@@ -75,6 +127,7 @@ if st.button(labels.text("propose", language), type="primary"):
         "notice": None,
         "proposal": rows,  # kept untouched beside the reviewed figures, to score the extractor
     }
+    st.rerun()  # so the source form shows what the document said of itself
 
 if "new_report" in st.session_state:
     proposal = st.session_state["new_report"]
@@ -83,6 +136,13 @@ if "new_report" in st.session_state:
         # reviewer had made of the table, not from the proposal.
         table = review.normalized(proposal["edited"])
         proposal.update(table=table, generation=proposal["generation"] + 1, language=language)
+    reading = proposal["reading"]
+    form = labels.text(f"form_{reading['form']}", language)
+    st.info(labels.text("read_from", language, form=form, characters=reading["characters"], tables=reading["tables"]))
+    if reading["ocr"]:
+        st.warning(labels.text("read_by_ocr", language))
+    if reading["unreadable"]:
+        st.warning(labels.text("unreadable_pages", language, pages=", ".join(map(str, reading["unreadable"]))))
     st.write(f"{len(proposal['proposal'])} {labels.text('proposed', language)}")
     with st.container(height=320, border=True):
         st.markdown(page.highlighted_text(proposal["text"], proposal["edited"]))
@@ -130,12 +190,14 @@ if "new_report" in st.session_state:
             "url": url.strip(),
             "province": province,
             "language": "vi",
-            "text_in_repository": "true",
+            "text_in_repository": "true" if kept_in_project else "false",
             "note": note.strip(),
         }
         problems: list[review.Message] = reviewed.problems
         saved = False
-        if not problems:
+        if not problems and not reviewed.facts:
+            st.error(labels.text("no_figures_ticked", language))
+        elif not problems:
             try:
                 found = save_report(
                     data_dir(),
@@ -146,6 +208,7 @@ if "new_report" in st.session_state:
                     proposal=proposal["proposal"],
                     who=editing.rights(data_dir()).who,
                     wait=data_lock.WAIT_SECONDS,  # read when saving, so that it can be set for the whole process
+                    original=proposal["original"],
                 )
             except data_lock.DataBusy as busy:
                 st.error(labels.text("busy", language, seconds=busy.waited))

@@ -8,7 +8,11 @@ plain text.
 
 from __future__ import annotations
 
+import http.server
 import io
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 FONT_PATHS = (
@@ -162,3 +166,45 @@ def news_page_html() -> str:
 <section class="related"><h2>Tin liên quan</h2><ul>{items("related")}</ul></section>
 <section class="comments"><h2>Bình luận</h2><ul>{items("comments")}</ul></section></main>
 <footer><p>{SURROUNDINGS["footer"][0]}</p><p>{SURROUNDINGS["footer"][1]}</p></footer></body></html>"""
+
+
+def site_pages() -> dict[str, tuple[str, bytes]]:
+    """A provincial site on this machine: the article as a news page, the report as a PDF, a page with no article."""
+    return {
+        "/tin/giam-ngheo-tan-tru.html": ("text/html; charset=utf-8", news_page_html().encode("utf-8")),
+        "/files/bao-cao.pdf": ("application/pdf", pdf_bytes() if font_path() else b""),
+        "/menu-only.html": (
+            "text/html; charset=utf-8",
+            b"<html><body><nav><a href='/'>Trang chu</a></nav></body></html>",
+        ),
+    }
+
+
+@contextmanager
+def serving(pages: dict[str, tuple[str, bytes]]) -> Iterator[str]:
+    """Serve `pages` (path → content type, body) on 127.0.0.1; yields the site's address. Unknown paths are 404."""
+
+    class Site(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+            found = pages.get(self.path)
+            if found is None:
+                self.send_error(404)
+                return
+            content_type, body = found
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *arguments: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

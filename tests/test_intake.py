@@ -6,12 +6,10 @@ with one clear line and writes nothing. The reports are made up (tests/documents
 from __future__ import annotations
 
 import csv
-import http.server
 import json
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -56,41 +54,10 @@ def read_proposals(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(file))
 
 
-class _Site(http.server.BaseHTTPRequestHandler):
-    pages: dict[str, tuple[str, bytes]] = {}
-
-    def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
-        found = self.pages.get(self.path)
-        if found is None:
-            self.send_error(404)
-            return
-        content_type, body = found
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *arguments: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    _Site.pages = {
-        "/tin/giam-ngheo-tan-tru.html": ("text/html; charset=utf-8", documents.news_page_html().encode("utf-8")),
-        "/files/bao-cao.pdf": ("application/pdf", documents.pdf_bytes() if documents.font_path() else b""),
-        "/menu-only.html": (
-            "text/html; charset=utf-8",
-            b"<html><body><nav><a href='/'>Trang chu</a></nav></body></html>",
-        ),
-    }
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Site)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with documents.serving(documents.site_pages()) as address:
+        yield address
 
 
 LOCAL = {"POVERTY_ALLOW_LOCAL_FETCH": "1"}

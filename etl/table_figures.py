@@ -37,8 +37,10 @@ from etl.places import KINDS, find_places, gazetteer_names
 _NO_FIGURE = re.compile(r"^(?:|-+|–|—|x|X|\.{2,}|…|\*|n/a|N/A)$")
 # A column that numbers the rows ranks them: "1", "2" are not figures of a place.
 _RANK_HEADER = re.compile(r"^(?:s[ốo]\s*)?(?:s\.?\s*)?t\.?\s*t\.?$|^số thứ tự$", re.IGNORECASE)
-# A column that prints each row's unit ("ĐVT": "tỷ đồng", "hộ", "%").
-_UNIT_HEADER = re.compile(r"^(?:đvt|đơn vị(?: tính)?|unit)\.?:?$", re.IGNORECASE)
+# A column that prints each row's unit ("ĐVT": "tỷ đồng", "hộ", "%"). "Đơn vị" alone also heads a column of
+# places or offices: it is a unit column only when its cells are units.
+_UNIT_HEADER = re.compile(r"^(?:đvt|đơn vị tính|unit)\.?:?$", re.IGNORECASE)
+_UNIT_OR_OFFICE_HEADER = re.compile(r"^đơn vị\.?:?$", re.IGNORECASE)
 # A column of changes or of shares of a plan is not a level of a period: "Tăng/giảm", "So sánh", "+/-",
 # "2023 so với 2022", "Tỷ lệ TH/KH (%)", "Chênh lệch".
 _CHANGE_HEADER = re.compile(
@@ -240,7 +242,11 @@ def _layout(grid: list[list[Cell]], width: int, language: str) -> _Layout | None
         values = [text for text in filled if _is_value(text, language)]
         if _RANK_HEADER.match(header) or (column == 0 and not header and _counts_rows(filled)):
             continue  # the rows' numbers rank them; a rank is not a figure
-        if _UNIT_HEADER.match(header):
+        if _UNIT_HEADER.match(header) or (
+            _UNIT_OR_OFFICE_HEADER.match(header)
+            and filled
+            and all(len(text) <= 12 and _unit_in(text) for text in filled)
+        ):
             unit_column = column
         elif not filled or len(values) * 2 < len(filled):
             label_columns.append(column)

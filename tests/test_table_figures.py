@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import pytest
 
+from app import review_table
 from etl.document_figures import extract_document
 from etl.documents import Document, DocumentBuilder, SourceDetails
 from etl.extract import reference
@@ -403,3 +404,33 @@ def test_a_wrong_scale_or_unit_is_still_refused(table_report, changes, field, co
     outstanding.update(changes)
     problems = problems_with(data_dir, [outstanding])
     assert any(problem.field == field and problem.code == code for problem in problems), problems
+
+
+# The review table shows where a table's figure stands, and reads it back with its header's unit
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_review_table_shows_the_cells_table_row_and_column_beside_the_figure(language):
+    document = document_of(("Bảng 3 (trang 5)", SHAPES["bank_indicators_by_dates"]))
+    proposed = extract_document(document, "doc", "Long An", PUBLISHED, PROVINCES, CATEGORIES)
+    frame = review_table.review_frame(proposed)
+    assert list(review_table.COLUMNS[:4]) == ["accept", "quote", "value", "note"]
+    first = frame.loc[1]
+    assert (first["quote"], first["value"]) == ("4.420", "4420000000000")
+    assert first["note"] == "Bảng 3 (trang 5) · hàng «Tổng nguồn vốn (tỷ đồng)» · cột «31/12/2021» · " + (
+        "unit from the table header: tỷ đồng"
+    )
+    config = review_table.column_config(review_table.choices(DATA_DIR, language), language)
+    assert config["note"]["label"] == {"vi": "Ghi chú", "en": "Note"}[language]
+    assert "unit from the table header" in config["note"]["help"]
+    assert config["note"].get("disabled") is not True  # the reviewer may correct it
+
+
+def test_an_emptied_value_of_a_table_cell_is_read_again_with_its_headers_unit():
+    document = document_of(("Bảng 3 (trang 5)", SHAPES["bank_indicators_by_dates"]))
+    proposed = extract_document(document, "doc", "Long An", PUBLISHED, PROVINCES, CATEGORIES)
+    frame = review_table.review_frame(proposed)
+    frame.loc[1, ["value", "unit"]] = None
+    reviewed = review_table.reviewed_facts(frame, "doc", document.text)
+    assert reviewed.problems == []
+    assert (reviewed.facts[0]["value"], reviewed.facts[0]["unit"]) == ("4420000000000", "VND")

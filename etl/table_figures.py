@@ -19,6 +19,7 @@ etl/header_units.py defines, which the validator reads. fact_id is left empty: t
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -73,19 +74,22 @@ _SIGN = re.compile(r"^\s*(?P<sign>[~≈><≥≤])\s*")
 # A bare year or date of a header: "2023", "31/12/2022".
 _BARE_DATE = re.compile(r"(?<![\d/])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])")
 _BARE_YEAR = re.compile(r"(?<![\d/.,])(?P<year>(?:19|20)\d\d)(?![\d/]|[.,]\d)")
+_SAME_PERIOD = re.compile(r"cùng kỳ", re.IGNORECASE)
 # "cuối năm", "tại thời điểm 31/12": a year's level at its end.
 _AT_YEAR_END = re.compile(r"cuối năm(?!\s*(?:19|20)\d\d)|thời điểm 31/12(?!/)|đến 31/12(?!/)", re.IGNORECASE)
 # Units a header prints, as the number reader reads them after a number; longest first.
+_RATE_WORDS = re.compile(r"%|phần trăm|\btỷ lệ\b|\btỉ lệ\b", re.IGNORECASE)
 _HEADER_UNITS: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"nghìn tỷ(?: đồng| đ\b)?|ngàn tỷ(?: đồng)?", re.I), "nghìn tỷ đồng"),
     (re.compile(r"\btỷ (?:đồng|đ)\b|\btỷ\b|\btỉ (?:đồng|đ)\b|billion", re.I), "tỷ đồng"),
     (re.compile(r"triệu (?:đồng|đ)\b|\btriệu\b|\btr\.?\s?đ(?:ồng)?\b|\btrđ\b|million", re.I), "triệu đồng"),
     (re.compile(r"(?:nghìn|ngàn) (?:đồng|đ)\b|1\.000\s?(?:đồng|đ)\b", re.I), "nghìn đồng"),
     (re.compile(r"\bđồng\b|\bvnđ\b|\bvnd\b", re.I), "đồng"),
-    (re.compile(r"%|phần trăm|\btỷ lệ\b|\btỉ lệ\b", re.I), "%"),
+    (_RATE_WORDS, "%"),
     (re.compile(r"\blượt (?:người|hộ)\b", re.I), "lượt"),
     (re.compile(r"^(?:hộ|người|thẻ|lượt|khách hàng|căn|suất|học sinh)$", re.I), ""),
 )
+_LONGEST_UNIT_CELL = 12  # "nghìn đồng", "triệu đồng": a cell of a unit column
 # Outside brackets, a label names its count's noun only after "Số": "Số hộ còn dư nợ", "Số người tham gia BHYT"
 # ("Dư nợ cho vay hộ nghèo" is money lent to households).
 _COUNTED = re.compile(r"^(?:tổng )?số (?:lượt )?(?P<noun>hộ|người|thẻ|lượt|khách hàng|căn|suất|học sinh)\b", re.I)
@@ -172,6 +176,21 @@ def _figures_of(
     label_level = _level_named(" ".join(layout.column_headers.get(column, "") for column in layout.label_columns))
     subject = _subject(caption)
     standards = classify.poverty_standards(" ".join([caption, *layout.column_headers.values()]))
+    part_of_year = next(
+        (
+            period
+            for column in layout.figure_columns
+            if (period := _period_in(layout.column_headers.get(column, ""), published))
+            and period.start
+            and period.end
+            and period.start.year == period.end.year
+            and (period.end - period.start).days < 360
+        ),
+        None,
+    )
+    context = _TableContext(
+        caption, caption_period, caption_place, caption_unit, label_level, subject, standards, part_of_year
+    )
     proposals: list[dict[str, str]] = []
     parent = ""
     for index in layout.data_rows:
@@ -196,7 +215,7 @@ def _figures_of(
                 provinces,
                 metric_categories,
                 language,
-                _TableContext(caption, caption_period, caption_place, caption_unit, label_level, subject, standards),
+                context,
             )
             if proposal:
                 proposals.append(proposal)
@@ -222,6 +241,8 @@ class _TableContext:
     label_level: str | None  # the level the label column's header names ("Huyện, thị xã" → district)
     subject: str  # the caption without its number, unit, period and place
     standards: list[classify.StandardMention]
+    # The part of a year a column states ("6 tháng đầu năm 2024"), which "Cùng kỳ năm 2023" beside it repeats.
+    part_of_year: Period | None = None
 
 
 def _layout(grid: list[list[Cell]], width: int, language: str) -> _Layout | None:
@@ -383,6 +404,10 @@ def _proposal(
         caption_only_metric = label_metric is None and metric is not None
     else:
         caption_only_metric = metric is not None
+    if metric is None and reading.unit == "count":
+        # A count of something no metric measures ("Tổng số hộ dân cư", the households a rate is a share of)
+        # can never be kept, as the sentence extractor drops a bare count.
+        return None
     if period:
         metric = classify.for_period(metric, period.start, period.end)
     group = classify.best_group(metric, metric_categories.get(metric or ""), reading.unit, classify_context)
@@ -436,18 +461,23 @@ def _has_scale(text: str) -> bool:
 
 
 def _unit_in(text: str) -> str | None:
-    """The unit words a header prints, as a number reader reads them after a number: in brackets first ("Dư nợ
-    (tỷ đồng)"), then after "ĐVT:", then as a unit column's whole cell, then anywhere ("Tỷ lệ hộ nghèo")."""
+    """The unit words a header prints, as a number reader reads them after a number: in brackets ("Dư nợ (tỷ
+    đồng)"), after "ĐVT:", or as a unit column's whole cell ("tỷ đồng"); outside those, only a rate's words ("Tỷ
+    lệ hộ nghèo") and a count's noun after "Số" ("Số hộ còn dư nợ") say a unit, since a name holds "đồng" too
+    ("ĐỒNG BẰNG SÔNG HỒNG", "Đồng Tháp")."""
     if not text:
         return None
-    parts = [match[0] for match in _PARENTHESES.finditer(text)]
+    parts = [match[0].strip("() ") for match in _PARENTHESES.finditer(text)]
     parts += [match["words"] for match in _UNIT_LABEL.finditer(text)]
-    for part in [*parts, text]:
-        part = part.strip("() ")
+    if len(text) <= _LONGEST_UNIT_CELL:
+        parts.append(text)
+    for part in parts:
         for pattern, words in _HEADER_UNITS:
             match = pattern.search(part)
             if match:
                 return words or match[0].lower()  # a count's noun is read as it is printed
+    if _RATE_WORDS.search(text):
+        return "%"
     counted = _COUNTED.match(_LEADING_NUMBERING.sub("", text.strip()))
     return counted["noun"].lower() if counted else None
 
@@ -487,10 +517,20 @@ def _period_of(
         year = published.year
         return Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}"), "publication"
     whole_year = found.start and found.end and found.start == date(found.end.year, 1, 1) and found.end.month == 12
+    same = context.part_of_year
+    if whole_year and same and any(_SAME_PERIOD.search(text) for text in axes):
+        # "Cùng kỳ năm 2023" beside "6 tháng đầu năm 2024": the same months, a year earlier.
+        year = found.end.year
+        start, end = same.start.replace(year=year), _month_end(year, same.end.month)
+        return Period(start, end, next(text for text in axes if _SAME_PERIOD.search(text))), source
     if whole_year and any(_AT_YEAR_END.search(text) for text in [*axes, context.caption]):
         end = date(found.end.year, 12, 31)
         return Period(end, end, f"cuối năm {end.year}"), source
     return found, source
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _place_in(text: str, provinces: set[str], province: str | None, label_level: str | None) -> Place | None:
@@ -542,9 +582,14 @@ def _indicator(texts: Iterable[str], provinces: set[str], province: str | None, 
             if _place_in(part, provinces, province, label_level):
                 continue
             words = _PARENTHESES.sub(" ", _without_periods(part))
-            words = _LEADING_NUMBERING.sub("", words.strip())
-            if _letters(_PERIOD_WORDS.sub(" ", words)):
-                kept.append(" ".join(words.split()))
+            words = " ".join(_LEADING_NUMBERING.sub("", words.strip()).split())
+            if not _letters(_PERIOD_WORDS.sub(" ", words)):
+                continue
+            if kept and _GENERIC_MEASURES.match(words):
+                # "Hộ nghèo" over "Số hộ | Tỷ lệ (%)": "số hộ nghèo", "tỷ lệ hộ nghèo".
+                kept[-1] = _merged(words.lower(), kept[-1].lower())
+            else:
+                kept.append(words)
     return " ".join(kept)
 
 

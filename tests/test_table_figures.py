@@ -196,6 +196,101 @@ SHAPES = {
         columns={1: {"metric": "credit_outstanding"}, 2: {"metric": "credit_disbursed"}},
         common={"year": "2023", "unit": "VND", "scale": MILLION},
     ),
+    "ministry_annex_regions": Shape(
+        "Phụ lục: Kết quả rà soát hộ nghèo, hộ cận nghèo năm 2023 theo chuẩn nghèo đa chiều giai đoạn 2022–2025",
+        [
+            ["STT", "Tỉnh, thành phố", "Tổng số hộ dân cư", "Hộ nghèo", "", "Hộ cận nghèo", ""],
+            ["", "", "", "Số hộ", "Tỷ lệ (%)", "Số hộ", "Tỷ lệ (%)"],
+            ["I", "ĐỒNG BẰNG SÔNG HỒNG", "7.012.345", "31.020", "0,44", "80.115", "1,14"],
+            ["1", "Hà Nội", "2.301.500", "2.110", "0,09", "9.870", "0,43"],
+            ["2", "Thái Bình", "620.410", "9.120", "1,47", "12.005", "1,94"],
+            ["II", "TRUNG DU VÀ MIỀN NÚI PHÍA BẮC", "3.410.200", "310.400", "9,10", "190.300", "5,58"],
+            ["3", "Phú Thọ", "405.300", "16.020", "3,95", "14.100", "3,48"],
+            ["", "Cả nước", "26.870.000", "787.100", "2,93", "897.400", "3,34"],
+        ],
+        rows={
+            2: {"area": "Đồng bằng sông Hồng", "area_level": "region"},
+            3: {"area": "Hà Nội", "area_level": "province"},
+            4: {"area": "Thái Bình", "area_level": "province"},
+            5: {"area": "Trung du và miền núi phía Bắc", "area_level": "region"},
+            6: {"area": "Phú Thọ", "area_level": "province"},
+            7: {"area": "Cả nước", "area_level": "country"},
+        },
+        columns={
+            3: {"metric": "poor_households", "unit": "count"},
+            4: {"metric": "poverty_rate", "unit": "percent"},
+            5: {"metric": "near_poor_households", "unit": "count"},
+            6: {"metric": "near_poverty_rate", "unit": "percent"},
+        },
+        common={"year": "2023"},
+    ),
+    "communes_by_years": Shape(
+        "Bảng 3. Tỷ lệ hộ nghèo các xã, thị trấn huyện Tân Trụ (%)",
+        [
+            ["TT", "Xã, thị trấn", "Năm 2022", "Năm 2023"],
+            ["1", "Xã Tân Phước Tây", "3,12", "2,70"],
+            ["2", "Thị trấn Tân Trụ", "0,95", "0,81"],
+            ["3", "Xã Nhựt Ninh", "2,44", "2,05"],
+            ["4", "Xã Bình Lãng", "1,80", "1,52"],
+        ],
+        rows={
+            1: {"area": "Tân Phước Tây", "area_level": "commune"},
+            2: {"area": "Tân Trụ", "area_level": "commune"},
+            3: {"area": "Nhựt Ninh", "area_level": "commune"},
+            4: {"area": "Bình Lãng", "area_level": "commune"},
+        },
+        columns={2: {"year": "2022"}, 3: {"year": "2023"}},
+        common={"unit": "percent", "metric": "poverty_rate"},
+    ),
+    "bhyt_indicators_estimate_and_plan": Shape(
+        "Biểu 2: Kết quả thực hiện bảo hiểm y tế",
+        [
+            ["STT", "Chỉ tiêu", "ĐVT", "Năm 2022", "Năm 2023", "Ước TH 2024", "KH 2025"],
+            ["1", "Số người tham gia BHYT", "người", "1.512.000", "1.548.200", "1.570.000", "1.600.000"],
+            ["2", "Tỷ lệ bao phủ BHYT", "%", "90,5", "91,8", "92,4", "93,0"],
+            ["3", "Số thẻ BHYT cấp cho người nghèo", "thẻ", "18.400", "16.950", "15.100", "-"],
+        ],
+        rows={
+            1: {"metric": "bhyt_participants", "unit": "count"},
+            2: {"metric": "bhyt_population_coverage", "unit": "percent"},
+            3: {"metric": "bhyt_cards", "unit": "count"},
+        },
+        columns={3: {"year": "2022"}, 4: {"year": "2023"}, 5: {"year": "2024"}, 6: {"year": "2025"}},
+        common={"area": "Long An", "area_level": "province"},
+    ),
+    "provinces_across": Shape(
+        "Tình hình tín dụng chính sách đến 31/12/2023",
+        [
+            ["Chỉ tiêu", "Thái Bình", "Phú Thọ", "Hải Dương", "Long An"],
+            ["Dư nợ (tỷ đồng)", "5.120", "6.340", "4.870", "5.020"],
+            ["Số khách hàng còn dư nợ (khách hàng)", "88.100", "102.300", "79.600", "59.870"],
+        ],
+        rows={
+            1: {"metric": "credit_outstanding", "unit": "VND", "scale": BILLION},
+            2: {"metric": "credit_borrowers_outstanding", "unit": "count"},
+        },
+        columns={
+            1: {"area": "Thái Bình", "area_level": "province"},
+            2: {"area": "Phú Thọ", "area_level": "province"},
+            3: {"area": "Hải Dương", "area_level": "province"},
+            4: {"area": "Long An", "area_level": "province"},
+        },
+        common={"year": "2023"},
+    ),
+    "six_months_and_same_period": Shape(
+        "Kết quả cho vay 6 tháng đầu năm 2024",
+        [
+            ["Chỉ tiêu", "6 tháng đầu năm 2024", "Cùng kỳ năm 2023", "Tăng/giảm (%)"],
+            ["Doanh số cho vay (triệu đồng)", "712.400", "655.100", "8,7"],
+            ["Số lượt hộ được vay vốn (lượt)", "14.210", "13.800", "3,0"],
+        ],
+        rows={
+            1: {"metric": "credit_disbursed", "unit": "VND", "scale": MILLION},
+            2: {"metric": "credit_borrowers", "unit": "count"},
+        },
+        columns={1: {"year": "2024"}, 2: {"year": "2023"}},
+        common={"area": "Long An", "area_level": "province"},
+    ),
 }
 
 
@@ -232,7 +327,7 @@ def test_each_shape_of_table_gives_its_cells_right(name):
     document = document_of((f"Bảng ({name})", shape))
     proposed = propose(document)
     result = score_cells(proposed, expected_cells(document, 0, shape))
-    assert result.expected >= 6
+    assert result.expected >= 4
     assert result.share >= 0.9, result.misses
     offsets = {row["quote_offset"] for row in proposed}
     table = document.tables[0]
@@ -434,3 +529,17 @@ def test_an_emptied_value_of_a_table_cell_is_read_again_with_its_headers_unit():
     reviewed = review_table.reviewed_facts(frame, "doc", document.text)
     assert reviewed.problems == []
     assert (reviewed.facts[0]["value"], reviewed.facts[0]["unit"]) == ("4420000000000", "VND")
+
+
+def test_the_same_period_of_the_year_before_is_the_same_months():
+    document = document_of(("Bảng 12", SHAPES["six_months_and_same_period"]))
+    periods = {row["quote"]: (row["period_start"], row["period_end"]) for row in propose(document)}
+    assert periods["712.400"] == ("2024-01-01", "2024-06-30")
+    assert periods["655.100"] == ("2023-01-01", "2023-06-30")
+    assert "8,7" not in periods  # a change in percent between the two columns
+
+
+def test_a_plan_column_is_a_target_and_an_estimate_is_not():
+    document = document_of(("Biểu 2", SHAPES["bhyt_indicators_estimate_and_plan"]))
+    targets = {row["quote"]: row["is_target"] for row in propose(document)}
+    assert (targets["1.570.000"], targets["1.600.000"]) == ("false", "true")

@@ -55,6 +55,7 @@ _REMARK_HEADER = re.compile(r"^(?:ghi chú|nguồn|note)", re.IGNORECASE)
 _TOTAL_ROW = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng|total)\s*:?$", re.IGNORECASE)
 # The province the report is about, as a table's row names it.
 _WHOLE_PROVINCE = re.compile(r"^(?:toàn tỉnh|cả tỉnh|tỉnh|chung toàn tỉnh|toàn tỉnh \(chung\))$", re.IGNORECASE)
+_ROW_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,3}|[a-z])[.)]?$")
 # A row that numbers the columns ("(1) | (2) | (3)") is part of the header.
 _COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,2}\s*\)?$|^\(?\s*\d{1,2}\s*=\s*[\d+\-*/ ]+\)?$|^[A-Z]$")
 # Row numbering that leads a label: "1.", "a)", "-", "I.", "+".
@@ -252,6 +253,9 @@ def _layout(grid: list[list[Cell]], width: int, language: str) -> _Layout | None
     )
     if first is None:
         return None
+    # Under a "TT" header, the first numbered row starts the body, even if its figures are a heading's blanks.
+    if _RANK_HEADER.match(grid[0][0].text):
+        first = next((index for index in range(1, first) if _ROW_NUMBER.match(grid[index][0].text)), first)
     header_rows = list(range(first))
     data_rows = [index for index in range(first, len(grid)) if not _numbers_columns(grid[index])]
     headers = _column_headers(grid, header_rows, width)
@@ -469,13 +473,16 @@ def _unit_in(text: str) -> str | None:
         return None
     parts = [match[0].strip("() ") for match in _PARENTHESES.finditer(text)]
     parts += [match["words"] for match in _UNIT_LABEL.finditer(text)]
-    if len(text) <= _LONGEST_UNIT_CELL:
-        parts.append(text)
     for part in parts:
         for pattern, words in _HEADER_UNITS:
             match = pattern.search(part)
             if match:
                 return words or match[0].lower()  # a count's noun is read as it is printed
+    if len(text) <= _LONGEST_UNIT_CELL:  # a unit column's cell is a unit and nothing else ("Đồng Tháp" is not)
+        for pattern, words in _HEADER_UNITS:
+            match = pattern.fullmatch(text.strip())
+            if match:
+                return words or match[0].lower()
     if _RATE_WORDS.search(text):
         return "%"
     counted = _COUNTED.match(_LEADING_NUMBERING.sub("", text.strip()))
@@ -619,8 +626,10 @@ def _classify_context(
     if reading.unit == "count":
         # "Số người tham gia BHYT": a sentence prints what is counted after the number ("1.580.300 người tham
         # gia BHYT"), where the rules for counts look.
-        counted = re.sub(r"^(?:tổng số|số lượng|số)\s+", "", indicator)
+        counted = re.sub(r"^(?:tổng số|số lượng|số)\s+(?:lượt\s+)?", "", indicator)
         right = counted if counted != indicator else (header_words or "").lower()
+        if header_words == "lượt" and counted != indicator:
+            right = f"lượt {counted}"  # "9.120 lượt hộ nghèo được vay vốn": loans made, not poor households
     left = f"{context.caption.lower()}. {indicator}".strip(" .")
     full = classify.Context(left=left, right=right, near_left=left, near_right=right)
     if not indicator or indicator == subject:

@@ -291,6 +291,96 @@ SHAPES = {
         columns={1: {"year": "2024"}, 2: {"year": "2023"}},
         common={"area": "Long An", "area_level": "province"},
     ),
+    "poor_and_near_poor_by_district": Shape(
+        "Biểu số 01: Số hộ nghèo, hộ cận nghèo theo huyện (Đơn vị tính: hộ)",
+        [
+            ["TT", "Đơn vị hành chính", "Hộ nghèo 2022", "Hộ nghèo 2023", "Hộ cận nghèo 2022", "Hộ cận nghèo 2023"],
+            ["1", "Huyện Thủ Thừa", "812", "701", "1.420", "1.318"],
+            ["2", "Huyện Đức Hòa", "1.530", "1.312", "2.905", "2.650"],
+            ["3", "Thành phố Tân An", "402", "350", "980", "911"],
+            ["", "Toàn tỉnh", "5.610", "4.420", "9.120", "8.010"],
+        ],
+        rows={
+            1: {"area": "Thủ Thừa", "area_level": "district"},
+            2: {"area": "Đức Hòa", "area_level": "district"},
+            3: {"area": "Tân An", "area_level": "district"},
+            4: {"area": "Long An", "area_level": "province"},
+        },
+        columns={
+            2: {"year": "2022", "metric": "poor_households"},
+            3: {"year": "2023", "metric": "poor_households"},
+            4: {"year": "2022", "metric": "near_poor_households"},
+            5: {"year": "2023", "metric": "near_poor_households"},
+        },
+        common={"unit": "count"},
+    ),
+    "coverage_some_provinces": Shape(
+        "Bảng 2. Tỷ lệ bao phủ BHYT một số tỉnh, thành phố",
+        [
+            ["Tỉnh, thành phố", "2020", "2021", "2022", "2023"],
+            ["Hải Dương", "90,1", "91,0", "92,3", "93,1"],
+            ["An Giang", "86,2", "87,5", "88,0", "89,4"],
+            ["Đồng Tháp", "88,7", "89,9", "90,2", "91,5"],
+            ["TP. Cần Thơ", "89,0", "90,4", "91,1", "92,0"],
+        ],
+        rows={
+            1: {"area": "Hải Dương", "area_level": "province"},
+            2: {"area": "An Giang", "area_level": "province"},
+            3: {"area": "Đồng Tháp", "area_level": "province"},
+            4: {"area": "Cần Thơ", "area_level": "province"},
+        },
+        columns={1: {"year": "2020"}, 2: {"year": "2021"}, 3: {"year": "2022"}, 4: {"year": "2023"}},
+        common={"unit": "percent", "metric": "bhyt_population_coverage"},
+    ),
+    "credit_years_down": Shape(
+        "Kết quả cho vay hộ nghèo",
+        [
+            ["Năm", "Dư nợ cho vay hộ nghèo (triệu đồng)", "Số hộ nghèo được vay vốn (lượt)"],
+            ["2021", "820.400", "9.120"],
+            ["2022", "845.900", "8.870"],
+            ["2023", "861.300", "8.410"],
+        ],
+        rows={1: {"year": "2021"}, 2: {"year": "2022"}, 3: {"year": "2023"}},
+        columns={
+            1: {"metric": "credit_outstanding", "unit": "VND", "scale": MILLION},
+            2: {"metric": "credit_borrowers", "unit": "count"},
+        },
+        common={"area": "Long An", "area_level": "province"},
+    ),
+    "headings_over_rows": Shape(
+        "Bảng 4: Kết quả giảm nghèo năm 2023",
+        [
+            ["TT", "Nội dung", "Năm 2023"],
+            ["1", "Hộ nghèo", ""],
+            ["", "- Số hộ", "4.420"],
+            ["", "- Tỷ lệ (%)", "0,88"],
+            ["2", "Hộ cận nghèo", ""],
+            ["", "- Số hộ", "8.010"],
+            ["", "- Tỷ lệ (%)", "1,70"],
+        ],
+        rows={
+            2: {"metric": "poor_households", "unit": "count"},
+            3: {"metric": "poverty_rate", "unit": "percent"},
+            5: {"metric": "near_poor_households", "unit": "count"},
+            6: {"metric": "near_poverty_rate", "unit": "percent"},
+        },
+        columns={2: {"year": "2023"}},
+        common={"area": "Long An", "area_level": "province"},
+    ),
+    "programme_to_a_date": Shape(
+        "Biểu 5: Tiến độ thực hiện Chương trình MTQG giảm nghèo bền vững",
+        [
+            ["Chỉ tiêu", "Thực hiện đến 30/6/2024", "Kế hoạch năm 2024", "Tỷ lệ TH/KH (%)"],
+            ["Vốn Chương trình MTQG giảm nghèo bền vững đã giải ngân (triệu đồng)", "41.250", "120.000", "34,4"],
+            ["Số nhà tạm, nhà dột nát được xóa (căn)", "312", "850", "36,7"],
+        ],
+        rows={
+            1: {"metric": "poverty_programme_disbursed", "unit": "VND", "scale": MILLION},
+            2: {"metric": "temporary_houses_removed", "unit": "count"},
+        },
+        columns={1: {"year": "2024"}, 2: {"year": "2024"}},
+        common={"area": "Long An", "area_level": "province"},
+    ),
 }
 
 

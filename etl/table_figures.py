@@ -175,6 +175,10 @@ def _figures_of(
     caption_place = _place_in(caption, provinces, province, None)
     caption_unit = _unit_in(caption)
     label_level = _level_named(" ".join(layout.column_headers.get(column, "") for column in layout.label_columns))
+    if label_level is None and _names_only(grid, layout, provinces):
+        # A column of bare names ("Hưng Hà", "Vũ Thư") under "Đơn vị": the places the caption names ("các xã"),
+        # else a province's districts, as its reports list them most; the reviewer corrects a report of communes.
+        label_level = _level_named(caption) or "district"
     subject = _subject(caption)
     standards = classify.poverty_standards(" ".join([caption, *layout.column_headers.values()]))
     part_of_year = next(
@@ -566,6 +570,18 @@ def _looks_like_name(text: str) -> bool:
     """A bare place name under a "Huyện" or "Xã" header: a few capitalised syllables ("Tân Trụ", "Cần Đước")."""
     words = text.split()
     return 0 < len(words) <= 5 and all(word[0].isupper() for word in words) or text in gazetteer_names()
+
+
+def _names_only(grid: list[list[Cell]], layout: _Layout, provinces: set[str]) -> bool:
+    """Whether every row label is a name: two to five syllables, each capitalised ("Kiến Xương"), where an
+    indicator is written in sentence case ("Dư nợ", "Hộ nghèo")."""
+    labels = [
+        " ".join(grid[index][column].text for column in layout.label_columns).strip() for index in layout.data_rows
+    ]
+    labels = [label for label in labels if not (_TOTAL_ROW.match(label) or _WHOLE_PROVINCE.match(label))]
+    return bool(labels) and all(
+        1 < len(label.split()) <= 5 and all(word[0].isupper() for word in label.split()) for label in labels
+    )
 
 
 _KIND_WORDS = re.compile(

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from etl import classify
 from etl.documents import Cell, Document, Table
@@ -106,6 +107,10 @@ _TARGET_HEADER = re.compile(r"\bKH\b|\bkế hoạch\b|\bmục tiêu\b|\bchỉ ti
 # column under it can be a target.
 _INDICATOR_COLUMN = re.compile(r"^(?:chỉ tiêu|nội dung|danh mục|tên chỉ tiêu)$", re.IGNORECASE)
 
+# The headers and labels of a table repeat along its rows and columns: each is read once (a 30-page annex has
+# thousands of cells and a few hundred distinct labels).
+_CACHED_TEXTS = 4096
+
 TABLE_NOTE_NAME = "{table} · hàng «{row}» · cột «{column}»"
 OCR_NOTE = "read by OCR"
 _QUALIFIER_NOTE = "qualifier: «{sign}» in the cell"
@@ -141,7 +146,7 @@ def table_figures(
     source_id: str,
     province: str | None,
     published: date | None,
-    provinces: set[str],
+    provinces: set[str] | frozenset[str],
     metric_categories: dict[str, str],
     language: str = "vi",
 ) -> list[dict[str, str]]:
@@ -149,8 +154,9 @@ def table_figures(
 
     fact_id is left empty for the caller to number."""
     rows: list[dict[str, str]] = []
+    known = frozenset(provinces)  # hashable, so that a label's place is looked up once
     for table in document.tables:
-        rows += _figures_of(table, source_id, province, published, provinces, metric_categories, language)
+        rows += _figures_of(table, source_id, province, published, known, metric_categories, language)
     return rows
 
 
@@ -159,7 +165,7 @@ def _figures_of(
     source_id: str,
     province: str | None,
     published: date | None,
-    provinces: set[str],
+    provinces: frozenset[str],
     metric_categories: dict[str, str],
     language: str,
 ) -> list[dict[str, str]]:
@@ -342,12 +348,14 @@ _PERIOD_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=_CACHED_TEXTS)
 def _is_period_only(text: str) -> bool:
     """A header or label that names a period and nothing measured: "2023", "31/12/2022", "Năm 2023"."""
     rest = _without_periods(text)
     return rest != text.strip() and not _letters(_PERIOD_WORDS.sub(" ", rest))
 
 
+@lru_cache(maxsize=_CACHED_TEXTS)
 def _without_periods(text: str) -> str:
     """The text with its periods taken out."""
     for mention in find_periods(text, None):
@@ -374,7 +382,7 @@ def _proposal(
     source_id: str,
     province: str | None,
     published: date | None,
-    provinces: set[str],
+    provinces: frozenset[str],
     metric_categories: dict[str, str],
     language: str,
     context: _TableContext,
@@ -468,6 +476,7 @@ def _has_scale(text: str) -> bool:
     return bool(re.search(r"tỷ|tỉ|triệu|nghìn|ngàn|billion|million|thousand", text, re.IGNORECASE))
 
 
+@lru_cache(maxsize=_CACHED_TEXTS)
 def _unit_in(text: str) -> str | None:
     """The unit words a header prints, as a number reader reads them after a number: in brackets ("Dư nợ (tỷ
     đồng)"), after "ĐVT:", or as a unit column's whole cell ("tỷ đồng"); outside those, only a rate's words ("Tỷ
@@ -493,6 +502,7 @@ def _unit_in(text: str) -> str | None:
     return counted["noun"].lower() if counted else None
 
 
+@lru_cache(maxsize=_CACHED_TEXTS)
 def _period_in(text: str, published: date | None) -> Period | None:
     """The period a header or caption names: its first period as a sentence writes it, else a bare date or year
     ("31/12/2022", "2023")."""
@@ -544,7 +554,8 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _place_in(text: str, provinces: set[str], province: str | None, label_level: str | None) -> Place | None:
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _place_in(text: str, provinces: frozenset[str], province: str | None, label_level: str | None) -> Place | None:
     """The place a row label, column header or caption names."""
     if not text:
         return None
@@ -572,7 +583,7 @@ def _looks_like_name(text: str) -> bool:
     return 0 < len(words) <= 5 and all(word[0].isupper() for word in words) or text in gazetteer_names()
 
 
-def _names_only(grid: list[list[Cell]], layout: _Layout, provinces: set[str]) -> bool:
+def _names_only(grid: list[list[Cell]], layout: _Layout, provinces: frozenset[str]) -> bool:
     """Whether every row label is a name: two to five syllables, each capitalised ("Kiến Xương"), where an
     indicator is written in sentence case ("Dư nợ", "Hộ nghèo")."""
     labels = [
@@ -595,7 +606,7 @@ def _level_named(header: str) -> str | None:
     return KINDS[match[0].lower()] if match else None
 
 
-def _indicator(texts: Iterable[str], provinces: set[str], province: str | None, label_level: str | None) -> str:
+def _indicator(texts: Iterable[str], provinces: frozenset[str], province: str | None, label_level: str | None) -> str:
     """The words of the cell's axes that say what is measured: neither a place, nor a period, nor a unit."""
     kept = []
     for text in texts:

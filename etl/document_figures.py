@@ -43,9 +43,29 @@ def extract_document(
         skip=document.in_table,
     )
     tables = table_figures(document, source_id, province, published, provinces, metric_categories, language)
+    # A figure a sentence states and a table repeats is proposed once, from the sentence, whose words qualify it.
+    stated = {_figure(row) for row in sentences}
+    tables = [row for row in tables if _figure(row) not in stated]
     rows = sorted(sentences + tables, key=lambda row: int(row["quote_offset"]))
     for number, row in enumerate(rows, start=1):
         row["fact_id"] = f"{source_id}-{number:02d}"
         if document.ocr:
             row["note"] = f"{row['note']}; {OCR_NOTE}" if row["note"] else OCR_NOTE
     return rows
+
+
+_SAME_FIGURE = (
+    "value",
+    "unit",
+    "metric",
+    "beneficiary_group",
+    "area",
+    "area_level",
+    "period_start",
+    "period_end",
+    "is_target",
+)
+
+
+def _figure(row: dict[str, str]) -> tuple[str, ...]:
+    return tuple(row[name] for name in _SAME_FIGURE)

@@ -623,6 +623,14 @@ def test_a_document_proposes_its_sentences_and_its_table_cells_once_in_order():
     assert (cards["metric"], cards["period_end"], cards["area"]) == ("bhyt_cards", "2023-12-31", "Long An")
 
 
+def test_a_figure_a_sentence_states_and_a_table_repeats_is_proposed_once():
+    builder = DocumentBuilder()
+    builder.add_paragraph("Đến cuối năm 2023, tỷ lệ hộ nghèo của tỉnh Long An còn 0,88%.")
+    builder.add_table([["Năm", "Tỷ lệ hộ nghèo (%)"], ["Cuối năm 2023", "0,88"], ["Cuối năm 2022", "1,12"]], "Bảng 1")
+    rows = extract_document(builder.build(SourceDetails()), "doc", "Long An", PUBLISHED, PROVINCES, CATEGORIES)
+    assert [row["quote"] for row in rows] == ["0,88%", "1,12"]
+
+
 def test_a_document_read_by_ocr_says_so_in_every_note():
     builder = DocumentBuilder()
     builder.add_paragraph("Năm 2023, tỷ lệ hộ nghèo của tỉnh Long An giảm còn 0,88%.")

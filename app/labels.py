@@ -515,6 +515,12 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Vị trí ký tự của trích dẫn trong văn bản; để trống thì trang tự tìm.",
         "en": "The quote's character position in the text; left empty, the page finds it.",
     },
+    "help_note": {
+        "vi": 'Số liệu đọc từ bảng: tên bảng, hàng và cột của ô. Khi đơn vị in ở tiêu đề bảng ("unit from the '
+        'table header: tỷ đồng"), giá trị được đọc cùng đơn vị đó; giữ nguyên cụm từ này để kiểm tra.',
+        "en": "A figure read from a table: the table, row and column of its cell. When a header prints the unit "
+        '("unit from the table header: tỷ đồng"), the value is read with it; keep those words for the check.',
+    },
     "help_confidence": {
         "vi": "Mức tin cậy của đề xuất tự động (0–1); không sửa được.",
         "en": "How sure the automatic proposal is (0–1); not editable.",

@@ -25,17 +25,20 @@ import streamlit as st
 
 from app import labels
 from etl.add_report import Refusal
+from etl.header_units import reading_with_header
 from etl.parse_numbers import QUALIFIERS, UNITS, NumberFormatError, read_number
 from etl.read_inputs import COLUMNS as FILE_COLUMNS
 from etl.read_inputs import read_table
 from etl.validate import AREA_LEVELS, CATEGORIES, Problem
 
-# In the order a reviewer reads a figure: keep it or not, the words and the number, what it measures and for
-# whom, where and when, the rest; the extractor's confidence, which is not edited, last.
+# In the order a reviewer reads a figure: keep it or not, the words and the number, where they stand (a figure of
+# a table is one cell, whose table, row and column the note names, and whose unit a header may print), what it
+# measures and for whom, where and when, the rest; the extractor's confidence, which is not edited, last.
 COLUMNS = (
     "accept",
     "quote",
     "value",
+    "note",
     "unit",
     "qualifier",
     "metric",
@@ -49,7 +52,6 @@ COLUMNS = (
     "poverty_standard",
     "merged_province",
     "province",
-    "note",
     "quote_offset",
     "confidence",
 )
@@ -152,7 +154,7 @@ def column_config(options: Choices, language: str) -> dict[str, object]:
             header("merged_province"), help=labels.text("help_merged_province", language), default=False, width=90
         ),
         "province": pick("province", options.provinces, 120),
-        "note": st.column_config.TextColumn(header("note"), width=200),
+        "note": st.column_config.TextColumn(header("note"), help=labels.text("help_note", language), width=220),
         "quote_offset": st.column_config.NumberColumn(
             header("quote_offset"), help=labels.text("help_quote_offset", language), min_value=0, step=1, format="%d"
         ),
@@ -301,7 +303,9 @@ def _fill_from_quote(fact: dict[str, str], quote: str) -> None:
     if fact["value"] and fact["unit"] and fact["qualifier"]:
         return
     try:
-        reading = read_number(quote, "vi")  # the page takes reports in Vietnamese (its sources' language)
+        # The page takes reports in Vietnamese (its sources' language); a table cell is read with the unit its
+        # header prints, as the note says and the build checks.
+        reading = reading_with_header(quote, fact.get("note", ""), "vi")
     except NumberFormatError:
         return  # the build says the quote holds no single number
     fact["value"] = fact["value"] or _plain(reading.value)

@@ -145,7 +145,7 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
             ("right", r"^\s*hộ (?:đã )?(?:thoát nghèo|ra khỏi)", 5.0),
         ],
     ),
-    "bhyt_participants": ("count", [("right", rf"^\s*{_PARTICIPANTS} {_BHYT}", 5.0)]),
+    "bhyt_participants": ("count", [("right", rf"^\s*(?:{_PARTICIPANTS}|người có thẻ) {_BHYT}", 5.0)]),
     "bhyt_new_participants": ("count", [("right", rf"^\s*{_PARTICIPANTS} {_BHYT}", 5.0), _NEW]),
     "bhxh_participants": ("count", [("right", rf"^\s*{_PARTICIPANTS} {_BHXH}", 5.0)]),
     "voluntary_bhxh_participants": ("count", [("right", rf"^\s*{_PARTICIPANTS} {_BHXH} tự nguyện", 6.0)]),

@@ -18,6 +18,7 @@ for ratios.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -102,17 +103,24 @@ def extract(
     provinces: set[str],
     metric_categories: dict[str, str],
     language: str = "vi",
+    skip: Callable[[int], bool] | None = None,
 ) -> list[dict[str, str]]:
-    """The proposed figures of one report, as rows of data/facts.csv plus a confidence."""
+    """The proposed figures of one report, as rows of data/facts.csv plus a confidence.
+
+    `skip` tells by its offset what is not read here, numbers, places and periods alike: a table's, read cell
+    by cell (etl/table_figures.py), whose places and years are no context of the sentences after it."""
+    kept = (lambda offset: not skip(offset)) if skip else (lambda offset: True)
     published = published or printed_date(text)
-    readings = _figures(text, language)
+    readings = [reading for reading in _figures(text, language) if kept(reading.start)]
     captions = _captions(text)
     places = [
-        place for place in find_places(text, provinces) if not any(s.start <= place.start < s.end for s in captions)
+        place
+        for place in find_places(text, provinces)
+        if not any(s.start <= place.start < s.end for s in captions) and kept(place.start)
     ]
     main = main_places(places)
     province = province or main.get("province")
-    periods = find_periods(text, published)
+    periods = [period for period in find_periods(text, published) if kept(period.start)]
     standards = classify.poverty_standards(text)
     clauses, sentences = _spans(text, _CLAUSE_END), _spans(text, SENTENCE_END)
 

@@ -16,7 +16,8 @@ from datetime import date
 from decimal import Decimal
 
 from etl.current_provinces import current_provinces
-from etl.parse_numbers import LANGUAGES, QUALIFIERS, UNITS, NumberFormatError, read_number
+from etl.header_units import header_unit_words, reading_with_header
+from etl.parse_numbers import LANGUAGES, QUALIFIERS, UNITS, NumberFormatError
 from etl.read_inputs import COLUMNS, HEADLINE_FIELDS, METRICS_METADATA, CsvTable, Inputs
 
 AREA_LEVELS = ("country", "region", "province", "district", "commune")
@@ -577,25 +578,29 @@ def _check_bare_quote(row: _Row) -> bool:
 
 
 def _check_reading(row: _Row, value: Decimal, language: str) -> None:
+    # A table cell whose unit and scale stand in a header is read with the header's words its note names; that
+    # reading must then give the value and unit exactly, with no explanation accepted in place of it.
+    header_words = header_unit_words(row["note"])
     try:
-        reading = read_number(row["quote"], language if language in LANGUAGES else "vi")
+        reading = reading_with_header(row["quote"], row["note"], language if language in LANGUAGES else "vi")
     except NumberFormatError as error:
         row.fail("quote", f"cannot read one number from the quote: {error}", "not_one_number", quote=row["quote"])
         return
+    says = f"{row['quote']!r}" + (f" under the table header's {header_words!r}" if header_words else "")
     if reading.value != value:
         read = f"{reading.value.normalize():f}"
         row.fail(
             "value",
-            f"{row['value']} differs from {read}, which is what {row['quote']!r} says",
+            f"{row['value']} differs from {read}, which is what {says} says",
             "value_differs",
             value=row["value"],
             read=read,
             quote=row["quote"],
         )
-    if reading.unit != row["unit"] and UNIT_EXPLANATION not in row["note"]:
+    if reading.unit != row["unit"] and (header_words or UNIT_EXPLANATION not in row["note"]):
         row.fail(
             "unit",
-            f"{row['unit']} differs from {reading.unit}, which is what {row['quote']!r} says; "
+            f"{row['unit']} differs from {reading.unit}, which is what {says} says; "
             f"if the unit is written elsewhere (a table header), explain it in note (mention 'unit')",
             "unit_differs",
             unit=row["unit"],

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from etl import audit, build, coverage, evaluate, extract, intake, synth
+from etl import audit, build, coverage, document_figures, evaluate, extract, intake, synth
 from etl.add_report import add_report
 from etl.data_lock import WAIT_SECONDS, DataBusy, writing
 from etl.documents import DocumentError
@@ -218,7 +218,7 @@ def _extract(arguments: argparse.Namespace) -> int:
     document = report.document
     source_id = arguments.source_id or intake.source_id_from(arguments.report)
     published = arguments.published or _iso_date(document.details.publication_date)
-    rows = extract.extract_document(
+    rows = document_figures.extract_document(
         document, source_id, arguments.province, published, provinces, categories, arguments.language
     )
     if not arguments.trial:

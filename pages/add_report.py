@@ -10,8 +10,9 @@ from app import editing, labels, page, queries
 from app import review_table as review
 from etl import data_lock, intake
 from etl.add_report import save_report, source_id_for, taken_source_ids
+from etl.document_figures import extract_document
 from etl.documents import DocumentError
-from etl.extract import extract_document, reference
+from etl.extract import reference
 from etl.paths import data_dir, database_path
 from etl.periods import printed_date
 from etl.report_text import ReportTextError, decode_report

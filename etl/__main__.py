@@ -119,7 +119,9 @@ def _evaluate(arguments: argparse.Namespace) -> int:
 def _add(arguments: argparse.Namespace) -> int:
     try:
         sources = read_csv_rows(
-            arguments.source, COLUMNS["sources"], optional=("file", "published_not_before", "published_not_after")
+            arguments.source,
+            COLUMNS["sources"],
+            optional=("file", "published_not_before", "published_not_after", "kind"),
         )
         facts = read_csv_rows(
             arguments.facts, COLUMNS["facts"], optional=("confidence", "poverty_standard", "merged_province")

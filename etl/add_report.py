@@ -109,6 +109,9 @@ def save_report(
     when another change holds it for longer than `wait` seconds, DataBusy is raised and nothing is written.
     """
     source = {"language": "vi", "text_in_repository": "true"} | source
+    # A report added by hand is a published text unless it says otherwise (a command-line source row may
+    # leave the column out).
+    source["kind"] = source.get("kind") or "article"
     in_repository = source["text_in_repository"] == "true"
     if in_repository or text is not None:
         source["file"] = source.get("file") or f"{source['source_id']}.txt"

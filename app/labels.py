@@ -12,6 +12,7 @@ from babel.dates import format_date
 # Written once for the pipeline and the dashboard alike; the dashboard reads them from here.
 from etl.figure_text import LANGUAGES as LANGUAGES
 from etl.figure_text import LOCALES as LOCALES
+from etl.figure_text import QUALIFIER_WORDS as QUALIFIER_WORDS
 from etl.figure_text import money_scale as money_scale
 from etl.figure_text import number as number
 from etl.figure_text import period_text as period_text
@@ -743,15 +744,6 @@ AGREEMENT = {
     "conflict": {"vi": "các báo cáo nói khác nhau", "en": "reports disagree"},
 }
 
-QUALIFIER_WORDS = {
-    "exact": {"vi": "chính xác", "en": "exact"},
-    "more_than": {"vi": "hơn", "en": "more than"},
-    "nearly": {"vi": "gần", "en": "nearly"},
-    "about": {"vi": "khoảng", "en": "about"},
-    "at_least": {"vi": "tối thiểu", "en": "at least"},
-    "less_than": {"vi": "dưới", "en": "less than"},
-    "at_most": {"vi": "tối đa", "en": "at most"},
-}
 
 UNITS = {
     "VND": {"vi": "đồng", "en": "VND"},

@@ -404,7 +404,8 @@ def _placed(problem: RequestProblem | Refusal | Problem, where: dict[str, tuple[
         return problem
     columns = FACT_COLUMNS if file == "facts.csv" else SOURCE_COLUMNS
     column = columns.get(problem.field, "")
-    values = {"message": problem.message, **problem.values}
+    # The build's own kind of problem goes along, so the page can word it as the review table does.
+    values = {"message": problem.message, "check": problem.code, **problem.values}
     return RequestProblem(FIGURES_SHEET, where[key][0], column, "validation", problem.message, values)
 
 

@@ -173,20 +173,24 @@ def provinces_studied(connection: duckdb.DuckDBPyConnection) -> list[str]:
 
 def request_workbook(database: Path, province: str, language: str = "vi", today: date | None = None) -> bytes:
     """The request workbook of one province, as the bytes of an .xlsx file."""
-    if language not in ("vi", "en"):
-        raise RequestError(f"unknown language {language!r}; expected vi or en")
     today = today or date.today()
     with duckdb.connect(str(database), read_only=True) as connection:
         studied = provinces_studied(connection)
         if province not in studied:
             raise RequestError(f"{province!r} is not one of the provinces studied: {', '.join(studied)}")
         cells = asked_cells(connection, province, today)
+    return workbook_of_cells(database, province, cells, language, today)
+
+
+def workbook_of_cells(database: Path, province: str, cells: list[AskedCell], language: str, today: date) -> bytes:
+    """A request workbook asking for `cells`, with the definitions and examples of the database."""
+    if language not in ("vi", "en"):
+        raise RequestError(f"unknown language {language!r}; expected vi or en")
+    with duckdb.connect(str(database), read_only=True) as connection:
         definitions = _definitions(connection)
         examples = _examples(connection)
-        groups = dict(connection.execute("SELECT beneficiary_group, label_vi FROM beneficiary_groups").fetchall())
-        groups_en = dict(connection.execute("SELECT beneficiary_group, label_en FROM beneficiary_groups").fetchall())
-    group_names = groups if language == "vi" else groups_en
-    return write_workbook(province, cells, definitions, examples, group_names, language, today)
+        names = connection.execute(f"SELECT beneficiary_group, label_{language} FROM beneficiary_groups").fetchall()
+    return write_workbook(province, cells, definitions, examples, dict(names), language, today)
 
 
 def _definitions(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -8,6 +8,7 @@ import streamlit as st
 
 from app import editing, labels, page, queries
 from app import review_table as review
+from app.request_upload import show_request_upload
 from etl import data_lock
 from etl.add_report import save_report, source_id_for, taken_source_ids
 from etl.extract import extract, reference
@@ -159,6 +160,7 @@ if "new_report" in st.session_state:
             del st.session_state["new_report"]
             st.success(f"{labels.text('saved', language)}: {source['source_id']} ({len(reviewed.facts)})")
 
+show_request_upload(language)
 st.header(labels.text("withdraw", language))
 st.caption(labels.text("withdraw_intro", language))
 withdrawn = st.selectbox(

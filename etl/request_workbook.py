@@ -273,6 +273,9 @@ def write_workbook(
         figures.write(row, 2, cell.beneficiary_group, asked)
         figures.write_datetime(row, 3, cell.period_end, asked_date)
         figures.write(row, 4, cell.unit, asked)
+        # Styled blanks: each cell to fill is unlocked itself, whatever a program makes of the column's style.
+        for field in FILLED:
+            figures.write_blank(row, FIELDS.index(field), None, column_formats.get(field, open_cell))
         definition = definition_text(by_metric.loc[cell.metric], language)
         figures.data_validation(
             row,

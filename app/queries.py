@@ -950,8 +950,19 @@ def asked_cells(province: str) -> int:
 @st.cache_data(show_spinner=False)
 def _asked_cells(province: str, today: date, version: tuple[str, int]) -> int:
     last = coverage_matrices.last_full_year(today)
-    cells = run_query(coverage_matrices.COVERAGE_SQL, {"first": coverage_matrices.FIRST_YEAR, "last": last}, version)
-    return len(coverage_matrices.missing_headline_cells(cells, _headline_metrics(version), province, last))
+    return len(
+        coverage_matrices.missing_headline_cells(
+            _cells_until(last, version), _headline_metrics(version), province, last
+        )
+    )
+
+
+@st.cache_data(show_spinner=False)
+def _cells_until(last: int, version: tuple[str, int]) -> pd.DataFrame:
+    """The coverage cells up to `last`: the matrices' own when it is their last year, queried once for all provinces."""
+    if last == coverage_matrices.LAST_YEAR:
+        return _coverage_cells(version)
+    return run_query(coverage_matrices.COVERAGE_SQL, {"first": coverage_matrices.FIRST_YEAR, "last": last}, version)
 
 
 def request_workbook(province: str, language: str) -> bytes:

@@ -124,12 +124,14 @@ def load_request(
     except InputError as error:
         return Loaded([Refusal(str(error), "input", {"error": str(error)})])
     problems: list[RequestProblem] = []
-    rows, skipped, language = _read(workbook, reference, problems, today)
+    rows, skipped = _read(workbook, reference, problems, today)
     if problems:
         return Loaded(list(problems), skipped=skipped)
     if not rows:
         return Loaded([RequestProblem(FIGURES_SHEET, 0, "value", "nothing_filled", "no row has a value")], 0, skipped)
-    reports, where = _reports(rows, reference, taken_source_ids(data_dir), language)
+    # A kept request is named by its first source: an id whose source was withdrawn is not taken again.
+    taken = taken_source_ids(data_dir) | {path.stem for path in (data_dir / REQUESTS_DIRNAME).glob("*.xlsx")}
+    reports, where = _reports(rows, reference, taken)
     first = reports[0].source["source_id"]
     kept = Path(REQUESTS_DIRNAME) / f"{first}.xlsx"
     for report in reports:
@@ -167,13 +169,13 @@ class _Reference:
 
 def _read(
     workbook: openpyxl.Workbook, reference: _Reference, problems: list[RequestProblem], today: date
-) -> tuple[list[FilledRow], int, str]:
-    """The rows with a value, the number left empty, and the request's language; problems are appended."""
+) -> tuple[list[FilledRow], int]:
+    """The rows with a value and the number left empty; problems are appended."""
     for sheet in (FIGURES_SHEET, REQUEST_SHEET):
         if sheet not in workbook.sheetnames:
             problems.append(RequestProblem(sheet, 0, "", "no_sheet", f"the workbook has no sheet {sheet!r}"))
     if problems:
-        return [], 0, "vi"
+        return [], 0
     figures, request = workbook[FIGURES_SHEET], workbook[REQUEST_SHEET]
     keys = [_text(cell.value) for cell in figures[KEY_ROW]][: len(FIELDS)]
     if keys != list(FIELDS):
@@ -186,8 +188,7 @@ def _read(
                 f"row {KEY_ROW} must hold the column keys {', '.join(FIELDS)}; a column was moved, added or removed",
             )
         )
-        return [], 0, "vi"
-    language = _text(request.cell(2, 2).value) or "vi"
+        return [], 0
     rows, skipped = [], 0
     last = max(figures.max_row, request.max_row)
     for number in range(FIRST_CELL_ROW, last + 1):
@@ -201,7 +202,7 @@ def _read(
         _check_asked(number, cells, asked, reference, problems)
         _check_filled(number, cells, reference, problems, today)
         rows.append(FilledRow(number, cells))
-    return rows, skipped, language
+    return rows, skipped
 
 
 def _check_asked(
@@ -295,7 +296,7 @@ def qualifier_code(text: str) -> str | None:
 
 
 def _reports(
-    rows: list[FilledRow], reference: _Reference, taken: set[str], language: str
+    rows: list[FilledRow], reference: _Reference, taken: set[str]
 ) -> tuple[list[NewReport], dict[str, tuple[int, str]]]:
     """One report per distinct document; and where each fact and source came from (id -> (row, column))."""
     documents: dict[tuple[str, ...], list[FilledRow]] = {}

@@ -224,7 +224,7 @@ def test_a_word_in_a_value_and_a_row_without_its_document_are_refused_naming_bot
         {
             worded: filled_row("percent", value="khoảng ba phần trăm"),
             undocumented: {"value": TEST_VALUES["VND"]},
-            rows["count"]: filled_row("count"),
+            rows["count"]: filled_row("count", qualifier="khoảng"),  # chosen from the list
         },
     )
     before = snapshot(data_dir)
@@ -260,6 +260,7 @@ def test_a_word_in_a_value_and_a_row_without_its_document_are_refused_naming_bot
     text = (data_dir / "reports" / source["file"]).read_text(encoding="utf-8")
     facts = [row for row in read_csv(data_dir / "facts.csv") if row["source_id"] == source["source_id"]]
     assert sorted(float(row["value"]) for row in facts) == sorted(TEST_VALUES.values())
+    assert {row["quote"]: row["qualifier"] for row in facts if row["unit"] == "count"} == {"khoảng 1.234": "about"}
     for row in facts:
         offset = int(row["quote_offset"])
         assert text[offset : offset + len(row["quote"])] == row["quote"]  # the quote stands in the rendering

@@ -12,6 +12,7 @@ from babel.dates import format_date
 # Written once for the pipeline and the dashboard alike; the dashboard reads them from here.
 from etl.figure_text import LANGUAGES as LANGUAGES
 from etl.figure_text import LOCALES as LOCALES
+from etl.figure_text import QUALIFIER_WORDS as QUALIFIER_WORDS
 from etl.figure_text import money_scale as money_scale
 from etl.figure_text import number as number
 from etl.figure_text import period_text as period_text
@@ -713,6 +714,96 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "không ghi được tệp ({error}); dữ liệu vẫn như trước",
         "en": "the files could not be written ({error}); the data is as it was",
     },
+    # The data request: the Coverage page's download, and loading a filled one on the Add-a-report page.
+    "request_title": {"vi": "Đề nghị tỉnh cung cấp số liệu còn thiếu", "en": "Ask a province for its missing figures"},
+    "request_intro": {
+        "vi": "Mỗi tỉnh một tệp Excel: mỗi chỉ tiêu chính, mỗi năm từ 2015 đến năm vừa qua mà chưa có số liệu. "
+        "Cơ quan của tỉnh điền giá trị và văn bản nguồn, rồi tệp được tải lên ở trang Thêm báo cáo.",
+        "en": "One Excel file per province: each headline indicator in each year from 2015 to the last full year "
+        "that has no figure yet. The province's office fills in the value and its document, and the file is "
+        "uploaded on the Add-a-report page.",
+    },
+    "request_download": {"vi": "Biểu mẫu của {province} ({cells} ô)", "en": "{province}'s request ({cells} cells)"},
+    "request_file": {"vi": "yeu-cau-so-lieu", "en": "data-request"},
+    "kind_title": {
+        "vi": "Ô số liệu chính (tỉnh × năm) theo nguồn",
+        "en": "Headline cells (province × year) by source",
+    },
+    "kind_intro": {
+        "vi": "Một ô có số liệu từ cả hai nguồn được đếm ở cả hai cột.",
+        "en": "A cell with a figure from both kinds of source is counted in both columns.",
+    },
+    "kind_article": {"vi": "Bài báo, văn bản đã đăng", "en": "Published article"},
+    "kind_office": {"vi": "Cơ quan báo cáo qua biểu mẫu", "en": "Reported by an office"},
+    "request_upload_title": {
+        "vi": "Tải lên biểu mẫu số liệu đã điền",
+        "en": "Upload a filled data request",
+    },
+    "request_upload_intro": {
+        "vi": "Biểu mẫu tải ở trang Độ phủ số liệu, do cơ quan của tỉnh điền. Mỗi dòng có giá trị phải ghi văn bản "
+        "nguồn; dòng để trống được bỏ qua. Có lỗi thì không lưu gì.",
+        "en": "The request downloaded from the Coverage page, filled in by the province's office. Every row with a "
+        "value names its document; rows left empty are skipped. With any problem nothing is saved.",
+    },
+    "request_upload": {"vi": "Tệp .xlsx đã điền", "en": "The filled .xlsx file"},
+    "request_load": {"vi": "Kiểm tra và lưu số liệu", "en": "Check and save the figures"},
+    "request_saved": {
+        "vi": "Đã lưu {figures} số liệu từ {documents} văn bản và cập nhật cơ sở dữ liệu; {skipped} dòng để trống.",
+        "en": "Saved {figures} figures from {documents} documents and rebuilt the database; {skipped} rows left empty.",
+    },
+    "request_where": {
+        "vi": "Trang {sheet}, dòng {row}, cột {cell} ({column})",
+        "en": "Sheet {sheet}, row {row}, column {cell} ({column})",
+    },
+    "request_where_row": {"vi": "Trang {sheet}, dòng {row}", "en": "Sheet {sheet}, row {row}"},
+    "request_where_file": {"vi": "Tệp", "en": "The file"},
+    "request_problem_not_workbook": {"vi": "không phải tệp Excel (.xlsx)", "en": "not an Excel workbook (.xlsx)"},
+    "request_problem_no_sheet": {
+        "vi": "thiếu trang tính của biểu mẫu; hãy dùng tệp tải từ trang Độ phủ số liệu",
+        "en": "a sheet of the request is missing; use the file downloaded from the Coverage page",
+    },
+    "request_problem_keys_changed": {
+        "vi": "dòng 2 phải giữ nguyên mã các cột; một cột đã bị chuyển, thêm hoặc xóa",
+        "en": "row 2 must keep the column keys; a column was moved, added or removed",
+    },
+    "request_problem_nothing_filled": {"vi": "chưa dòng nào có giá trị", "en": "no row has a value"},
+    "request_problem_not_asked": {
+        "vi": "biểu mẫu không hỏi số liệu ở dòng này",
+        "en": "the request asked for no figure in this row",
+    },
+    "request_problem_asked_changed": {
+        "vi": "“{found}” khác với nội dung biểu mẫu đã ghi (“{expected}”); ô này không được sửa",
+        "en": "“{found}” is not what the request wrote (“{expected}”); this cell may not be changed",
+    },
+    "request_problem_not_headline": {
+        "vi": "không phải một ô chỉ tiêu chính mà biểu mẫu có thể hỏi",
+        "en": "not a headline cell a request can ask for",
+    },
+    "request_problem_not_number": {"vi": "“{value}” không phải một số", "en": "“{value}” is not a number"},
+    "request_problem_negative": {"vi": "{value} nhỏ hơn 0", "en": "{value} is below zero"},
+    "request_problem_over_maximum": {"vi": "{value} lớn hơn 100%", "en": "{value} is above 100 percent"},
+    "request_problem_not_whole": {
+        "vi": "{value} không phải số nguyên, mà chỉ tiêu đếm số lượng",
+        "en": "{value} is not a whole number, as a count is",
+    },
+    "request_problem_unknown_qualifier": {
+        "vi": "không phải một lựa chọn trong danh sách",
+        "en": "not one of the list's choices",
+    },
+    "request_problem_missing_document": {
+        "vi": "chưa điền: mỗi số liệu phải ghi văn bản nguồn",
+        "en": "is empty: every figure names the document that reports it",
+    },
+    "request_problem_not_date": {"vi": "“{value}” không phải một ngày", "en": "“{value}” is not a date"},
+    "request_problem_date_future": {"vi": "ngày {date} chưa tới", "en": "{date} is after today"},
+    "request_problem_date_before_year": {
+        "vi": "ngày {date} trước năm {year} của số liệu",
+        "en": "{date} is before the year {year} the figure is for",
+    },
+    "request_problem_not_url": {
+        "vi": "“{value}” không phải địa chỉ bắt đầu bằng http:// hoặc https://",
+        "en": "“{value}” is not a web address starting with http:// or https://",
+    },
     "problem_other": {
         "vi": "bộ kiểm tra báo (bằng tiếng Anh): {message}",
         "en": "{message}",
@@ -796,15 +887,6 @@ AGREEMENT = {
     "conflict": {"vi": "các báo cáo nói khác nhau", "en": "reports disagree"},
 }
 
-QUALIFIER_WORDS = {
-    "exact": {"vi": "chính xác", "en": "exact"},
-    "more_than": {"vi": "hơn", "en": "more than"},
-    "nearly": {"vi": "gần", "en": "nearly"},
-    "about": {"vi": "khoảng", "en": "about"},
-    "at_least": {"vi": "tối thiểu", "en": "at least"},
-    "less_than": {"vi": "dưới", "en": "less than"},
-    "at_most": {"vi": "tối đa", "en": "at most"},
-}
 
 UNITS = {
     "VND": {"vi": "đồng", "en": "VND"},

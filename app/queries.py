@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -22,6 +23,7 @@ from app import labels
 from app.tables import COLUMNS
 from etl import coverage as coverage_matrices
 from etl.paths import database_path
+from etl.request_workbook import request_workbook as workbook_of_request
 
 TOPICS = coverage_matrices.TOPICS
 
@@ -926,3 +928,48 @@ def _latest_by_metric(province: str, version: tuple[str, int]) -> pd.DataFrame:
         ORDER BY category, headline_rank NULLS LAST, metric
     """
     return run_query(sql, {"province": province}, version)
+
+
+def cells_by_kind() -> pd.DataFrame:
+    """Per headline indicator, its province-year cells with a figure from a published article and from an office."""
+    return _cells_by_kind(database_version())
+
+
+@st.cache_data(show_spinner=False)
+def _cells_by_kind(version: tuple[str, int]) -> pd.DataFrame:
+    return coverage_matrices.cells_by_kind(
+        _coverage_cells(version), _headline_metrics(version), list(_studied_provinces(version))
+    )
+
+
+def asked_cells(province: str) -> int:
+    """How many cells the data request of `province` asks for today."""
+    return _asked_cells(province, date.today(), database_version())
+
+
+@st.cache_data(show_spinner=False)
+def _asked_cells(province: str, today: date, version: tuple[str, int]) -> int:
+    last = coverage_matrices.last_full_year(today)
+    return len(
+        coverage_matrices.missing_headline_cells(
+            _cells_until(last, version), _headline_metrics(version), province, last
+        )
+    )
+
+
+@st.cache_data(show_spinner=False)
+def _cells_until(last: int, version: tuple[str, int]) -> pd.DataFrame:
+    """The coverage cells up to `last`: the matrices' own when it is their last year, queried once for all provinces."""
+    if last == coverage_matrices.LAST_YEAR:
+        return _coverage_cells(version)
+    return run_query(coverage_matrices.COVERAGE_SQL, {"first": coverage_matrices.FIRST_YEAR, "last": last}, version)
+
+
+def request_workbook(province: str, language: str) -> bytes:
+    """The data request of `province` in the language, as the bytes of an .xlsx file."""
+    return _request_workbook(province, language, date.today(), database_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _request_workbook(province: str, language: str, today: date, version: tuple[str, int]) -> bytes:
+    return workbook_of_request(Path(version[0]), province, language, today)

@@ -1,4 +1,5 @@
-"""Command line of the pipeline: `python -m etl build | extract | add | withdraw | evaluate | coverage | synth`."""
+"""Command line of the pipeline: `python -m etl build | extract | add | withdraw | evaluate | coverage | request |
+add-request | synth`."""
 
 from __future__ import annotations
 
@@ -7,7 +8,18 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from etl import audit, build, coverage, document_figures, evaluate, extract, intake, synth
+from etl import (
+    add_request,
+    audit,
+    build,
+    coverage,
+    document_figures,
+    evaluate,
+    extract,
+    intake,
+    request_workbook,
+    synth,
+)
 from etl.add_report import add_report
 from etl.data_lock import WAIT_SECONDS, DataBusy, writing
 from etl.documents import DocumentError
@@ -95,6 +107,21 @@ def main(argv: list[str] | None = None) -> int:
     evaluate_command.add_argument("--write", type=Path, help="write the per-report table as Markdown to this file")
     coverage_command = commands.add_parser("coverage", help="print the province × year figures of each topic")
     coverage_command.add_argument("--database", type=Path, default=None)
+    request_command = commands.add_parser(
+        "request", help="write a province's data-request workbook: its headline cells without a figure"
+    )
+    request_command.add_argument("--province", required=True, help="a province studied, as named before July 2025")
+    request_command.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
+    request_command.add_argument("--language", choices=("vi", "en"), default="vi", help="the workbook's words")
+    request_command.add_argument("--database", type=Path, default=None)
+    add_request_command = commands.add_parser(
+        "add-request", help="load a filled data-request workbook: validate, save atomically, rebuild"
+    )
+    add_request_command.add_argument("workbook", type=Path, help="the filled .xlsx file")
+    add_request_command.add_argument("--trial", action="store_true", help="validate only; write nothing")
+    add_request_command.add_argument("--wait", type=float, default=WAIT_SECONDS, help=WAIT_HELP)
+    add_request_command.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    add_request_command.add_argument("--database", type=Path, default=None)
     synth_command = commands.add_parser("synth", help="write a database of synthetic figures for benchmarks")
     synth_command.add_argument("--rows", type=int, required=True, help="number of figures")
     synth_command.add_argument("--out", type=Path, required=True, help="database file to write")
@@ -113,6 +140,10 @@ def main(argv: list[str] | None = None) -> int:
         return _withdraw(arguments)
     if arguments.command == "coverage":
         return _coverage(arguments.database or database_path())
+    if arguments.command == "request":
+        return _request(arguments)
+    if arguments.command == "add-request":
+        return _add_request(arguments)
     return _evaluate(arguments)
 
 
@@ -137,7 +168,9 @@ def _evaluate(arguments: argparse.Namespace) -> int:
 def _add(arguments: argparse.Namespace) -> int:
     try:
         sources = read_csv_rows(
-            arguments.source, COLUMNS["sources"], optional=("file", "published_not_before", "published_not_after")
+            arguments.source,
+            COLUMNS["sources"],
+            optional=("file", "published_not_before", "published_not_after", "kind"),
         )
         facts = read_csv_rows(
             arguments.facts, COLUMNS["facts"], optional=("confidence", "poverty_standard", "merged_province")
@@ -202,6 +235,48 @@ def _coverage(database: Path) -> int:
         print(f"error: {database} does not exist; run python -m etl build first", file=sys.stderr)
         return 1
     coverage.run(database)
+    return 0
+
+
+def _request(arguments: argparse.Namespace) -> int:
+    database = arguments.database or database_path()
+    if not database.exists():
+        print(f"error: {database} does not exist; run python -m etl build first", file=sys.stderr)
+        return 1
+    try:
+        content = request_workbook.request_workbook(database, arguments.province, arguments.language)
+        arguments.out.write_bytes(content)
+    except (request_workbook.RequestError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"the data request of {arguments.province} is written to {arguments.out}")
+    return 0
+
+
+def _add_request(arguments: argparse.Namespace) -> int:
+    database = arguments.database or database_path()
+    try:
+        content = arguments.workbook.read_bytes()
+    except OSError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    try:
+        loaded = add_request.load_request(
+            arguments.data_dir, database, content, check_only=arguments.trial, wait=arguments.wait, say=print
+        )
+    except DataBusy as busy:
+        print(f"error: {busy}", file=sys.stderr)
+        return BUSY_STATUS
+    for problem in loaded.problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if loaded.problems:
+        print(f"{len(loaded.problems)} problem(s); nothing was added.", file=sys.stderr)
+        return 1
+    done = "are valid; nothing was written (--trial)" if arguments.trial else f"added and {database} rebuilt"
+    print(
+        f"{arguments.workbook}: {loaded.figures} figure(s) from {len(loaded.source_ids)} document(s) {done}; "
+        f"{loaded.skipped} row(s) left empty"
+    )
     return 0
 
 

@@ -113,51 +113,109 @@ def save_report(
     A save holds data/'s write lock (etl/data_lock.py) from reading the files to the rebuilt database;
     when another change holds it for longer than `wait` seconds, DataBusy is raised and nothing is written.
     """
-    source = {"language": "vi", "text_in_repository": "true"} | source
-    in_repository = source["text_in_repository"] == "true"
-    if in_repository or text is not None:
-        source["file"] = source.get("file") or f"{source['source_id']}.txt"
-    facts = [dict(fact, source_id=source["source_id"]) for fact in facts]
-    if (in_repository or original is not None) and text is None:
-        return [Refusal(f"the text of {source['source_id']} is needed: it is kept in data/{REPORTS_DIRNAME}")]
-    kept = _originals(source, original, text)
+    report = NewReport(text, source, facts, proposal)
+    if original is not None and text is None:
+        return [Refusal(f"the text read from {original.name} is needed beside it", "input", {"error": original.name})]
+    kept = {}
+    if original is not None and text is not None:
+        folder = Path(originals_dirname(source.get("text_in_repository", "true") == "true"))
+        kept = {folder / name: data for name, data in original_files(source["source_id"], original, text).items()}
+    return save_reports(data_dir, database, [report], say, check_only, who, wait, kept_files=kept)
+
+
+@dataclass
+class NewReport:
+    """A report to add: its text, its sources.csv row, its figures and the extractor's proposal (None when one
+    is already kept, or for figures an office reported, which no extractor proposed)."""
+
+    text: str | None
+    source: dict[str, str]
+    facts: list[dict[str, str]]
+    proposal: list[dict[str, str]] | None = None
+
+
+def save_reports(
+    data_dir: Path,
+    database: Path,
+    reports: list[NewReport],
+    say: Callable[[str], None] = lambda _: None,
+    check_only: bool = False,
+    who: object = None,
+    wait: float = WAIT_SECONDS,
+    kept_files: Mapping[Path, bytes] | None = None,
+) -> list[Problem | Refusal]:
+    """Add several reports at once, all or nothing, as save_report adds one; `kept_files` are further files
+    written into data/ with them (relative path -> bytes), such as the filled data request they came from."""
+    reports = [_completed(report) for report in reports]
+    for report in reports:
+        if report.source["text_in_repository"] == "true" and report.text is None:
+            return [
+                Refusal(f"the text of {report.source['source_id']} is needed: it is kept in data/{REPORTS_DIRNAME}")
+            ]
+    kept_files = dict(kept_files or {})
     if check_only:
-        return _staged_problems(data_dir, text, source, facts, proposal, kept)
+        return _staged_problems(data_dir, reports, kept_files)
     with writing(data_dir, wait):
-        problems = _staged_problems(data_dir, text, source, facts, proposal, kept, commit_to=data_dir)
+        problems = _staged_problems(data_dir, reports, kept_files, commit_to=data_dir)
         if problems:
             return problems
-        audit.record(data_dir, who or audit.command_line_user(), "report_added", source["source_id"], [], facts)
+        for report in reports:
+            audit.record(
+                data_dir, who or audit.command_line_user(), "report_added", report.source["source_id"], [], report.facts
+            )
         say("files written")
         return [Refusal(problem) for problem in build_problems(data_dir, database, say)]
 
 
+def _completed(report: NewReport) -> NewReport:
+    """The report with its source's defaults filled in and its figures naming their source."""
+    source = {"language": "vi", "text_in_repository": "true"} | report.source
+    # A report added by hand is a published text unless it says otherwise (a command-line source row may
+    # leave the column out).
+    source["kind"] = source.get("kind") or "article"
+    if source["text_in_repository"] == "true" or report.text is not None:
+        source["file"] = source.get("file") or f"{source['source_id']}.txt"
+    facts = [dict(fact, source_id=source["source_id"]) for fact in report.facts]
+    return NewReport(report.text, source, facts, report.proposal)
+
+
 def _staged_problems(
     data_dir: Path,
-    text: str | None,
-    source: dict[str, str],
-    facts: list[dict[str, str]],
-    proposal: list[dict[str, str]] | None,
-    originals: dict[Path, bytes],
+    reports: list[NewReport],
+    kept_files: Mapping[Path, bytes],
     commit_to: Path | None = None,
 ) -> list[Problem | Refusal]:
-    """Stage the report in a copy of data/ and validate it; with `commit_to`, move the staged files there
+    """Stage the reports in a copy of data/ and validate them; with `commit_to`, move the staged files there
     when they are valid. The problems found (empty when valid, and committed if asked)."""
-    if proposal is None and not proposal_path(data_dir, source["source_id"]).exists():
-        return [
-            Refusal(
-                f"no proposal is kept for {source['source_id']}: run python -m etl extract on the report first, "
-                f"so the extractor's untouched proposal is kept beside the reviewed figures"
-            )
-        ]
+    for report in reports:
+        source_id = report.source["source_id"]
+        # An office's figures were typed into a request by the office, not proposed by the extractor.
+        needs_proposal = report.source["kind"] != "office"
+        if needs_proposal and report.proposal is None and not proposal_path(data_dir, source_id).exists():
+            return [
+                Refusal(
+                    f"no proposal is kept for {source_id}: run python -m etl extract on the report first, "
+                    f"so the extractor's untouched proposal is kept beside the reviewed figures"
+                )
+            ]
     with tempfile.TemporaryDirectory(prefix="poverty-staging-") as staging_name:
         staging = Path(staging_name) / "data"
         shutil.copytree(data_dir, staging, ignore=shutil.ignore_patterns("*.duckdb*", ".*", BACKUPS_DIRNAME))
-        problems = _stage(staging, text, source, facts, proposal, originals)
+        problems: list[Problem | Refusal] = []
+        for relative, content in kept_files.items():
+            if (staging / relative).exists():
+                return [Refusal(f"data/{relative} already exists", "report_exists", {"file": str(relative)})]
+            (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+            (staging / relative).write_bytes(content)
+        for report in reports:
+            problems += _stage(staging, report.text, report.source, report.facts, report.proposal)
+        if not problems:
+            problems = _validated(staging)
         if problems or commit_to is None:
             return [_outside(problem, staging, data_dir) for problem in problems]
+        changed = [*kept_files, *_changed_files(reports)]
         try:
-            commit(staging, commit_to, _changed_files(source, proposal is not None, list(originals)))
+            commit(staging, commit_to, changed)
         except OSError as error:
             return [
                 Refusal(
@@ -184,29 +242,13 @@ def report_path(source: dict[str, str]) -> Path | None:
     return Path(reports_dirname(source["text_in_repository"] == "true")) / source["file"]
 
 
-def _originals(source: dict[str, str], original: Original | None, text: str | None) -> dict[Path, bytes]:
-    """The files that keep a report's original, relative to data/: none when there is no original."""
-    if original is None or text is None:
-        return {}
-    folder = Path(originals_dirname(source["text_in_repository"] == "true"))
-    return {folder / name: data for name, data in original_files(source["source_id"], original, text).items()}
-
-
 def _stage(
     staging: Path,
     text: str | None,
     source: dict[str, str],
     facts: list[dict[str, str]],
     proposal: list[dict[str, str]] | None,
-    originals: dict[Path, bytes],
 ) -> list[Problem | Refusal]:
-    for relative in originals:
-        if (staging / relative).exists():
-            # An original is never replaced: a report of the same id was kept before (then withdrawn).
-            return [Refusal(f"data/{relative} already exists", "report_exists", {"file": str(relative)})]
-    for relative, data in originals.items():
-        (staging / relative).parent.mkdir(parents=True, exist_ok=True)
-        (staging / relative).write_bytes(data)
     report = report_path(source)
     if report is not None and text is not None:
         existing = staging / report
@@ -229,6 +271,10 @@ def _stage(
             return [Refusal(str(error), "proposal_kept", {"source_id": source["source_id"]})]
     _append(staging / "sources.csv", "sources", [source])
     _append(staging / "facts.csv", "facts", facts)
+    return []
+
+
+def _validated(staging: Path) -> list[Problem | Refusal]:
     try:
         return list(validate(read_inputs(staging)))
     except InputError as error:
@@ -244,11 +290,13 @@ def _append(path: Path, table: str, rows: list[dict[str, str]]) -> None:
         writer.writerows({column: str(row.get(column, "")) for column in columns} for row in rows)
 
 
-def _changed_files(source: dict[str, str], with_proposal: bool, originals: list[Path]) -> list[Path]:
+def _changed_files(reports: list[NewReport]) -> list[Path]:
     """What a save writes, relative to data/, in an order that never leaves a figure without its source."""
-    changed = [*originals, *(path for path in (report_path(source),) if path is not None)]
+    changed = [path for report in reports if (path := report_path(report.source)) is not None]
+    with_proposal = [report.source["source_id"] for report in reports if report.proposal is not None]
+    changed += [Path(PROPOSALS_DIRNAME) / f"{source_id}.csv" for source_id in with_proposal]
     if with_proposal:
-        changed += [Path(PROPOSALS_DIRNAME) / f"{source['source_id']}.csv", Path(PROPOSALS_DIRNAME) / "log.csv"]
+        changed.append(Path(PROPOSALS_DIRNAME) / "log.csv")
     return [*changed, Path("sources.csv"), Path("facts.csv")]
 
 

@@ -11,6 +11,7 @@ nothing, "·" where no search is recorded. Country and region rows follow the pr
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -36,6 +37,9 @@ COVERAGE_SQL = """
         year::INTEGER AS year,
         count(*)::INTEGER AS readings,
         count(*) FILTER (WHERE headline_rank IS NOT NULL AND series_choice IS NOT NULL)::INTEGER AS headline_readings,
+        count(*) FILTER (
+            WHERE headline_rank IS NOT NULL AND series_choice IS NOT NULL AND source_kind = 'office'
+        )::INTEGER AS office_headline_readings,
         count(DISTINCT source_id)::INTEGER AS reports,
         bool_or(agreement = 'conflict') AS conflict
     FROM figures
@@ -43,14 +47,74 @@ COVERAGE_SQL = """
     GROUP BY ALL
 """
 HEADLINE_SQL = """
-    SELECT metric, category, headline_rank, headline_group, label_vi, label_en
+    SELECT metric, category, headline_rank, headline_group, label_vi, label_en, unit, measure
     FROM metrics WHERE headline_rank IS NOT NULL
     ORDER BY list_position($topics, category), headline_rank
 """
 
 
-def coverage_cells(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return connection.execute(COVERAGE_SQL, {"first": FIRST_YEAR, "last": LAST_YEAR}).df()
+def coverage_cells(connection: duckdb.DuckDBPyConnection, last: int = LAST_YEAR) -> pd.DataFrame:
+    return connection.execute(COVERAGE_SQL, {"first": FIRST_YEAR, "last": last}).df()
+
+
+def last_full_year(today: date) -> int:
+    """The latest calendar year that has ended by `today`."""
+    return today.year - 1
+
+
+def headline_cells(cells: pd.DataFrame, provinces: list[str]) -> pd.DataFrame:
+    """The cells (province, headline metric, year) of `provinces` that have a headline figure, one row each, with
+    how many of its readings come from published articles and how many from offices. This is what the matrices
+    and the comparable years count, and what a data request asks for where it is missing."""
+    found = cells[
+        (cells["place_kind"] == "province") & cells["place"].isin(provinces) & (cells["headline_readings"] > 0)
+    ]
+    per_cell = found.groupby(["place", "metric", "year"], as_index=False)[
+        ["headline_readings", "office_headline_readings"]
+    ].sum()
+    per_cell["article"] = per_cell["headline_readings"] - per_cell["office_headline_readings"]
+    per_cell["office"] = per_cell["office_headline_readings"]
+    return per_cell[["place", "metric", "year", "article", "office"]]
+
+
+def missing_headline_cells(
+    cells: pd.DataFrame, headlines: pd.DataFrame, province: str, last: int = LAST_YEAR
+) -> pd.DataFrame:
+    """The headline cells of one province without a headline figure, indicator by indicator (topic, then rank)
+    and year by year from FIRST_YEAR to `last`: metric, headline_group, unit, measure, year."""
+    found = headline_cells(cells, [province])
+    have = set(zip(found["metric"], found["year"].astype(int), strict=True))
+    rows = [
+        {
+            "metric": row.metric,
+            "headline_group": row.headline_group,
+            "unit": row.unit,
+            "measure": row.measure,
+            "year": year,
+        }
+        for row in headlines.itertuples()
+        for year in range(FIRST_YEAR, last + 1)
+        if (row.metric, year) not in have
+    ]
+    return pd.DataFrame(rows, columns=["metric", "headline_group", "unit", "measure", "year"])
+
+
+def cells_by_kind(cells: pd.DataFrame, headlines: pd.DataFrame, provinces: list[str]) -> pd.DataFrame:
+    """Per headline indicator: how many province-year cells have a figure from a published article, and how many
+    one reported by an office (a cell with both counts in both)."""
+    found = headline_cells(cells, provinces)
+    rows = []
+    for row in headlines.itertuples():
+        mine = found[found["metric"] == row.metric]
+        rows.append(
+            {
+                "category": row.category,
+                "metric": row.metric,
+                "article": int((mine["article"] > 0).sum()),
+                "office": int((mine["office"] > 0).sum()),
+            }
+        )
+    return pd.DataFrame(rows, columns=["category", "metric", "article", "office"])
 
 
 def headline_metrics(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -69,9 +133,7 @@ def comparable_years(
     cells: pd.DataFrame, headlines: pd.DataFrame, provinces: list[str], minimum: int = COMPARABLE_PROVINCES
 ) -> pd.DataFrame:
     """Per headline metric: the years in which at least `minimum` of `provinces` have its headline figure."""
-    found = cells[
-        (cells["place_kind"] == "province") & cells["place"].isin(provinces) & (cells["headline_readings"] > 0)
-    ]
+    found = headline_cells(cells, provinces)
     counts = found.groupby(["metric", "year"])["place"].nunique()
     rows = []
     for row in headlines.itertuples():
@@ -150,6 +212,13 @@ def run(database: Path, say: Callable[[str], None] = print) -> None:
     for row in comparable_years(cells, headlines, provinces).itertuples():
         years = ", ".join(map(str, row.years)) or "none"
         say(f"  {row.category:<17} {row.metric:<30} {len(row.years):>2} year(s): {years}")
+    say("")
+    say(
+        "Headline cells (province and year) by where their figure comes from: a published article, "
+        "or an office that filled in a data request (a cell with both is counted in both)."
+    )
+    for row in cells_by_kind(cells, headlines, provinces).itertuples():
+        say(f"  {row.category:<17} {row.metric:<30} article {row.article:>3}   office {row.office:>3}")
     say("")
     say(
         "Readings per province and year ('!' readings disagree, "

@@ -24,6 +24,17 @@ QUALIFIER_MARKS = {
     "at_most": "≤ ",
 }
 
+# How each qualifier is named in words: the dashboard's tables and the data request's choice list.
+QUALIFIER_WORDS = {
+    "exact": {"vi": "chính xác", "en": "exact"},
+    "more_than": {"vi": "hơn", "en": "more than"},
+    "nearly": {"vi": "gần", "en": "nearly"},
+    "about": {"vi": "khoảng", "en": "about"},
+    "at_least": {"vi": "tối thiểu", "en": "at least"},
+    "less_than": {"vi": "dưới", "en": "less than"},
+    "at_most": {"vi": "tối đa", "en": "at most"},
+}
+
 # Money scales: (threshold, Vietnamese word, English abbreviation).
 MONEY_SCALES = ((10**9, "tỷ", "bn"), (10**6, "triệu", "m"))
 

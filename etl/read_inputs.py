@@ -41,6 +41,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "province",
         "language",
         "text_in_repository",
+        "kind",
         "note",
     ),
     "facts": (

@@ -79,6 +79,9 @@ CREATE TABLE sources (
     province            VARCHAR REFERENCES provinces (province),  -- empty for a national report
     language            VARCHAR NOT NULL CHECK (language IN ('vi', 'en')),
     text_in_repository  BOOLEAN NOT NULL,
+    -- article: a published article, portal page or ministry decision; office: figures an office reported by
+    -- filling in a data request (data/requests/).
+    kind                VARCHAR NOT NULL CHECK (kind IN ('article', 'office')),
     note                VARCHAR,
     CHECK (text_in_repository OR url IS NOT NULL),
     CHECK (NOT text_in_repository OR file IS NOT NULL),
@@ -164,7 +167,8 @@ SELECT
     sources.publication_date AS source_publication_date,
     sources.published_not_before AS source_published_not_before,
     sources.published_not_after AS source_published_not_after,
-    sources.url AS source_url
+    sources.url AS source_url,
+    sources.kind AS source_kind
 FROM facts
 LEFT JOIN provinces USING (province)
 LEFT JOIN regions AS area_regions ON facts.area_level = 'region' AND area_regions.region = facts.area

@@ -226,10 +226,11 @@ def _periods(facts: pd.DataFrame) -> pd.DataFrame:
 
 _INSERT_SQL = """
 INSERT INTO sources (
-    source_id, file, title, publisher, author, publication_date, url, province, language, text_in_repository, note
+    source_id, file, title, publisher, author, publication_date, url, province, language, text_in_repository, kind,
+    note
 )
 SELECT source_id, source_id || '.txt', title, 'Dữ liệu giả lập', NULL, publication_date, NULL, province,
-       'vi', true, note
+       'vi', true, 'article', note
 FROM drawn_sources;
 
 CREATE TEMP TABLE sentences AS

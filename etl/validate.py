@@ -39,6 +39,9 @@ OPTIONAL_FACT_COLUMNS = ("note", "poverty_standard", "province", "merged_provinc
 # its qualifier and unit, at most a few words.
 LONGEST_BARE_QUOTE = 40
 MEASURES = ("stock", "flow")
+# Where a source's figures come from: a published article (a newspaper, a portal page, a ministry decision), or
+# an office that reported them by filling in a data request (etl/request_workbook.py).
+SOURCE_KINDS = ("article", "office")
 HEADLINE_COLUMNS = ("headline_rank", "headline_group")
 HEADLINE_RANKS = ("1", "2", "3")
 
@@ -264,6 +267,7 @@ def _validate_sources(
     for row in _rows(table, "source_id", problems):
         row.require("source_id", "title", "publisher")
         row.one_of("language", LANGUAGES, "language")
+        row.one_of("kind", SOURCE_KINDS, "source kind")
         if not IDENTIFIER.match(row["source_id"]):
             row.fail("source_id", f"{row['source_id']!r} must be lower-case letters, digits, '-' or '_'")
         if row.one_of("text_in_repository", BOOLEANS, "text_in_repository value"):

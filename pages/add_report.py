@@ -8,6 +8,7 @@ import streamlit as st
 
 from app import editing, labels, page, queries
 from app import review_table as review
+from app.request_upload import show_request_upload
 from etl import data_lock, intake
 from etl.add_report import save_report, source_id_for, taken_source_ids
 from etl.document_figures import extract_document
@@ -223,6 +224,7 @@ if "new_report" in st.session_state:
             del st.session_state["new_report"]
             st.success(f"{labels.text('saved', language)}: {source['source_id']} ({len(reviewed.facts)})")
 
+show_request_upload(language)
 st.header(labels.text("withdraw", language))
 st.caption(labels.text("withdraw_intro", language))
 withdrawn = st.selectbox(

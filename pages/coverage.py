@@ -2,6 +2,7 @@
 least four of the five provinces have the figure — then, matrix by matrix, which province-level figures exist
 for each province and year, how many readings, and any conflict. Each cell links to the readings behind it."""
 
+from functools import partial
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -9,6 +10,7 @@ import streamlit as st
 
 from app import labels, page, queries, sidebar
 from etl import coverage as coverage_matrices
+from etl.places import without_diacritics
 
 view = page.start()
 language = view.language
@@ -37,6 +39,41 @@ st.dataframe(
     ),
     hide_index=True,
 )
+
+st.subheader(labels.text("kind_title", language))
+st.caption(labels.text("kind_intro", language))
+by_kind = queries.cells_by_kind()
+st.dataframe(
+    pd.DataFrame(
+        {
+            labels.text("categories", language): [
+                labels.category_name(topic, language) for topic in by_kind["category"]
+            ],
+            labels.text("metric", language): [metric_names[metric] for metric in by_kind["metric"]],
+            labels.text("kind_article", language): by_kind["article"],
+            labels.text("kind_office", language): by_kind["office"],
+        }
+    ),
+    hide_index=True,
+    key="cells_by_kind",
+)
+
+if not view.presenting:
+    st.subheader(labels.text("request_title", language))
+    st.caption(labels.text("request_intro", language))
+    request_columns = st.columns(3)
+    for number, province in enumerate(queries.studied_provinces()):
+        plain_name = without_diacritics(province).lower().replace(" ", "-")
+        request_columns[number % 3].download_button(
+            labels.text("request_download", language, province=province, cells=queries.asked_cells(province)),
+            # Made when clicked, in the page's language: five workbooks are not built on every run of the page.
+            data=partial(queries.request_workbook, province, language),
+            file_name=f"{labels.text('request_file', language)}-{plain_name}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"request_{plain_name}",
+            on_click="ignore",
+            icon=":material/download:",
+        )
 
 choices = {
     name: (name, topic, metric, headline)

@@ -25,6 +25,7 @@ def web_source(source_id: str, **changes: str) -> dict[str, str]:
         "province": "Long An",
         "language": "vi",
         "text_in_repository": "false",
+        "kind": "article",
         "note": "",
     } | changes
 

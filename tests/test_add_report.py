@@ -132,6 +132,9 @@ def test_the_page_proposes_highlights_and_saves(data_dir, database, monkeypatch,
     app.button[0].click().run()
     assert not app.exception
     assert any("**8,45%**" in markdown.value for markdown in app.markdown)
+    # The dateline printed under the headline ("15/01/2025 - 08:30") is proposed as the publication date.
+    assert app.date_input(key="source_published").value == date(2025, 1, 15)
+    app.date_input(key="source_published").set_value(None).run()
 
     before = len(read_csv(data_dir / "facts.csv"))
     save = next(button for button in app.button if button.label == "Lưu báo cáo và số liệu đã chọn")

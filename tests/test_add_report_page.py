@@ -180,8 +180,6 @@ NA_CELLS = {"accept": None, "is_target": None, "value": None, "quote_offset": No
         {"added": [{"accept": False}]},
         {"edited": {0: dict(NA_CELLS)}},
         {"edited": {0: {"period_start": None, "metric": None, "unit": None, "qualifier": None}}},
-        {"edited": {row: {"accept": False} for row in range(len(PROPOSED))}},
-        {"deleted": list(range(len(PROPOSED)))},
         {"edited": {1: {"quote_offset": 999999, "value": "-3"}}},
     ],
     ids=[
@@ -191,8 +189,6 @@ NA_CELLS = {"accept": None, "is_target": None, "value": None, "quote_offset": No
         "added-row-unticked",
         "NA-in-a-proposed-row",
         "emptied-cells",
-        "all-unticked",
-        "all-deleted",
         "offset-outside-the-text",
     ],
 )
@@ -201,6 +197,21 @@ def test_no_state_of_the_table_raises(page, data_dir, edits):
     edit(app, **edits)
     save(app)
     assert saved(app) or "Dòng" in said(app), said(app)
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [{"edited": {row: {"accept": False} for row in range(len(PROPOSED))}}, {"deleted": list(range(len(PROPOSED)))}],
+    ids=["all-unticked", "all-deleted"],
+)
+def test_a_report_with_no_figure_left_is_refused_and_nothing_is_written(page, data_dir, edits):
+    before = snapshot(data_dir)
+    app = propose(page)
+    edit(app, **edits)
+    save(app)
+    assert not saved(app)
+    assert "không có số liệu nào được chọn" in said(app), said(app)
+    assert snapshot(data_dir) == before
 
 
 def test_an_empty_added_row_is_left_out_and_the_others_are_saved(page, data_dir):

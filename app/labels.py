@@ -555,6 +555,12 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Không kết nối được tới máy chủ “{host}”. Hãy thử lại sau, hoặc lưu trang rồi tải tệp lên.",
         "en": "The server “{host}” could not be reached. Try again later, or save the page and upload it.",
     },
+    "document_page_certificate": {
+        "vi": "Không xác minh được chứng chỉ bảo mật của “{host}”, nên không chắc đang kết nối đúng trang đó; "
+        "trang không được đọc. Hãy lưu trang rồi tải tệp lên.",
+        "en": "The security certificate of “{host}” cannot be verified, so the connection may not be to that site; "
+        "the page is not read. Save the page and upload it.",
+    },
     "document_page_status": {
         "vi": "Máy chủ trả lời mã lỗi {status} nên không có trang nào để đọc. Hãy kiểm tra lại địa chỉ.",
         "en": "The server answered with status {status}, so there is no page to read. Check the address.",

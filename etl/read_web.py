@@ -171,6 +171,11 @@ def _open(scheme: str, host: str, address: str, port: int, timeout: float) -> ur
     return urllib3.HTTPConnectionPool(address, port, timeout=deadline, retries=False, maxsize=1)
 
 
+def _host_header(scheme: str, host: str, port: int) -> str:
+    named = f"[{host}]" if ":" in host else host  # an IPv6 literal keeps its brackets
+    return named if port == (443 if scheme == "https" else 80) else f"{named}:{port}"
+
+
 def fetch(
     url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES, max_redirects: int = MAX_REDIRECTS
 ) -> Fetched:
@@ -183,23 +188,30 @@ def fetch(
         remaining = timeout - (time.monotonic() - started)
         if remaining <= 0:
             raise _timed_out(url, timeout)
-        default_port = 443 if scheme == "https" else 80
-        host_header = host if port == default_port else f"{host}:{port}"
-        if ":" in host and port == default_port:  # an IPv6 literal keeps its brackets in the Host header
-            host_header = f"[{host}]"
-        elif ":" in host:
-            host_header = f"[{host}]:{port}"
         pool = _open(scheme, host, address, port, remaining)
         try:
             response = pool.urlopen(
                 "GET",
                 path,
-                headers={"Host": host_header, "User-Agent": USER_AGENT, "Accept": ", ".join(sorted(ACCEPTED_TYPES))},
+                headers={
+                    # The connection goes to an address; the server is still asked for the page under its name.
+                    "Host": _host_header(scheme, host, port),
+                    "User-Agent": USER_AGENT,
+                    "Accept": ", ".join(sorted(ACCEPTED_TYPES)),
+                },
                 redirect=False,
                 retries=False,
                 preload_content=False,
                 assert_same_host=False,
             )
+        except urllib3.exceptions.SSLError as error:
+            pool.close()
+            raise DocumentError(
+                f"{_shown(current)}: the site's certificate cannot be verified for {_shown(host)}; the page is not "
+                "read over a connection that may not be the site's",
+                "page_certificate",
+                host=_shown(host),
+            ) from error
         except urllib3.exceptions.NewConnectionError as error:  # refused, unreachable (a ConnectTimeoutError too)
             pool.close()
             raise _unreachable(current, host, error) from error

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import shutil
+import ssl
+import subprocess
 import sys
 import threading
 import types
@@ -84,9 +87,10 @@ def redirect(location: str, status: int = 302) -> Route:
 
 
 class Server:
-    """Pages served on 127.0.0.1: `routes` maps a path to its answer, or to a function that answers."""
+    """Pages served on 127.0.0.1: `routes` maps a path to its answer, or to a function that answers; over TLS
+    when given a certificate and its key."""
 
-    def __init__(self) -> None:
+    def __init__(self, certificate: tuple[Path, Path] | None = None) -> None:
         self.routes: dict[str, Route | Callable[[BaseHTTPRequestHandler], None]] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.released = threading.Event()  # set at the end, so that a stalling answer stops waiting
@@ -117,9 +121,21 @@ class Server:
         self.http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.http.daemon_threads = True
         self.port = self.http.server_address[1]
+        if certificate is not None:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*certificate)
+            self.http.socket = context.wrap_socket(self.http.socket, server_side=True)
+        self.thread = threading.Thread(target=self.http.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self.thread.start()
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
+
+    def stop(self) -> None:
+        self.released.set()
+        self.http.shutdown()
+        self.http.server_close()
+        self.thread.join(timeout=5)
 
 
 @pytest.fixture(autouse=True)
@@ -139,13 +155,8 @@ def only_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
 def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Server]:
     monkeypatch.setenv(read_web.ALLOW_LOCAL_VARIABLE, "1")
     served = Server()
-    thread = threading.Thread(target=served.http.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
     yield served
-    served.released.set()
-    served.http.shutdown()
-    served.http.server_close()
-    thread.join(timeout=5)
+    served.stop()
 
 
 def has_number(text: str, number: str) -> bool:
@@ -505,3 +516,49 @@ def test_a_server_that_refuses_the_connection_is_named(server):
     server.http.server_close()
     error = refusal("page_unreachable", lambda: read_web.fetch(f"http://127.0.0.1:{port}/bai-viet", timeout=2))
     assert error.values == {"host": "127.0.0.1"}
+
+
+@pytest.fixture
+def secure_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Server, Path]]:
+    """An HTTPS server on 127.0.0.1 whose certificate names tin-tuc.example, and the name resolving there."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    key, certificate = tmp_path / "key.pem", tmp_path / "certificate.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=tin-tuc.example"]
+        + ["-addext", "subjectAltName=DNS:tin-tuc.example", "-keyout", str(key), "-out", str(certificate)],
+        check=True,
+        capture_output=True,
+    )
+    monkeypatch.setenv(read_web.ALLOW_LOCAL_VARIABLE, "1")
+    monkeypatch.setattr(
+        read_web.socket, "getaddrinfo", lambda host, port, *args, **kwargs: [(2, 1, 6, "", ("127.0.0.1", port))]
+    )
+    served = Server((certificate, key))
+    yield served, certificate
+    served.stop()
+
+
+def test_https_is_read_with_the_certificate_checked_against_the_name(secure_site, monkeypatch):
+    server, certificate = secure_site
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificate))  # trusted as a certificate authority, for this test
+    server.routes["/bai-viet"] = html(NEWS_PAGE)
+    document = read_web.read_address(f"https://tin-tuc.example:{server.port}/bai-viet")
+    assert "Toàn tỉnh còn 4.512 hộ nghèo" in document.text
+    assert server.requests[0][1]["Host"] == f"tin-tuc.example:{server.port}"
+
+
+def test_a_certificate_that_cannot_be_verified_is_refused(secure_site):
+    server, _ = secure_site
+    server.routes["/bai-viet"] = html(NEWS_PAGE)
+    error = refusal("page_certificate", lambda: read_web.fetch(f"https://tin-tuc.example:{server.port}/bai-viet"))
+    assert error.values == {"host": "tin-tuc.example"}
+    assert server.requests == []
+
+
+def test_a_certificate_for_another_name_is_refused(secure_site, monkeypatch):
+    server, certificate = secure_site
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificate))
+    server.routes["/bai-viet"] = html(NEWS_PAGE)
+    error = refusal("page_certificate", lambda: read_web.fetch(f"https://tin-gia.example:{server.port}/bai-viet"))
+    assert error.values == {"host": "tin-gia.example"}

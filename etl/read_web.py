@@ -330,6 +330,14 @@ def _reads_like_title(text: str) -> bool:
     return 0 < len(text) <= CAPTION_MAX_CHARACTERS and not text.endswith(SENTENCE_ENDINGS)
 
 
+def _title_row(rows: list[list[str]]) -> str:
+    """The text of a table's first row when it is a title across the table (an HTML <caption>, or one cell
+    spanning every column, which trafilatura writes as that cell followed by empty ones)."""
+    if not rows or len(rows[0]) < 2 or not rows[0][0] or any(rows[0][1:]):
+        return ""
+    return rows[0][0] if _reads_like_title(rows[0][0]) else ""
+
+
 def _decoded(data: bytes, charset: str | None) -> str | bytes:
     """The page as text in its declared charset; the bytes themselves when it declares none or a wrong one, for
     trafilatura to detect (from the page's own <meta charset> or its bytes)."""
@@ -367,8 +375,8 @@ def read_html(data: bytes, url: str, charset: str | None) -> Document:
     table_count = 0
     for block in body if body is not None else ():
         if block.tag == "table":
-            rows = [[_element_text(cell) for cell in row.iter("cell")] for row in block.iter("row")]
-            caption = previous if _reads_like_title(previous) else ""
+            rows = [[_element_text(cell) for cell in row.findall("cell")] for row in block.findall("row")]
+            caption = previous if _reads_like_title(previous) else _title_row(rows)
             if builder.add_table(rows, f"Bảng {table_count + 1}", caption) is not None:
                 table_count += 1
             previous = ""

@@ -562,3 +562,46 @@ def test_a_certificate_for_another_name_is_refused(secure_site, monkeypatch):
     server.routes["/bai-viet"] = html(NEWS_PAGE)
     error = refusal("page_certificate", lambda: read_web.fetch(f"https://tin-gia.example:{server.port}/bai-viet"))
     assert error.values == {"host": "tin-gia.example"}
+
+
+# A table as provincial portals print them: a title row across it, merged headers, a rank and a total column.
+SPANNING_TABLE = """<table>
+<caption>Tỷ lệ hộ nghèo theo huyện</caption>
+<thead><tr><th rowspan="2">TT</th><th rowspan="2">Huyện</th><th colspan="2">Tỷ lệ hộ nghèo (%)</th></tr>
+<tr><th>Năm 2023</th><th>Năm 2024</th></tr></thead>
+<tbody><tr><td>1</td><td>Tân Sơn</td><td>9,12</td><td>7,41</td></tr>
+<tr><td>2</td><td>Yên Lập</td><td>5,30</td><td>4,02</td></tr>
+<tr><td colspan="2">Tổng cộng</td><td>2,10</td><td>1,23</td></tr></tbody>
+</table>"""
+
+
+def test_a_table_title_row_is_its_caption_and_merged_cells_keep_their_columns(server):
+    page = NEWS_PAGE.decode().replace("<p>Kết quả giảm nghèo theo huyện năm 2024</p>", "")
+    page = re.sub(r"<table>.*?</table>", SPANNING_TABLE, page, flags=re.DOTALL)
+    server.routes["/bai-viet"] = html(page.encode())
+    table = read_web.read_address(server.url("/bai-viet")).tables[0]
+    assert table.caption == "Tỷ lệ hộ nghèo theo huyện"
+    rows = [[cell.text for cell in row] for row in table.rows]
+    # A merged cell is written once, in its first column; the columns it also covers are left empty.
+    assert rows == [
+        ["Tỷ lệ hộ nghèo theo huyện", "", "", ""],
+        ["TT", "Huyện", "Tỷ lệ hộ nghèo (%)", ""],
+        ["", "", "Năm 2023", "Năm 2024"],
+        ["1", "Tân Sơn", "9,12", "7,41"],
+        ["2", "Yên Lập", "5,30", "4,02"],
+        ["Tổng cộng", "", "2,10", "1,23"],
+    ]
+
+
+def test_an_old_portal_laid_out_in_a_table_gives_its_article_alone(server):
+    page = NEWS_PAGE.decode()
+    page = page.replace(
+        "<main>",
+        '<table width="100%"><tr><td class="left"><ul><li><a href="/van-ban">Văn bản 2024</a></li>'
+        '<li><a href="/lich">Lịch công tác tuần 45</a></li></ul></td><td class="center">',
+    ).replace("</main>", "</td></tr></table>")
+    server.routes["/bai-viet"] = html(page.encode())
+    document = read_web.read_address(server.url("/bai-viet"))
+    assert [figure for figure in ARTICLE_FIGURES if not has_number(document.text, figure)] == []
+    assert [number for number in SURROUNDING_NUMBERS + ["45"] if has_number(document.text, number)] == []
+    assert len(document.tables) == 1

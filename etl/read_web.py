@@ -138,10 +138,15 @@ def _split_address(url: str) -> tuple[str, str, int, str]:
         )
     if not parts.hostname:
         raise DocumentError(f"{_shown(url)}: the address names no host", "address_invalid", url=_shown(url))
+    try:
+        # A Vietnamese domain name ("báo.vn") is looked up and asked for in its ASCII form.
+        host = parts.hostname.encode("idna").decode("ascii")
+    except UnicodeError as error:
+        raise DocumentError(f"{_shown(url)}: not a web address", "address_invalid", url=_shown(url)) from error
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
-    return scheme, parts.hostname, port or (443 if scheme == "https" else 80), path
+    return scheme, host, port or (443 if scheme == "https" else 80), path
 
 
 def _content_type(header: str | None) -> tuple[str, str | None]:
@@ -381,7 +386,7 @@ def read_html(data: bytes, url: str, charset: str | None) -> Document:
                 table_count += 1
             previous = ""
         elif block.tag == "list":
-            for item in block.iter("item"):
+            for item in block.findall("item"):  # a list inside an item stays in that item's words
                 builder.add_paragraph(_element_text(item))
             previous = ""
         else:
@@ -395,8 +400,7 @@ def read_html(data: bytes, url: str, charset: str | None) -> Document:
         )
     publication_date = (extracted.date or "") if extracted is not None else ""
     if not publication_date:
-        source = page if isinstance(page, str) else data.decode("utf-8", errors="replace")
-        publication_date = htmldate.find_date(source, url=url or None, original_date=True) or ""
+        publication_date = htmldate.find_date(page, url=url or None, original_date=True) or ""
     details = SourceDetails(
         title=_folded(extracted.title or ""),
         publisher=_folded(extracted.sitename or ""),

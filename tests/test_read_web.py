@@ -605,3 +605,18 @@ def test_an_old_portal_laid_out_in_a_table_gives_its_article_alone(server):
     assert [figure for figure in ARTICLE_FIGURES if not has_number(document.text, figure)] == []
     assert [number for number in SURROUNDING_NUMBERS + ["45"] if has_number(document.text, number)] == []
     assert len(document.tables) == 1
+
+
+def test_a_vietnamese_domain_name_is_asked_for_in_its_ascii_form(server, monkeypatch):
+    looked_up: list[str] = []
+
+    def resolve(host: str, port: int, *args: object, **kwargs: object):
+        looked_up.append(host)
+        return [(2, 1, 6, "", ("127.0.0.1", port))]
+
+    monkeypatch.setattr(read_web.socket, "getaddrinfo", resolve)
+    server.routes["/bai-viet"] = html(NEWS_PAGE)
+    read_web.fetch(f"http://báo-tỉnh.example:{server.port}/bai-viet")
+    ascii_name = "báo-tỉnh.example".encode("idna").decode()
+    assert looked_up[0] == ascii_name
+    assert server.requests[0][1]["Host"] == f"{ascii_name}:{server.port}"

@@ -5,6 +5,7 @@ fails any connection to another address, whatever the code under test does)."""
 
 from __future__ import annotations
 
+import gzip
 import ipaddress
 import re
 import shutil
@@ -620,3 +621,11 @@ def test_a_vietnamese_domain_name_is_asked_for_in_its_ascii_form(server, monkeyp
     ascii_name = "báo-tỉnh.example".encode("idna").decode()
     assert looked_up[0] == ascii_name
     assert server.requests[0][1]["Host"] == f"{ascii_name}:{server.port}"
+
+
+def test_a_compressed_body_is_measured_as_it_unpacks(server):
+    bomb = gzip.compress(b"\0" * 50_000_000, compresslevel=9)
+    assert len(bomb) < 100_000
+    server.routes["/nen"] = 200, {"Content-Type": "text/html", "Content-Encoding": "gzip"}, bomb
+    error = refusal("page_too_large", lambda: read_web.fetch(server.url("/nen"), max_bytes=1_000_000))
+    assert error.values == {"limit": 1_000_000}

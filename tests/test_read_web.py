@@ -178,8 +178,13 @@ def refusal(code: str, action: Callable[[], object]) -> DocumentError:
     return error
 
 
-def test_the_article_is_read_without_the_site_around_it(server):
-    server.routes["/xa-hoi/ty-le-ho-ngheo.html"] = html(NEWS_PAGE)
+# The same page as a site without telling class names writes it: only the layout tells article from site.
+UNCLASSED_NEWS_PAGE = re.sub(rb' class="[^"]*"', b"", NEWS_PAGE)
+
+
+@pytest.mark.parametrize("page", [NEWS_PAGE, UNCLASSED_NEWS_PAGE], ids=["as published", "without class names"])
+def test_the_article_is_read_without_the_site_around_it(server, page):
+    server.routes["/xa-hoi/ty-le-ho-ngheo.html"] = html(page)
     document = read_web.read_address(server.url("/xa-hoi/ty-le-ho-ngheo.html"))
     missing = [figure for figure in ARTICLE_FIGURES if not has_number(document.text, figure)]
     assert missing == []
@@ -188,6 +193,25 @@ def test_the_article_is_read_without_the_site_around_it(server):
     assert [word for word in SURROUNDING_WORDS if word in document.text] == []
     assert "Toàn tỉnh còn 4.512 hộ nghèo và 6.078 hộ cận nghèo." in document.text
     assert document.text == unicodedata.normalize("NFC", document.text)
+
+
+def test_a_short_notice_with_a_table_is_an_article(server):
+    notice = re.sub(
+        r'<div class="content">.*?</div>\s*<div class="tags">',
+        '<div class="content"><p>Tính đến 30/11/2024, toàn tỉnh còn 4.512 hộ nghèo, chiếm 1,23%.</p>'
+        "<table><tr><th>Huyện</th><th>Số hộ nghèo</th></tr><tr><td>Tân Sơn</td><td>1.204</td></tr>"
+        '<tr><td>Yên Lập</td><td>689</td></tr></table></div><div class="tags">',
+        NEWS_PAGE.decode(),
+        flags=re.DOTALL,
+    )
+    server.routes["/thong-bao"] = html(notice.encode())
+    document = read_web.read_address(server.url("/thong-bao"))
+    assert "Tính đến 30/11/2024, toàn tỉnh còn 4.512 hộ nghèo, chiếm 1,23%." in document.text
+    assert [[cell.text for cell in row] for row in document.tables[0].rows][1:] == [
+        ["Tân Sơn", "1.204"],
+        ["Yên Lập", "689"],
+    ]
+    assert [number for number in SURROUNDING_NUMBERS if has_number(document.text, number)] == []
 
 
 def test_the_page_says_what_it_is_for_the_source_form(server):

@@ -82,9 +82,12 @@ def local_fetch_allowed() -> bool:
 def refused_address(address: str, allow_loopback: bool = False) -> bool:
     """Whether a resolved address must not be fetched: on this machine or in a range that is not the internet."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])  # an IPv6 zone ("fe80::1%eth0") is no part of the range
-    # An IPv6 address can carry an IPv4 one (::ffff:127.0.0.1); older Pythons judge the wrapper, not the inside.
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        # An IPv6 address can carry an IPv4 one (::ffff:127.0.0.1, 6to4, Teredo); older Pythons judge only the
+        # wrapper, and the inside decides where the connection ends.
+        inside = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if inside is not None:
+            return refused_address(str(inside), allow_loopback)
     if allow_loopback and ip.is_loopback:
         return False
     return (

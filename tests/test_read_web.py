@@ -480,7 +480,9 @@ def test_a_page_with_no_article_is_refused(server):
 
 
 @pytest.mark.parametrize(
-    "address", ["10.0.0.1", "192.168.1.1", "172.16.0.1", "169.254.1.1", "::1", "::ffff:127.0.0.1", "fc00::1", "0.0.0.0"]
+    "address",
+    ["10.0.0.1", "192.168.1.1", "172.16.0.1", "169.254.1.1", "::1", "::ffff:127.0.0.1", "fc00::1", "0.0.0.0"]
+    + ["100.64.0.1", "224.0.0.1", "fe80::1%eth0", "2002:a00:1::", "2002:7f00:1::"],
 )
 def test_addresses_off_the_internet_are_refused(address):
     assert read_web.refused_address(address)

@@ -101,8 +101,8 @@ def refused_address(address: str, allow_loopback: bool = False) -> bool:
     )
 
 
-def _checked_address(host: str, port: int, url: str) -> str:
-    """The address to connect to: every address the host resolves to must be allowed, the first is used."""
+def _checked_addresses(host: str, port: int, url: str) -> list[str]:
+    """The addresses to connect to, in the resolver's order: every one the host resolves to must be allowed."""
     try:
         answers = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
@@ -122,7 +122,7 @@ def _checked_address(host: str, port: int, url: str) -> str:
                 host=_shown(host),
                 address=address,
             )
-    return addresses[0]
+    return list(dict.fromkeys(addresses))  # once each: a name gives an address per socket type
 
 
 def _split_address(url: str) -> tuple[str, str, int, str]:
@@ -184,18 +184,23 @@ def _host_header(scheme: str, host: str, port: int) -> str:
     return named if port == (443 if scheme == "https" else 80) else f"{named}:{port}"
 
 
-def fetch(
-    url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES, max_redirects: int = MAX_REDIRECTS
-) -> Fetched:
-    """The body at `url`, every hop checked; DocumentError names what is wrong, and nothing is kept."""
-    started = time.monotonic()
-    current = url.strip()
-    for hop in range(max_redirects + 1):
-        scheme, host, port, path = _split_address(current)
-        address = _checked_address(host, port, current)
-        remaining = timeout - (time.monotonic() - started)
+def _request(
+    scheme: str,
+    host: str,
+    addresses: list[str],
+    port: int,
+    path: str,
+    current: str,
+    url: str,
+    budget: float,
+    deadline: float,
+) -> tuple[urllib3.HTTPConnectionPool, urllib3.BaseHTTPResponse]:
+    """The answer from the first of the checked addresses that takes the connection (a name often has an IPv6
+    address this machine cannot reach, and an IPv4 one it can), with its pool to close after reading."""
+    for index, address in enumerate(addresses):
+        remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise _timed_out(url, timeout)
+            raise _timed_out(url, budget)
         pool = _open(scheme, host, address, port, remaining)
         try:
             response = pool.urlopen(
@@ -212,6 +217,7 @@ def fetch(
                 preload_content=False,
                 assert_same_host=False,
             )
+            return pool, response
         except urllib3.exceptions.SSLError as error:
             pool.close()
             raise DocumentError(
@@ -222,13 +228,27 @@ def fetch(
             ) from error
         except urllib3.exceptions.NewConnectionError as error:  # refused, unreachable (a ConnectTimeoutError too)
             pool.close()
-            raise _unreachable(current, host, error) from error
+            if index == len(addresses) - 1:
+                raise _unreachable(current, host, error) from error
         except (urllib3.exceptions.ConnectTimeoutError, urllib3.exceptions.ReadTimeoutError) as error:
             pool.close()
-            raise _timed_out(url, timeout) from error
+            raise _timed_out(url, budget) from error
         except urllib3.exceptions.HTTPError as error:
             pool.close()
             raise _unreachable(current, host, error) from error
+    raise AssertionError("unreachable: a host resolves to one address at least")  # pragma: no cover
+
+
+def fetch(
+    url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES, max_redirects: int = MAX_REDIRECTS
+) -> Fetched:
+    """The body at `url`, every hop checked; DocumentError names what is wrong, and nothing is kept."""
+    started = time.monotonic()
+    current = url.strip()
+    for hop in range(max_redirects + 1):
+        scheme, host, port, path = _split_address(current)
+        addresses = _checked_addresses(host, port, current)
+        pool, response = _request(scheme, host, addresses, port, path, current, url, timeout, started + timeout)
         try:
             if response.status in REDIRECT_STATUSES:
                 location = response.headers.get("Location")

@@ -655,3 +655,19 @@ def test_a_compressed_body_is_measured_as_it_unpacks(server):
     server.routes["/nen"] = 200, {"Content-Type": "text/html", "Content-Encoding": "gzip"}, bomb
     error = refusal("page_too_large", lambda: read_web.fetch(server.url("/nen"), max_bytes=1_000_000))
     assert error.values == {"limit": 1_000_000}
+
+
+def test_the_next_checked_address_is_tried_when_one_takes_no_connection(server, monkeypatch):
+    """A name with an IPv6 address nobody answers on and an IPv4 one that serves the page (this server listens
+    on 127.0.0.1 alone)."""
+
+    def resolve(host: str, port: int, *args: object, **kwargs: object):
+        if host == "::1":  # the connection's own look-up of the literal address: that address alone
+            return [(10, 1, 6, "", ("::1", port, 0, 0))]
+        if host == "127.0.0.1":
+            return [(2, 1, 6, "", ("127.0.0.1", port))]
+        return [(10, 1, 6, "", ("::1", port, 0, 0)), (2, 1, 6, "", ("127.0.0.1", port))]
+
+    monkeypatch.setattr(read_web.socket, "getaddrinfo", resolve)
+    server.routes["/bai-viet"] = html(NEWS_PAGE)
+    assert read_web.fetch(f"http://tin-tuc.example:{server.port}/bai-viet").data == NEWS_PAGE

@@ -4,8 +4,9 @@ Fetching checks every hop itself instead of leaving it to a library's fetcher: o
 host's addresses are resolved and the page is refused when any of them is on this machine or in a private,
 link-local, reserved, multicast or unspecified range, and the connection then goes to the very address that
 was checked, so a name cannot resolve to a public address for the check and a private one for the request.
-Redirects are followed by hand, each checked again, up to a limit; the whole fetch has a time budget, the
-body a size limit, and the content type must be one a reader takes.
+Redirects are followed by hand, each checked again, up to a limit; the whole fetch has a time budget (the
+name look-ups excepted: the resolver keeps its own), the body a size limit counted as it unpacks, and the
+content type must be one a reader takes.
 
 POVERTY_ALLOW_LOCAL_FETCH=1 lets the tests serve pages on loopback (127.0.0.0/8, ::1): it opens this machine
 only, never a private network.

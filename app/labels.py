@@ -584,6 +584,81 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Không đọc được byte thứ {byte} của tệp: hãy lưu báo cáo dạng văn bản UTF-8.",
         "en": "Byte {byte} of the file cannot be read: save the report as UTF-8 text.",
     },
+    # A report read from a web address (etl/read_web.py): nothing is kept when it cannot be read.
+    "document_address_scheme": {
+        "vi": "Chỉ đọc được địa chỉ web bắt đầu bằng http:// hoặc https://, không phải “{scheme}”. "
+        "Hãy dán địa chỉ của trang báo cáo, hoặc tải tệp lên.",
+        "en": "Only web addresses starting with http:// or https:// can be read, not “{scheme}”. "
+        "Paste the address of the report's page, or upload the file.",
+    },
+    "document_address_invalid": {
+        "vi": "“{url}” không phải một địa chỉ web: hãy kiểm tra lại địa chỉ.",
+        "en": "“{url}” is not a web address: check the address.",
+    },
+    "document_address_unknown": {
+        "vi": "Không tìm thấy máy chủ “{host}”: hãy kiểm tra lại địa chỉ.",
+        "en": "The host “{host}” cannot be found: check the address.",
+    },
+    "document_address_local": {
+        "vi": "Không đọc địa chỉ này: “{host}” trỏ tới {address}, một địa chỉ trên máy này hoặc trong mạng nội bộ. "
+        "Chỉ đọc trang trên internet; hãy tải tệp báo cáo lên thay vào đó.",
+        "en": "This address is not read: “{host}” points to {address}, an address on this machine or in a private "
+        "network. Only pages on the internet are read; upload the report's file instead.",
+    },
+    "document_page_unreachable": {
+        "vi": "Không kết nối được tới máy chủ “{host}”. Hãy thử lại sau, hoặc lưu trang rồi tải tệp lên.",
+        "en": "The server “{host}” could not be reached. Try again later, or save the page and upload it.",
+    },
+    "document_page_certificate": {
+        "vi": "Không xác minh được chứng chỉ bảo mật của “{host}”, nên không chắc đang kết nối đúng trang đó; "
+        "trang không được đọc. Hãy lưu trang rồi tải tệp lên.",
+        "en": "The security certificate of “{host}” cannot be verified, so the connection may not be to that site; "
+        "the page is not read. Save the page and upload it.",
+    },
+    "document_page_status": {
+        "vi": "Máy chủ trả lời mã lỗi {status} nên không có trang nào để đọc. Hãy kiểm tra lại địa chỉ.",
+        "en": "The server answered with status {status}, so there is no page to read. Check the address.",
+    },
+    "document_page_redirects": {
+        "vi": "Địa chỉ chuyển hướng quá {limit} lần mà không tới trang nào. Hãy mở trang trong trình duyệt "
+        "rồi dán địa chỉ cuối cùng.",
+        "en": "The address redirects more than {limit} times without reaching a page. Open it in a browser and "
+        "paste the final address.",
+    },
+    "document_page_timeout": {
+        "vi": "Máy chủ không trả lời trong {seconds} giây. Hãy thử lại sau, hoặc lưu trang rồi tải tệp lên.",
+        "en": "The server gave no answer within {seconds} seconds. Try again later, or save the page and upload it.",
+    },
+    "document_page_no_type": {
+        "vi": "Máy chủ không cho biết đây là loại tài liệu gì nên không đọc được. Hãy tải tệp về rồi tải lên.",
+        "en": "The server does not say what kind of document this is, so it is not read. Download the file and "
+        "upload it.",
+    },
+    "document_page_type": {
+        "vi": "Địa chỉ này trả về loại “{content_type}”, không phải trang web, văn bản, PDF, Word, Excel hay ảnh. "
+        "Hãy dán địa chỉ của chính bài viết hoặc tệp báo cáo.",
+        "en": "This address gives “{content_type}”, not a web page, text, PDF, Word, Excel or image file. Paste "
+        "the address of the article or the report file itself.",
+    },
+    "document_page_too_large": {
+        "vi": "Trang hoặc tệp ở địa chỉ này lớn hơn giới hạn {limit} byte cho một báo cáo nên không được đọc.",
+        "en": "The page or file at this address is larger than the {limit}-byte limit for a report, so it is not read.",
+    },
+    "document_page_encoding": {
+        "vi": "Văn bản ở địa chỉ này không được mã hóa bằng {charset} như máy chủ cho biết. Hãy lưu văn bản "
+        "dạng UTF-8 rồi tải lên.",
+        "en": "The text at this address is not in {charset} as the server says. Save it as UTF-8 text and upload it.",
+    },
+    "document_page_empty": {
+        "vi": "Văn bản ở địa chỉ này trống.",
+        "en": "The text at this address is empty.",
+    },
+    "document_no_article": {
+        "vi": "Trang này không có bài viết, chỉ có phần khung của trang web (trình đơn, liên kết). Hãy mở chính "
+        "bài viết rồi dán địa chỉ của nó, hoặc sao chép nội dung bài và dán vào.",
+        "en": "This page has no article, only the site around it (menus, links). Open the article itself and "
+        "paste its address, or copy its text and paste it.",
+    },
     "problem_empty": {"vi": "chưa điền", "en": "is empty"},
     "problem_spaces": {"vi": "có dấu cách ở đầu hoặc cuối", "en": "has spaces at the start or end"},
     "problem_unknown": {

@@ -23,12 +23,12 @@ from etl.documents import Document, SourceDetails
 
 ORIGINALS_DIRNAME = "originals"
 LOCAL_ORIGINALS_DIRNAME = "originals-local"
-HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 @dataclass(frozen=True)
 class Original:
-    """A report as received: the file's name (or the page's address) and its bytes."""
+    """A report as received: the file's name (for a page, a name whose extension says what it served), its bytes
+    and the address it was fetched from."""
 
     name: str
     data: bytes
@@ -36,7 +36,7 @@ class Original:
 
     @property
     def suffix(self) -> str:
-        return Path(urlsplit(self.name).path if self.url else self.name).suffix.lower()
+        return Path(self.name).suffix.lower()
 
     @property
     def sha256(self) -> str:
@@ -65,10 +65,10 @@ def read_report(location: str) -> Intake:
 def original_of(location: str) -> Original:
     """The report as received, to keep beside its reviewed text: a file's bytes, or the page fetched again."""
     if is_address(location):
-        from etl.read_web import fetch
+        from etl.read_web import fetch, file_name
 
         fetched = fetch(location.strip())
-        return Original(fetched.url, fetched.data, url=fetched.url)
+        return Original(file_name(fetched.url, fetched.content_type), fetched.data, url=fetched.url)
     path = Path(location)
     return Original(path.name, path.read_bytes())
 
@@ -87,30 +87,11 @@ def read_upload(name: str, data: bytes) -> Intake:
 
 def read_address(url: str) -> Intake:
     """A web address: the page's article, or the PDF, Word or Excel file it serves."""
-    from etl.read_document import read_document
-    from etl.read_web import fetch, read_html
+    from etl.read_web import fetch, file_name, read_fetched
 
     fetched = fetch(url)
-    if fetched.content_type.split(";")[0].strip().lower() in HTML_TYPES:
-        document = read_html(fetched.data, fetched.url, fetched.charset)
-    else:
-        document = read_document(fetched.data, _file_name(fetched.url, fetched.content_type))
-    return Intake(document, Original(fetched.url, fetched.data, url=fetched.url))
-
-
-def _file_name(url: str, content_type: str) -> str:
-    """A name whose extension matches what the server sent, so the readers' check of extensions holds."""
-    name = Path(urlsplit(url).path).name or "document"
-    extension = {
-        "application/pdf": ".pdf",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
-        "text/plain": ".txt",
-        "image/png": ".png",
-        "image/jpeg": ".jpg",
-        "image/tiff": ".tif",
-    }.get(content_type.split(";")[0].strip().lower(), "")
-    return name if not extension or name.lower().endswith(extension) else f"{Path(name).stem}{extension}"
+    original = Original(file_name(fetched.url, fetched.content_type), fetched.data, url=fetched.url)
+    return Intake(read_fetched(fetched), original)
 
 
 def source_id_from(location: str) -> str:

@@ -463,12 +463,17 @@ def read_text(data: bytes, url: str, charset: str | None) -> Document:
 def file_name(url: str, content_type: str) -> str:
     """A name for a file fetched from an address, whose extension is the one its content type says."""
     stem = PurePosixPath(unquote(urlsplit(url).path)).stem or "report"
-    return f"{stem}{FILE_EXTENSIONS[content_type]}"
+    extension = ".html" if content_type in HTML_TYPES else ".txt" if content_type == TEXT_TYPE else None
+    return f"{stem}{extension or FILE_EXTENSIONS[content_type]}"
 
 
 def read_address(url: str) -> Document:
     """The report at a web address, whatever form it takes."""
-    fetched = fetch(url)
+    return read_fetched(fetch(url))
+
+
+def read_fetched(fetched: Fetched) -> Document:
+    """What a fetched address holds, read by the reader of its content type."""
     if fetched.content_type in HTML_TYPES:
         return read_html(fetched.data, fetched.url, fetched.charset)
     if fetched.content_type == TEXT_TYPE:

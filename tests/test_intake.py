@@ -179,7 +179,7 @@ def test_a_bad_file_is_refused_with_one_line_and_nothing_is_written(tmp_path, ca
     [
         ("/nowhere.html", LOCAL, "404"),
         ("/menu-only.html", LOCAL, "article"),
-        ("/tin/giam-ngheo-tan-tru.html", {}, "local"),
+        ("/tin/giam-ngheo-tan-tru.html", {}, "this machine"),
     ],
 )
 def test_an_address_that_cannot_be_read_is_refused_with_one_line(tmp_path, site, path, environment, words):

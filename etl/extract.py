@@ -25,7 +25,7 @@ from pathlib import Path
 
 from etl import classify
 from etl.parse_numbers import NumberReading, find_numbers
-from etl.periods import PeriodMention, find_periods, printed_date
+from etl.periods import PeriodMention, dateline, find_periods
 from etl.places import COUNTRY, PlaceMention, find_places, main_places
 from etl.proposals import PROPOSAL_COLUMNS, write_rows
 from etl.read_inputs import read_table
@@ -88,6 +88,16 @@ _TO_ITS_PERIOD = re.compile(
 )
 
 
+# Money by source after a total: "96 tỷ đồng, trong đó ngân sách trung ương 31 tỷ đồng, vốn huy động 23 tỷ đồng"
+# splits the same spending, so each part keeps the total's metric.
+_SOURCE_OF_MONEY = re.compile(
+    r"^[\s,;:(]*(?:trong đó|gồm|bao gồm)?[\s:,]*(?:từ\s+)?(?:nguồn\s+)?(?:vốn\s+)?"
+    r"(?:ngân sách(?: nhà nước| trung ương| tỉnh| địa phương| huyện| xã| cấp \w+)?|huy động|xã hội hóa|vận động"
+    r"|đối ứng|lồng ghép|đóng góp|người dân|doanh nghiệp|nguồn khác)[^.;\d]{0,30}$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -104,7 +114,7 @@ def extract(
     language: str = "vi",
 ) -> list[dict[str, str]]:
     """The proposed figures of one report, as rows of data/facts.csv plus a confidence."""
-    published = published or printed_date(text)
+    published = published or dateline(text)
     readings = _figures(text, language)
     captions = _captions(text)
     places = [
@@ -113,6 +123,8 @@ def extract(
     main = main_places(places)
     province = province or main.get("province")
     periods = find_periods(text, published)
+    # A figure no period is named for is of the day the report was published ("Toàn tỉnh có ...").
+    undated = PeriodMention(0, 0, published, published, "", is_now=True) if published else None
     standards = classify.poverty_standards(text)
     clauses, sentences = _spans(text, _CLAUSE_END), _spans(text, SENTENCE_END)
 
@@ -124,7 +136,17 @@ def extract(
             continue
         sentence = _containing(sentences, reading.start)
         context = _context(text, reading, clause, readings)
+        if classify.is_unmeasured_outcome(reading.unit, context):
+            continue  # jobs created, works built: outcomes of lending that no metric measures
         metric, score = classify.best_metric(reading.unit, context)
+        if (
+            reading.unit == "VND"
+            and previous.get("sentence") == str(sentence.start)
+            and previous["unit"] == "VND"
+            and previous["metric"]
+            and _SOURCE_OF_MONEY.search(context.near_left)
+        ):
+            metric, score = previous["metric"], 3.0  # "96 tỷ đồng, trong đó ngân sách trung ương 31 tỷ đồng"
         counted = classify.COUNT_BESIDE.get(previous.get("metric", ""))
         if (
             counted
@@ -139,7 +161,7 @@ def extract(
             continue  # a bare count with no measured thing beside it is rarely a figure
         area, level = _area(places, main, province, reading, clause, text)
         nearby = Span(reading.start - len(context.near_left), reading.end + len(context.near_right))
-        period = _period(periods, reading, clause, nearby, text)
+        period = _period(periods, reading, clause, nearby, text) or undated
         if period:
             metric = classify.for_period(metric, period.period_start, period.period_end)
         place_province = area if level == "province" and area in provinces else province
@@ -247,11 +269,13 @@ def _context(text: str, reading: NumberReading, clause: Span, readings: list[Num
     near_end = after[0].start if after else clause.end
     # "13/13 Hội LHPN huyện": what is counted follows the whole ratio.
     end = reading.end + len(match[0]) if (match := re.match(r"/\d+", text[reading.end :])) else reading.end
+    paragraph_start = text.rfind("\n", 0, reading.start) + 1
     return classify.Context(
         left=text[clause.start : reading.start].lower(),
         right=text[end : clause.end].lower(),
         near_left=text[near_start : reading.start].lower(),
         near_right=text[end:near_end].lower(),
+        paragraph=text[paragraph_start : reading.start].lower(),
     )
 
 
@@ -401,12 +425,13 @@ def _carry_at_least(rows: list[dict[str, str]], text: str) -> None:
 
 
 def _without_repeats(rows: list[dict[str, str]]) -> list[dict[str, str]]:
-    """A figure repeated (a headline, then the body) is proposed once, where its period is known."""
+    """A figure repeated (a headline, then the body) is proposed once, where the text names its period."""
     kept: dict[tuple, dict[str, str]] = {}
     for row in rows:
         key = tuple(
             row[field] for field in ("value", "unit", "qualifier", "metric", "beneficiary_group", "area", "is_target")
         )
-        if key not in kept or (not kept[key]["period_start"] and row["period_start"]):
+        # A period the text names (it has a label) beats the publication date given to an undated figure.
+        if key not in kept or (not kept[key]["period_label"] and row["period_label"]):
             kept[key] = row
     return sorted(kept.values(), key=lambda row: int(row["quote_offset"]))

@@ -176,7 +176,9 @@ PATTERNS: list[tuple[re.Pattern, Callable, bool]] = [
     (re.compile(r"tháng (?P<month>\d{1,2})(?![\d/])", re.I), _month_of_publication, False),
 ]
 
-_PRINTED_DATE = re.compile(r"(?<![\d/])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])")
+# A period named as the base of a change ("tăng 8% so với cuối năm 2023", "so cùng kỳ năm 2022", "compared with
+# 2019") dates the change's start, never a figure: the word of comparison just before it.
+_COMPARED_WITH = re.compile(r"(?:(?<!\w)so(?: với)?|compared (?:with|to)|than)\s+(?:với\s+)?(?:cùng kỳ\s+)?$", re.I)
 
 
 def find_periods(text: str, published: date | None) -> list[PeriodMention]:
@@ -196,6 +198,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
             except ValueError:
                 continue
             taken.append((match.start(), match.end()))
+            compared = is_comparison or bool(_COMPARED_WITH.search(text, max(0, match.start() - 30), match.start()))
             found.append(
                 PeriodMention(
                     match.start(),
@@ -203,19 +206,42 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
                     period_start,
                     period_end,
                     match[0],
-                    is_comparison,
+                    compared,
                     is_now=interpret is _now,
                 )
             )
     return sorted(found, key=lambda mention: mention.start)
 
 
-def printed_date(text: str, within: int = 600) -> date | None:
-    """The first date printed as dd/mm/yyyy near the top, as news pages print their publication date."""
-    match = _PRINTED_DATE.search(text[:within])
-    if not match:
-        return None
-    try:
-        return date(int(match["year"]), int(match["month"]), int(match["day"]))
-    except ValueError:
-        return None
+# A news page prints when it was published at its top, as a date with a time ("12/03/2021 - 09:05",
+# "16:20 | 28/10/2024", "Thứ Ba, 04-06-2019, 14:32"), after a word that says so ("Cập nhật 7/9/2023", "Ngày đăng:
+# 21/11/2022"), or alone on its line; an official document prints "Hà Nội, ngày 16 tháng 12 năm 2016". A date
+# inside a sentence ("Tính đến 31/12/2023", "Quyết định ... ngày 05/3/2021") is a date the text speaks of.
+_DAY = r"(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>(?:19|20)\d\d)"
+_TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
+_WEEKDAY = r"(?:thứ (?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+_SAYS_PUBLISHED = r"(?:cập nhật|ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|xuất bản|published|updated|posted)"
+_DATELINES = [
+    re.compile(rf"(?<![\d/.-]){_DAY}(?![\d/.-])[ \t,|-]{{1,6}}(?:lúc\s*)?{_TIME}", re.I),
+    re.compile(rf"{_TIME}(?:\s*(?:GMT|\(GMT)[+]\d+\)?)?[ \t,|-]{{1,6}}(?:{_WEEKDAY}[ \t,]*)?{_DAY}(?![\d/.-])", re.I),
+    re.compile(rf"(?:{_SAYS_PUBLISHED}|{_WEEKDAY})\s*(?:lúc\s*)?:?[ \t,]*(?:{_TIME}[ \t,|-]*)?{_DAY}(?![\d/.-])", re.I),
+    re.compile(rf"(?m)^[ \t]*{_DAY}[ \t]*$"),
+    re.compile(
+        r"(?m)^[^\W\d][^\n,.;]{1,30}, ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<year>(?:19|20)\d\d)"
+    ),
+]
+
+
+def dateline(text: str, within: int = 3000) -> date | None:
+    """The publication date a page or document prints at its top (see _DATELINES), None when it prints none.
+
+    The Add-a-report page proposes it in the source form when the reviewer has not given a date, and the
+    extractor dates "hiện nay", "đến nay" and undated figures by it."""
+    head = text[:within]
+    found = [match for pattern in _DATELINES for match in pattern.finditer(head)]
+    for match in sorted(found, key=lambda match: match.start()):
+        try:
+            return date(int(match["year"]), int(match["month"]), int(match["day"]))
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,191 @@
+"""The shapes of sentences that gave unseen articles a wrong year or topic (issue 29), and the group the
+social-policy bank's figures are proposed for. Every sentence here was written for these tests, with made-up
+numbers, in the shapes Vietnamese provincial news uses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from etl import periods
+from etl.extract import extract, reference
+from etl.paths import DATA_DIR
+
+PROVINCES, CATEGORIES = reference(DATA_DIR)
+
+
+def propose(text: str, published: date | None = date(2025, 1, 20)) -> dict[str, dict[str, str]]:
+    return {row["quote"]: row for row in extract(text, "test", "Long An", published, PROVINCES, CATEGORIES)}
+
+
+def period(row: dict[str, str]) -> tuple[str, str]:
+    return row["period_start"], row["period_end"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        (
+            "Hết năm 2024, tổng nguồn vốn của chi nhánh đạt trên 3.870 tỷ đồng, tăng 8,2% so với cuối năm 2023. "
+            "Doanh số cho vay đạt trên 1.150 tỷ đồng.",
+            "trên 1.150 tỷ đồng",
+            ("2024-01-01", "2024-12-31"),
+        ),
+        (
+            "Năm 2024, dư nợ đạt 2.640 tỷ đồng, tăng 190 tỷ đồng so cùng kỳ năm 2023; nợ quá hạn chiếm 0,12%. "
+            "Toàn tỉnh có 41.200 khách hàng còn dư nợ.",
+            "41.200",
+            ("2024-01-01", "2024-12-31"),
+        ),
+        (
+            "Trong năm 2023, số hộ nghèo giảm mạnh so với năm 2022. Cả tỉnh xây mới 215 căn nhà cho hộ nghèo.",
+            "215",
+            ("2023-01-01", "2023-12-31"),
+        ),
+        (
+            "Năm 2022, tỷ lệ bao phủ BHYT tăng so với đầu năm 2021. Toàn tỉnh có 1.250.000 người tham gia BHYT.",
+            "1.250.000",
+            ("2022-01-01", "2022-12-31"),
+        ),
+    ],
+)
+def test_a_comparison_base_never_dates_a_figure(text, quote, expected):
+    assert period(propose(text)[quote]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Xã hội\n\nGiảm nghèo ở vùng biên\n\n12/03/2021 - 09:05\n\nHiện còn 730 hộ nghèo.", date(2021, 3, 12)),
+        ("Tin tức\nCập nhật 7/9/2023\nĐến nay toàn huyện còn 412 hộ nghèo.", date(2023, 9, 7)),
+        ("Kinh tế\n16:20 | 28/10/2024\nHiện tại huyện có 96 hộ nghèo.", date(2024, 10, 28)),
+        ("Thứ Ba, 04-06-2019, 14:32 (GMT+7)\nNăm nay huyện có 51 hộ nghèo.", date(2019, 6, 4)),
+        ("Giảm nghèo bền vững\nNgày đăng: 21/11/2022\nHiện nay huyện có 80 hộ nghèo.", date(2022, 11, 21)),
+    ],
+)
+def test_the_dateline_is_the_publication_date(text, day):
+    assert periods.dateline(text) == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tính đến 31/12/2023, toàn tỉnh còn 2.140 hộ nghèo.",
+        "Theo Quyết định số 12/2021/QĐ-UBND ngày 05/3/2021, huyện hỗ trợ 40 hộ.",
+        "Không có ngày nào ở đây.",
+    ],
+)
+def test_a_date_inside_a_sentence_is_not_a_dateline(text):
+    assert periods.dateline(text) is None
+
+
+def test_a_dateline_anchors_now_and_undated_figures_when_no_date_is_given():
+    text = (
+        "Xã hội\n\n08:15 | 19/04/2023\n\nHiện còn 1.920 hộ nghèo trên địa bàn huyện. "
+        "Chi nhánh Ngân hàng Chính sách xã hội đã giải quyết cho 3.400 khách hàng vay vốn."
+    )
+    rows = propose(text, published=None)
+    assert period(rows["1.920"]) == ("2023-04-19", "2023-04-19")
+    assert rows["3.400"]["period_end"][:4] == "2023"
+
+
+def test_a_body_date_is_not_taken_for_the_publication_date():
+    text = "Tính đến 31/12/2023, toàn tỉnh còn 2.140 hộ nghèo. Hiện nay tỷ lệ hộ nghèo là 1,2%."
+    assert propose(text, published=None)["1,2%"]["period_start"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "metric", "group"),
+    [
+        (
+            "Nguồn vốn tín dụng chính sách đã giúp 610 lượt hộ nghèo, 1.470 hộ cận nghèo, 8.300 hộ mới thoát nghèo "
+            "có vốn phát triển sản xuất.",
+            "610",
+            "credit_borrowers",
+            "poor",
+        ),
+        (
+            "Nguồn vốn tín dụng chính sách đã giúp 610 lượt hộ nghèo, 1.470 hộ cận nghèo, 8.300 hộ mới thoát nghèo "
+            "có vốn phát triển sản xuất.",
+            "1.470",
+            "credit_borrowers",
+            "near_poor",
+        ),
+        (
+            "Nguồn vốn tín dụng chính sách đã giúp 610 lượt hộ nghèo, 1.470 hộ cận nghèo, 8.300 hộ mới thoát nghèo "
+            "có vốn phát triển sản xuất.",
+            "8.300",
+            "credit_borrowers",
+            "newly_escaped",
+        ),
+        ("Trong năm, có 3.950 hộ nghèo trên địa bàn được vay vốn ưu đãi.", "3.950", "credit_borrowers", "poor"),
+        (
+            "Năm 2024, doanh số vay đạt 2.480 tỷ đồng, tăng 6% so với năm trước.",
+            "2.480 tỷ đồng",
+            "credit_disbursed",
+            "policy_households",
+        ),
+        (
+            "Doanh số cho vay các chương trình tín dụng chính sách năm 2023 đạt 915 tỷ đồng.",
+            "915 tỷ đồng",
+            "credit_disbursed",
+            "policy_households",
+        ),
+        (
+            "Đến cuối năm 2024, tổng dư nợ của Ngân hàng Chính sách xã hội tỉnh đạt 5.120 tỷ đồng.",
+            "5.120 tỷ đồng",
+            "credit_outstanding",
+            "policy_households",
+        ),
+        (
+            "Năm 2024, tổng kinh phí thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững đạt hơn 530 tỷ đồng.",
+            "hơn 530 tỷ đồng",
+            "poverty_programme_spending",
+            "poor_near_poor_newly_escaped",
+        ),
+        (
+            "Giai đoạn 2021-2024, vốn thực hiện Chương trình MTQG giảm nghèo bền vững trên địa bàn tỉnh là trên 690 "
+            "tỷ đồng.",
+            "trên 690 tỷ đồng",
+            "poverty_programme_spending",
+            "poor_near_poor_newly_escaped",
+        ),
+        (
+            "Chương trình giảm nghèo năm 2024 đạt nhiều kết quả. Tổng kinh phí thực hiện đạt hơn 610 tỷ đồng.",
+            "hơn 610 tỷ đồng",
+            "poverty_programme_spending",
+            "poor_near_poor_newly_escaped",
+        ),
+    ],
+)
+def test_credit_and_programme_figures_get_their_topic(text, quote, metric, group):
+    row = propose(text)[quote]
+    assert (row["metric"], row["beneficiary_group"]) == (metric, group)
+
+
+def test_housing_money_by_source_is_housing_money():
+    text = (
+        "Năm 2024, tổng kinh phí xóa nhà tạm, nhà dột nát trên địa bàn tỉnh là 96 tỷ đồng, trong đó ngân sách "
+        "trung ương 31 tỷ đồng, ngân sách địa phương 42 tỷ đồng, vốn huy động 23 tỷ đồng."
+    )
+    rows = propose(text)
+    assert {quote: row["metric"] for quote, row in rows.items()} == dict.fromkeys(
+        ["96 tỷ đồng", "31 tỷ đồng", "42 tỷ đồng", "23 tỷ đồng"], "houses_built_spending"
+    )
+
+
+def test_outcomes_of_lending_are_not_houses_or_insured_people():
+    text = (
+        "Năm 2024, vốn vay ưu đãi của Ngân hàng Chính sách xã hội đã góp phần tạo việc làm cho trên 2.300 lao "
+        "động, xây mới hơn 4.100 công trình nước sạch và vệ sinh môi trường, giúp 870 học sinh, sinh viên được "
+        "vay vốn đi học."
+    )
+    rows = propose(text)
+    assert "trên 2.300" not in rows and "hơn 4.100" not in rows
+    assert (rows["870"]["metric"], rows["870"]["beneficiary_group"]) == ("credit_borrowers", "students")
+
+
+def test_a_count_of_poor_households_outside_credit_stays_a_poverty_count():
+    rows = propose("Cuối năm 2024, toàn huyện còn 1.230 hộ nghèo, 2.010 hộ cận nghèo.")
+    assert (rows["1.230"]["metric"], rows["2.010"]["metric"]) == ("poor_households", "near_poor_households")

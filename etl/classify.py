@@ -157,8 +157,10 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
         "count",
         [
             ("end", r"giảm(?: được)?\s*(?:từ|hơn|trên)?\s*$", 4.0),
-            # "giúp 2.000 hộ thoát nghèo" in a lending clause is still a fall in poor households.
-            ("right", r"^\s*hộ (?:đã )?(?:thoát nghèo|ra khỏi)", 7.0),
+            ("right", r"^\s*hộ (?:đã )?(?:thoát nghèo|ra khỏi)", 5.0),
+            # Households a loan helped out of poverty ("giúp 3.000 hộ nghèo có điều kiện sản xuất, vươn lên thoát
+            # nghèo") are a fall in poor households, not borrowers; "hộ mới thoát nghèo" is a group of borrowers.
+            ("right", r"^[^.;\d]{0,90}?(?<!mới )(?:vươn lên |đã )?thoát nghèo", 7.0),
         ],
     ),
     "bhyt_participants": ("count", [("right", rf"^\s*{_PARTICIPANTS} {_BHYT}", 5.0)]),
@@ -404,6 +406,9 @@ def _rule_score(side: str, pattern: str, weight: float, context: Context) -> flo
     return best
 
 
+_BREAKDOWN = re.compile(r"\btrong đó\b|\btập trung\b", re.IGNORECASE)
+
+
 def best_group(metric: str | None, category: str | None, unit: str, context: Context) -> str:
     if metric in POVERTY_MEASURES:
         return "women_members" if re.search(r"hội viên", context.left, re.IGNORECASE) else "all"
@@ -416,6 +421,15 @@ def best_group(metric: str | None, category: str | None, unit: str, context: Con
         return "disadvantaged"  # the drive's totals with the houses of people with merit
     # Before a count or rate, the words after an earlier number of the clause belong to that number.
     near_left = context.near_left if unit == "VND" or context.near_left == context.left else ""
+    if category == "credit":
+        # The bank's customers ("lượt khách hàng") are its poor and policy households, and what follows "trong đó"
+        # lists the programmes it lent through: only a group named beside the number is the figure's.
+        near_right = _BREAKDOWN.split(context.near_right)[0]
+        if re.match(r"\s*(?:lượt\s+)?khách hàng", near_right):
+            return "policy_households"
+        found = _groups_in(near_left, near_right, unit)
+        found = found or _groups_in(context.left, _BREAKDOWN.split(context.right)[0], unit)
+        return found or DEFAULT_GROUP_BY_CATEGORY["credit"]
     for left, right in ((near_left, context.near_right), (context.left, context.right)):
         found = _groups_in(left, right, unit)
         if found:

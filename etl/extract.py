@@ -21,10 +21,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 from etl import classify
 from etl.parse_numbers import NumberReading, find_numbers
+from etl.paths import DATA_DIR
 from etl.periods import PeriodMention, dateline, find_periods
 from etl.places import COUNTRY, PlaceMention, find_places, main_places
 from etl.proposals import PROPOSAL_COLUMNS, write_rows
@@ -162,6 +164,8 @@ def extract(
         area, level = _area(places, main, province, reading, clause, text)
         nearby = Span(reading.start - len(context.near_left), reading.end + len(context.near_right))
         period = _period(periods, reading, clause, nearby, text) or undated
+        if metric in _flow_metrics():
+            period = _span_of_flow(periods, reading, period)
         if period:
             metric = classify.for_period(metric, period.period_start, period.period_end)
         place_province = area if level == "province" and area in provinces else province
@@ -343,6 +347,28 @@ def _period(
             comparison.start, comparison.end, comparison.period_start, current.period_end, comparison.label
         )
     return current
+
+
+@cache
+def _flow_metrics() -> frozenset[str]:
+    """The metrics counted over a period (data/metrics.csv's measure), not as a level on a day."""
+    return frozenset(row["metric"] for _, row in read_table(DATA_DIR, "metrics").rows if row["measure"] == "flow")
+
+
+def _span_of_flow(
+    periods: list[PeriodMention], reading: NumberReading, period: PeriodMention | None
+) -> PeriodMention | None:
+    """A flow (loans made, money spent) is not dated by a day stated for a level before it ("tổng nguồn vốn đến
+    31/12/2021 đạt ... Tổng doanh số cho vay đạt ...", after "Năm 2021"): it takes the last period named before it
+    that runs over time. A day named in its own words, or a "now", stays."""
+    if period is None or period.is_now or period.period_start != period.period_end or period.start > reading.start:
+        return period
+    spans = [
+        p
+        for p in periods
+        if p.end <= reading.start and not p.is_comparison and p.period_start and p.period_start != p.period_end
+    ]
+    return spans[-1] if spans else period
 
 
 def _last(periods: list[PeriodMention]) -> PeriodMention | None:

@@ -189,3 +189,40 @@ def test_outcomes_of_lending_are_not_houses_or_insured_people():
 def test_a_count_of_poor_households_outside_credit_stays_a_poverty_count():
     rows = propose("Cuối năm 2024, toàn huyện còn 1.230 hộ nghèo, 2.010 hộ cận nghèo.")
     assert (rows["1.230"]["metric"], rows["2.010"]["metric"]) == ("poor_households", "near_poor_households")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Nguồn vốn chính sách đã giúp gần 2.900 hộ thoát nghèo.", "gần 2.900"),
+        (
+            "Vốn vay ưu đãi giúp cho trên 1.700 hộ nghèo và cận nghèo có điều kiện chăn nuôi, vươn lên thoát nghèo.",
+            "trên 1.700",
+        ),
+    ],
+)
+def test_households_a_loan_helped_out_of_poverty_are_a_fall_in_poor_households(text, quote):
+    assert propose(text)[quote]["metric"] == "poor_households_reduction"
+
+
+def test_the_bank_s_customers_are_policy_households_whatever_programmes_follow():
+    text = (
+        "Năm 2023, doanh số cho vay đạt 870 tỷ đồng với 21.400 lượt khách hàng vay vốn, trong đó chủ yếu là các "
+        "chương trình cho vay hộ nghèo, hộ cận nghèo."
+    )
+    rows = propose(text)
+    assert (rows["870 tỷ đồng"]["beneficiary_group"], rows["21.400"]["beneficiary_group"]) == (
+        "policy_households",
+        "policy_households",
+    )
+    assert rows["21.400"]["metric"] == "credit_borrowers"
+
+
+def test_a_flow_is_not_dated_by_the_day_of_a_level_before_it():
+    text = (
+        "Năm 2022, chi nhánh hoàn thành các chỉ tiêu. Tổng nguồn vốn đến 31/12/2022 đạt 2.960 tỷ đồng.\n"
+        "Doanh số cho vay đạt 780 tỷ đồng."
+    )
+    rows = propose(text)
+    assert period(rows["2.960 tỷ đồng"]) == ("2022-12-31", "2022-12-31")
+    assert period(rows["780 tỷ đồng"]) == ("2022-01-01", "2022-12-31")

@@ -231,10 +231,13 @@ class EvaluationError(Exception):
     """The evaluation cannot run as asked (an unknown revision, rules that fail)."""
 
 
-def before_and_after(data_dir: Path, inputs: Inputs | None = None) -> list[tuple[LogEntry, Score, Score]]:
+def before_and_after(
+    data_dir: Path, inputs: Inputs | None = None, seen: frozenset[str] = frozenset()
+) -> list[tuple[LogEntry, Score, Score]]:
     """For each report the rules were not written from, kept by earlier rules and whose text is here: its kept
     proposal's score (the earlier rules, before) and today's rules on it (after). The same reports on both
-    sides, none of which today's rules were written from, so the change is measured on unseen reports."""
+    sides, none of which today's rules were written from (`seen` names those read while writing them), so the
+    change is measured on unseen reports. On a partial local copy both sides are scored on the figures it holds."""
     inputs = inputs or read_inputs(data_dir)
     today = extractor_version()
     provinces, categories = reference(data_dir)
@@ -243,7 +246,7 @@ def before_and_after(data_dir: Path, inputs: Inputs | None = None) -> list[tuple
     compared = []
     for entry in read_log(data_dir):
         source = sources.get(entry.source_id)
-        if source is None or entry.rules_seen_it or entry.extractor_version == today:
+        if source is None or entry.rules_seen_it or entry.extractor_version == today or entry.source_id in seen:
             continue
         text = inputs.text_of(source["file"])
         if text is None:
@@ -251,8 +254,11 @@ def before_and_after(data_dir: Path, inputs: Inputs | None = None) -> list[tuple
         published = date.fromisoformat(source["publication_date"]) if source["publication_date"] else None
         province = source["province"] or None if entry.province_given else None
         proposed = extract(text, entry.source_id, province, published, provinces, categories, source["language"])
-        reviewed = facts.get(entry.source_id, [])
-        before = score(read_proposal(data_dir, entry.source_id), reviewed, categories)
+        reviewed, kept = facts.get(entry.source_id, []), read_proposal(data_dir, entry.source_id)
+        if source["file"] not in inputs.reports:
+            reviewed = [fact for fact in reviewed if fact["quote"] in text]
+            kept = [row for row in kept if row["quote"] in text]
+        before = score(kept, reviewed, categories)
         compared.append((entry, before, score(proposed, reviewed, categories)))
     return compared
 
@@ -302,8 +308,12 @@ def report(result: Score, say: Callable[[str], None] = print, details: bool = Fa
             say(f"  {miss}")
 
 
-def markdown(data_dir: Path, last: int = 15) -> str:
-    """benchmarks/EXTRACTION.md: the kept proposals scored, per report in the order added, and in sum."""
+def markdown(
+    data_dir: Path, last: int = 15, against: str | None = None, written_from: frozenset[str] = frozenset()
+) -> str:
+    """benchmarks/EXTRACTION.md: the kept proposals scored, per report in the order added, and in sum; with
+    `against`, today's rules and those of that git revision on the same texts (`written_from`: the reports read while
+    writing today's rules, scored apart)."""
     inputs = read_inputs(data_dir)
     kept = kept_scores(data_dir, inputs)
     languages = {row["source_id"]: row["language"] for _, row in inputs.tables["sources"].rows}
@@ -329,7 +339,7 @@ def markdown(data_dir: Path, last: int = 15) -> str:
     seen = [result for entry, result in kept if entry.rules_seen_it]
     lines += ["", "On the reports the first rules were written from (not a test of them):", "", _summary_header()]
     lines.append(_summary_row("rules written from these", seen))
-    compared = before_and_after(data_dir, inputs)
+    compared = before_and_after(data_dir, inputs, written_from)
     lines += [
         "",
         f"## Before and after the rules now in force ({extractor_version()})",
@@ -347,6 +357,8 @@ def markdown(data_dir: Path, last: int = 15) -> str:
         ]
     else:
         lines.append("No such report here; run this with the local copies of the articles to measure the change.")
+    if against:
+        lines += _against_section(data_dir, against, written_from)
     lines += [
         "",
         "## Per report, in the order proposals were kept",
@@ -369,6 +381,36 @@ def markdown(data_dir: Path, last: int = 15) -> str:
             + " |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _against_section(data_dir: Path, revision: str, seen: frozenset[str]) -> list[str]:
+    """Today's rules and those of `revision` on every text here, scored the same way: the local copies the
+    rules were not written from, those they were, and the seed reports."""
+    before, after = dict(rerun_scores(data_dir, revision=revision)), dict(rerun_scores(data_dir))
+    inputs = read_inputs(data_dir)
+    seeds = {row["source_id"] for _, row in inputs.tables["sources"].rows if row["file"] in inputs.reports}
+    groups = [
+        ("local copies not read while writing today's rules", sorted(set(after) - seeds - seen)),
+        ("local copies read while writing today's rules", sorted(set(after) & seen)),
+        ("the seed reports (data/reports)", sorted(set(after) & seeds)),
+    ]
+    lines = [
+        "",
+        f"## Today's rules ({extractor_version()}) against those of {revision}, on the texts here",
+        "",
+        f"Written by `python -m etl evaluate --rerun --against {revision} --write ...`. Both versions of the rules",
+        "propose again on the same texts with the same source rows, and are scored the same way. A local copy",
+        "(git-ignored) may hold only the part of its article a stored page kept: the reviewed figures whose",
+        "quote it does not hold are left out of both scores. `topic` is the metric's category, `year` the years",
+        "the period runs over.",
+        "",
+        _summary_header(),
+    ]
+    for scope, names in groups:
+        if names:
+            lines.append(_summary_row(f"before ({revision}): {scope}", [before[name] for name in names]))
+            lines.append(_summary_row(f"after: {scope}", [after[name] for name in names]))
+    return lines
 
 
 def _summary_header() -> str:

@@ -23,6 +23,8 @@ _PROGRAMME = (
     r"|national target programme[^.;]{0,40}poverty"
 )
 # The drive to remove temporary and dilapidated houses (xóa nhà tạm, nhà dột nát).
+# Building a house; "cất mới" in the south.
+_BUILD = r"(?:xây dựng|xây mới|xây|cất mới|cất)"
 _TEMPORARY_HOUSES = r"nhà (?:ở )?tạm|nhà dột nát|temporary (?:and dilapidated )?houses|dilapidated houses"
 # A count that is a stock of borrowers: "58.400 hộ còn dư nợ", "61.300 khách hàng đang vay vốn".
 _STILL_BORROWING = (
@@ -30,8 +32,12 @@ _STILL_BORROWING = (
     r"|\b(?:with|having) (?:loans? )?outstanding|\bstill (?:owing|borrowing))"
 )
 # Words of the social-policy bank's lending, and of being lent to.
-_LENDING = r"(?:nguồn vốn|vốn vay|vốn tín dụng|tín dụng chính sách|ngân hàng chính sách|nhcsxh|cho vay|vay vốn)"
+_BANK = r"(?:ngân hàng (?:chính sách|csxh)|nhcsxh|vbsp)"
+_LENDING = rf"(?:nguồn vốn|vốn vay|vốn tín dụng|tín dụng chính sách|{_BANK}|cho vay|vay vốn)"
+# Up to a clause's end, numbers included ("1.420,5 tỷ đồng" holds a dot that does not end a sentence).
+_WITHIN_CLAUSE = r"(?:[^.;]|\.(?=\d))"
 _BORROWED = r"(?:được vay|vay vốn|có vốn|tiếp cận (?:nguồn )?vốn|được (?:ngân hàng )?cho vay)"
+_FUND_FOR_THE_POOR = r"quỹ\s*[\"“‘']?vì người nghèo"
 _CONTRIBUTION = r"^[^.;]{0,40}(?:mức đóng|chi phí (?:tham gia|mua thẻ))"
 _RATE_OF_POPULATION = (
     rf"(?:tỷ|tỉ) lệ (?:bao phủ(?: {_BHYT})?|(?:dân số |người dân |dân cư )?tham gia {_BHYT})"
@@ -41,7 +47,8 @@ _RATE_OF_POPULATION = (
 METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
     # money
     "credit_outstanding": ("VND", [("left", r"dư nợ|outstanding|credit balance", 4.0)]),
-    "credit_funds": ("VND", [("left", r"(?:tổng )?nguồn vốn|total (?:capital|funds)|capital", 4.5)]),
+    # "dư nợ nguồn vốn cho vay" is loans outstanding, not the bank's funds.
+    "credit_funds": ("VND", [("left", r"(?<!dư nợ )(?:tổng )?nguồn vốn|total (?:capital|funds)|capital", 4.5)]),
     "credit_disbursed": (
         "VND",
         [
@@ -49,6 +56,8 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
             ("left", r"doanh số (?:cho )?vay", 8.0),
             ("left", r"doanh số|cho vay|vay vốn|được vay|tín dụng|giải ngân|lent|lending|loans? disbursed", 2.5),
             ("right", r"^\s*(?:vốn )?(?:tín dụng|vay)", 3.0),
+            # The bank's own disbursement ("Ngân hàng CSXH ... đã giải ngân") is its lending.
+            ("left", rf"{_BANK}{_WITHIN_CLAUSE}{{0,80}}giải ngân", 4.0),
         ],
     ),
     # A year's money of the national target programme disbursed; other programme money (allocated, mobilised,
@@ -64,7 +73,14 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
         ],
     ),
     "poverty_programme_disbursed": ("VND", [("any", _PROGRAMME, 3.0), ("left", r"giải ngân|disburs", 3.5)]),
-    "poverty_fund_raised": ("VND", [("left", r"(?:vận động|quyên góp|tiếp nhận|huy động)[^.;]{0,40}quỹ", 4.5)]),
+    "poverty_fund_raised": (
+        "VND",
+        [
+            ("left", r"(?:vận động|quyên góp|tiếp nhận|huy động)[^.;]{0,40}quỹ", 4.5),
+            # "Quỹ “Vì người nghèo” các cấp đã tiếp nhận ..." and its parts by level after it.
+            ("left", rf"{_FUND_FOR_THE_POOR}[^;]{{0,80}}(?:tiếp nhận|vận động được|quyên góp|ủng hộ)", 5.0),
+        ],
+    ),
     "poverty_fund_spending": ("VND", [("left", r"quỹ [\"“]?vì người nghèo[\"”]?[^.;]{0,40}(?:chi|hỗ trợ)", 4.5)]),
     "bhyt_cost": ("VND", [("left", rf"thẻ {_BHYT}|{_BHYT}", 2.5)]),
     "electricity_support_spending": ("VND", [("any", r"tiền điện", 3.0)]),
@@ -73,7 +89,7 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
     "tet_gift_spending": ("VND", [("left", r"quà", 3.0)]),
     "houses_built_spending": (
         "VND",
-        [("left", r"(?:xây dựng|xây mới|xây)\s[^.;]{0,25}nhà", 3.5), ("any", _TEMPORARY_HOUSES, 3.0)],
+        [("left", rf"{_BUILD}\s[^.;]{{0,25}}nhà", 3.5), ("any", _TEMPORARY_HOUSES, 3.0)],
     ),
     "houses_repaired_spending": ("VND", [("left", r"sửa chữa|sửa", 4.0)]),
     # counts
@@ -101,7 +117,7 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
         [
             # Borrowers listed in a lending clause are not counts of the poor: "nguồn vốn đã giúp 600 lượt hộ
             # nghèo, 1.400 hộ cận nghèo ... có vốn sản xuất", "4.000 hộ nghèo được vay vốn".
-            ("left", rf"{_LENDING}[^.;]{{0,120}}?\b(?:giúp|cho|tạo điều kiện cho|hỗ trợ)\b", 6.0),
+            ("left", rf"{_LENDING}{_WITHIN_CLAUSE}{{0,120}}?\b(?:giúp|cho|tạo điều kiện cho|hỗ trợ)\b", 6.0),
             ("right", rf"^\s*(?:lượt\s+)?(?:hộ|người|khách hàng|học sinh)[^.;\d]{{0,80}}?{_BORROWED}", 6.0),
             ("right", r"^[^.;,]{0,40}\bvay\b", 5.0),
             ("end", r"cho vay\s*(?:trên|hơn|gần)?\s*$", 5.0),
@@ -119,7 +135,7 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
     "houses_built": (
         "count",
         [
-            ("end", r"(?:xây dựng|xây mới|xây)\s*$", 3.0),
+            ("end", rf"{_BUILD}\s*$", 3.0),
             ("right", r"^\s*(?:căn |ngôi )?nhà (?:đại đoàn kết|tình nghĩa|ở)|^\s*(?:căn|ngôi) nhà", 3.0),
         ],
     ),
@@ -163,7 +179,15 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
             ("right", r"^[^.;\d]{0,90}?(?<!mới )(?:vươn lên |đã )?thoát nghèo", 7.0),
         ],
     ),
-    "bhyt_participants": ("count", [("right", rf"^\s*{_PARTICIPANTS} {_BHYT}", 5.0)]),
+    "bhyt_participants": (
+        "count",
+        [
+            ("right", rf"^\s*{_PARTICIPANTS} {_BHYT}", 5.0),
+            # "; năm 2024 đạt 1,80 triệu người tham gia" in a paragraph about health insurance.
+            ("right", r"^\s*người tham gia(?!\w)", 1.5),
+            ("paragraph", _BHYT, 1.0),
+        ],
+    ),
     "bhyt_new_participants": ("count", [("right", rf"^\s*{_PARTICIPANTS} {_BHYT}", 5.0), _NEW]),
     "bhxh_participants": ("count", [("right", rf"^\s*{_PARTICIPANTS} {_BHXH}", 5.0)]),
     "voluntary_bhxh_participants": ("count", [("right", rf"^\s*{_PARTICIPANTS} {_BHXH} tự nguyện", 6.0)]),
@@ -208,6 +232,9 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
         [
             ("left", _RATE_OF_POPULATION, 6.0),
             ("right", rf"^\s*(?:dân số|người dân|dân cư)[^.;,]{{0,15}}(?:tham gia|có thẻ) {_BHYT}", 6.0),
+            # "1,69 triệu người tham gia bảo hiểm y tế (chiếm 91,8% dân số)", "(độ bao phủ chiếm 90,5% dân số)".
+            ("right", r"^\s*(?:dân số|số dân)(?!\w)", 3.0),
+            ("left", rf"(?:độ |tỷ lệ )?bao phủ|{_BHYT}", 2.0),
         ],
     ),
     "credit_access_coverage": ("percent", [("right", r"vay vốn|tín dụng", 4.0)]),
@@ -234,12 +261,14 @@ YEARLY_METRICS = {
 # Metrics of the whole population: the same measure for a group named beside the number is another metric.
 WHOLE_POPULATION_METRICS = {"bhyt_population_coverage": "bhyt_coverage"}
 
+_ETHNIC_MINORITY = r"(?:đồng bào |người |hộ (?:nghèo |cận nghèo )?)?dân tộc thiểu số|\bdtts\b"
 # Most specific first: a longer match hides the shorter ones inside it.
 GROUP_PATTERNS: list[tuple[str, str]] = [
     ("policy_households", r"(?:hộ|người) nghèo[^.;]{0,70}(?:đối tượng chính sách|hộ chính sách)"),
     ("poor_near_poor_newly_escaped", r"(?:hộ|người) nghèo,? (?:hộ )?cận nghèo,? (?:và )?(?:hộ )?mới thoát nghèo"),
     ("poor_and_near_poor", r"(?:hộ|người) nghèo,? (?:và )?(?:hộ |người )?cận nghèo|nghèo, cận nghèo"),
     ("disadvantaged", r"hoàn cảnh (?:đặc biệt )?khó khăn"),
+    ("ethnic_minority", _ETHNIC_MINORITY),
     ("newly_escaped", r"(?:mới )?thoát nghèo"),
     ("near_poor", r"(?:hộ|người|học sinh) cận nghèo|cận nghèo"),
     ("poor_women", r"phụ nữ nghèo|hội viên nghèo"),
@@ -278,6 +307,8 @@ DEFAULT_GROUP_BY_CATEGORY = {"women_union": "women_members", "credit": "policy_h
 # (data/metrics.meta.yml). The drive's house counts without a group are its totals, with people with merit.
 DEFAULT_GROUP_BY_METRIC = {
     "credit_borrowers_outstanding": "policy_households",
+    "poverty_fund_raised": "poor",
+    "poverty_fund_spending": "poor",
     "poverty_programme_disbursed": "poor_near_poor_newly_escaped",
     "poverty_programme_spending": "poor_near_poor_newly_escaped",
     "temporary_houses_removed": "disadvantaged",
@@ -411,6 +442,8 @@ _BREAKDOWN = re.compile(r"\btrong đó\b|\btập trung\b", re.IGNORECASE)
 
 def best_group(metric: str | None, category: str | None, unit: str, context: Context) -> str:
     if metric in POVERTY_MEASURES:
+        if re.search(_ETHNIC_MINORITY, context.near_left[-40:] + context.near_right[:40], re.IGNORECASE):
+            return "ethnic_minority"  # "hộ nghèo dân tộc thiểu số": the poor of the minorities
         return "women_members" if re.search(r"hội viên", context.left, re.IGNORECASE) else "all"
     if metric in WHOLE_POPULATION_METRICS:
         # Only a group named right beside the number makes it a group's share ("tỷ lệ tham gia BHYT của

@@ -66,9 +66,10 @@ _DOCUMENT_NAME = re.compile(
 )
 _RATIO = re.compile(r"(?<![\w/.,])(?P<part>\d{1,3})/(?P<whole>\d{1,3})(?![\w/])")
 _CLAUSE_END = re.compile(r"[;\n]|[.!?…]+(?=\s)")
-# "2,45% với 169.566 hộ": a count that follows a rate counts the same households.
+# "2,45% với 169.566 hộ", "dư nợ 4.870 tỷ đồng, phục vụ 128.300 khách hàng": a count that follows a rate or a
+# balance counts the same households.
 _WITH_COUNT = re.compile(
-    r"\s*(?:\(|,)?\s*(?:với|gồm|tương ứng|equivalent to|or|with)\s*(?:tổng số\s*)?$", re.IGNORECASE
+    r"\s*(?:\(|,)?\s*(?:với|gồm|tương ứng|phục vụ|equivalent to|or|with)\s*(?:tổng số\s*)?$", re.IGNORECASE
 )
 # An amount per house, per person or per month is a rate of support, not a total spent:
 # "50 triệu đồng/căn", "700.000 đồng/người/tháng", "VND500,000 per household".

@@ -138,14 +138,22 @@ PATTERNS: list[tuple[re.Pattern, Callable, bool]] = [
         _year_and_months,
         False,
     ),
-    (re.compile(rf"(?P<months>\d{{1,2}}) tháng đầu năm {_YEAR}", re.I), _first_months, False),
+    (re.compile(rf"(?P<months>\d{{1,2}}) tháng (?:đầu |của )?năm {_YEAR}", re.I), _first_months, False),
     (re.compile(rf"(?:the )?first (?P<words>three|six|nine) months of {_YEAR}", re.I), _first_months, False),
     (
-        re.compile(r"từ đầu năm(?: đến nay)?|since the (?:start|beginning) of (?:the|this) year", re.I),
+        re.compile(
+            r"từ đầu năm(?! (?:19|20)\d\d)(?: đến nay)?|since the (?:start|beginning) of (?:the|this) year", re.I
+        ),
         _year_so_far,
         False,
     ),
-    (re.compile(rf"từ (?:năm )?{_YEAR} (?:đến|tới) nay|since {_YEAR2}", re.I), _since_year, False),
+    (
+        re.compile(rf"(?:từ )?(?:đầu )?(?:năm )?{_YEAR} (?:đến|tới) nay|since {_YEAR2}", re.I),
+        _since_year,
+        False,
+    ),
+    # "ngay từ đầu năm 2017": since then, to the publication date.
+    (re.compile(rf"từ đầu năm {_YEAR}(?![\d/])(?! (?:đến|tới))", re.I), _since_year, False),
     (re.compile(rf"(?<![\d/]){_YEAR}\s*[-–]\s*{_YEAR2}(?![\d/])", re.I), _years, False),
     (re.compile(rf"từ (?:năm )?{_YEAR} (?:đến|tới) (?:hết )?(?:năm )?{_YEAR2}(?![\d/])", re.I), _years, False),
     (
@@ -181,20 +189,24 @@ PATTERNS: list[tuple[re.Pattern, Callable, bool]] = [
 _COMPARED_WITH = re.compile(r"(?:(?<!\w)so(?: với)?|compared (?:with|to)|than)\s+(?:với\s+)?(?:cùng kỳ\s+)?$", re.I)
 
 
+# Periods whose year is the year the report is written in.
+_OF_THE_YEAR_WRITTEN = (_at_day, _this_year, _end_of_this_year, _last_year, _month_of_publication)
+
+
 def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     """Every period mention, in text order, without overlaps."""
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = [match.span() for match in NOT_A_PERIOD.finditer(text)]
+    years = [int(year) for year in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)]
+    # An undated report's "tháng 5", "đến ngày 30/4", "năm nay" are of the latest year it names.
+    latest = date(max(years), 12, 31) if years and published is None else None
     for pattern, interpret, is_comparison in PATTERNS:
-        if interpret is _month_of_publication and published is None:
-            years = [int(year) for year in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)]
-            # Undated report: a bare month belongs to the latest year it mentions.
-            published = date(max(years), 12, 31) if years else None
+        anchor = latest if latest and interpret in _OF_THE_YEAR_WRITTEN else published
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             try:
-                period_start, period_end = interpret(match, published)
+                period_start, period_end = interpret(match, anchor)
             except ValueError:
                 continue
             taken.append((match.start(), match.end()))

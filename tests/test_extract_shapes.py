@@ -226,3 +226,145 @@ def test_a_flow_is_not_dated_by_the_day_of_a_level_before_it():
     rows = propose(text)
     assert period(rows["2.960 tỷ đồng"]) == ("2022-12-31", "2022-12-31")
     assert period(rows["780 tỷ đồng"]) == ("2022-01-01", "2022-12-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "metric", "group"),
+    [
+        (
+            "Năm 2024, Ban vận động Quỹ “Vì người nghèo” các cấp đã tiếp nhận trên 84 tỷ đồng, trong đó cấp tỉnh "
+            "12,5 tỷ đồng; cấp huyện 21,3 tỷ đồng.",
+            "trên 84 tỷ đồng",
+            "poverty_fund_raised",
+            "poor",
+        ),
+        (
+            "Năm 2024, Ban vận động Quỹ “Vì người nghèo” các cấp đã tiếp nhận trên 84 tỷ đồng, trong đó cấp tỉnh "
+            "12,5 tỷ đồng; cấp huyện 21,3 tỷ đồng.",
+            "21,3 tỷ đồng",
+            "poverty_fund_raised",
+            "poor",
+        ),
+        (
+            "Năm 2023, từ nguồn quỹ vận động, tỉnh đã cất mới 840 căn nhà Đại đoàn kết cho hộ nghèo với kinh phí "
+            "33,6 tỷ đồng.",
+            "33,6 tỷ đồng",
+            "houses_built_spending",
+            "poor",
+        ),
+        (
+            "Trong năm 2024, Ngân hàng CSXH chi nhánh tỉnh đã giải ngân 1.420,5 tỷ đồng cho 29.800 lượt hộ nghèo, "
+            "cận nghèo và các đối tượng chính sách khác.",
+            "1.420,5 tỷ đồng",
+            "credit_disbursed",
+            "policy_households",
+        ),
+        (
+            "Trong năm 2024, Ngân hàng CSXH chi nhánh tỉnh đã giải ngân 1.420,5 tỷ đồng cho 29.800 lượt hộ nghèo, "
+            "cận nghèo và các đối tượng chính sách khác.",
+            "29.800",
+            "credit_borrowers",
+            "policy_households",
+        ),
+        (
+            "Đến cuối năm 2024, tổng dư nợ đạt 4.870 tỷ đồng, phục vụ 128.300 khách hàng.",
+            "128.300",
+            "credit_borrowers_outstanding",
+            "policy_households",
+        ),
+        (
+            "Đến nay, tổng dư nợ nguồn vốn cho vay đạt 5.310 tỷ đồng.",
+            "5.310 tỷ đồng",
+            "credit_outstanding",
+            "policy_households",
+        ),
+        (
+            "Dư nợ cho vay đối với đồng bào dân tộc thiểu số là trên 190,4 tỷ đồng, với 15.230 hộ dân tộc thiểu số "
+            "còn dư nợ.",
+            "trên 190,4 tỷ đồng",
+            "credit_outstanding",
+            "ethnic_minority",
+        ),
+        (
+            "Dư nợ cho vay đối với đồng bào dân tộc thiểu số là trên 190,4 tỷ đồng, với 15.230 hộ dân tộc thiểu số "
+            "còn dư nợ.",
+            "15.230",
+            "credit_borrowers_outstanding",
+            "ethnic_minority",
+        ),
+        (
+            "Năm 2019, tổng số hộ nghèo dân tộc thiểu số của tỉnh là 4.860 hộ.",
+            "4.860",
+            "poor_households",
+            "ethnic_minority",
+        ),
+        (
+            "Năm 2023, toàn tỉnh có 1,69 triệu người tham gia bảo hiểm y tế (chiếm 91,8% dân số).",
+            "91,8%",
+            "bhyt_population_coverage",
+            "all",
+        ),
+        (
+            "Năm 2022, toàn tỉnh phát triển 1,65 triệu người tham gia bảo hiểm y tế (độ bao phủ chiếm 90,5% dân số).",
+            "90,5%",
+            "bhyt_population_coverage",
+            "all",
+        ),
+    ],
+)
+def test_fund_housing_credit_and_coverage_shapes(text, quote, metric, group):
+    row = propose(text)[quote]
+    assert (row["metric"], row["beneficiary_group"]) == (metric, group)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        (
+            "9 tháng của năm 2023, Quỹ “Vì người nghèo” các cấp đã tiếp nhận trên 96 tỷ đồng.",
+            "trên 96 tỷ đồng",
+            ("2023-01-01", "2023-09-30"),
+        ),
+        (
+            "Từ đầu năm 2024 đến nay, Quỹ “Vì người nghèo” các cấp đã tiếp nhận trên 41 tỷ đồng.",
+            "trên 41 tỷ đồng",
+            ("2024-01-01", "2025-01-20"),
+        ),
+        (
+            "Đầu năm 2024 đến nay, Quỹ “Vì người nghèo” các cấp đã tiếp nhận trên 41 tỷ đồng.",
+            "trên 41 tỷ đồng",
+            ("2024-01-01", "2025-01-20"),
+        ),
+    ],
+)
+def test_periods_counted_from_the_start_of_a_year(text, quote, expected):
+    assert period(propose(text)[quote]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        (
+            "Năm 2018, chi nhánh mở rộng cho vay. Tổng dư nợ đến ngày 30/4 là trên 1.930 tỷ đồng.",
+            "trên 1.930 tỷ đồng",
+            ("2018-04-30", "2018-04-30"),
+        ),
+        (
+            "Chương trình Tết Nhân ái Xuân Giáp Thìn 2024: năm nay các cấp Hội trao tặng hơn 9.000 suất quà.",
+            "hơn 9.000",
+            ("2024-01-01", "2024-12-31"),
+        ),
+    ],
+)
+def test_an_undated_report_s_day_or_this_year_is_in_the_latest_year_it_names(text, quote, expected):
+    assert period(propose(text, published=None)[quote]) == expected
+
+
+def test_a_list_of_yearly_participants_in_a_health_insurance_paragraph():
+    text = (
+        "Theo kế hoạch bao phủ bảo hiểm y tế, năm 2024 toàn tỉnh đạt 1,71 triệu người tham gia; năm 2025 đạt "
+        "1,74 triệu người tham gia."
+    )
+    rows = propose(text)
+    assert (rows["1,71 triệu"]["metric"], rows["1,74 triệu"]["metric"]) == ("bhyt_participants", "bhyt_participants")
+    assert period(rows["1,74 triệu"]) == ("2025-01-01", "2025-12-31")

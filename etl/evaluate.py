@@ -213,6 +213,8 @@ def proposals_of_revision(revision: str, data_dir: Path, reruns: list[Rerun]) ->
     with tempfile.TemporaryDirectory() as folder:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             tar.extractall(folder, filter="data")
+        # Rules that read the product's definitions from data/ beside etl/ (the metrics' measures) read these.
+        (Path(folder) / "data").symlink_to(data_dir.resolve(), target_is_directory=True)
         result = subprocess.run(
             [sys.executable, "-c", _PROPOSE_AT_REVISION, str(data_dir.resolve())],
             input=json.dumps(runs),

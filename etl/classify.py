@@ -28,12 +28,15 @@ _BUILD = r"(?:xây dựng|xây mới|xây|cất mới|cất)"
 _TEMPORARY_HOUSES = r"nhà (?:ở )?tạm|nhà dột nát|temporary (?:and dilapidated )?houses|dilapidated houses"
 # A count that is a stock of borrowers: "58.400 hộ còn dư nợ", "61.300 khách hàng đang vay vốn".
 _STILL_BORROWING = (
-    r"^\s*(?!lượt)[^.;,]{0,30}?(?:(?:còn|đang có|có) dư nợ|\bđang (?:còn )?(?:vay|được vay)"
+    r"^\s*(?!lượt)[^.;,]{0,30}?(?:(?:còn|đang có|có) dư nợ|\b(?:hộ|khách hàng) dư nợ|\bđang (?:còn )?(?:vay|được vay)"
     r"|\b(?:with|having) (?:loans? )?outstanding|\bstill (?:owing|borrowing))"
 )
 # Words of the social-policy bank's lending, and of being lent to.
 _BANK = r"(?:ngân hàng (?:chính sách|csxh)|nhcsxh|vbsp)"
 _LENDING = rf"(?:nguồn vốn|vốn vay|vốn tín dụng|tín dụng chính sách|{_BANK}|cho vay|vay vốn)"
+# Words up to the end of a list of households ("7.420 hộ nghèo, 5.980 hộ cận nghèo được vay vốn"): a number
+# only when it counts households or people too.
+_LISTED = r"(?:[^.;\d]|\d[\d.,]*(?=\s+(?:lượt\s+)?(?:hộ|người)))"
 # Up to a clause's end, numbers included ("1.420,5 tỷ đồng" holds a dot that does not end a sentence).
 _WITHIN_CLAUSE = r"(?:[^.;]|\.(?=\d))"
 _BORROWED = r"(?:được vay|vay vốn|có vốn|tiếp cận (?:nguồn )?vốn|được (?:ngân hàng )?cho vay)"
@@ -118,7 +121,7 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
             # Borrowers listed in a lending clause are not counts of the poor: "nguồn vốn đã giúp 600 lượt hộ
             # nghèo, 1.400 hộ cận nghèo ... có vốn sản xuất", "4.000 hộ nghèo được vay vốn".
             ("left", rf"{_LENDING}{_WITHIN_CLAUSE}{{0,120}}?\b(?:giúp|cho|tạo điều kiện cho|hỗ trợ)\b", 6.0),
-            ("right", rf"^\s*(?:lượt\s+)?(?:hộ|người|khách hàng|học sinh)[^.;\d]{{0,80}}?{_BORROWED}", 6.0),
+            ("right", rf"^\s*(?:lượt\s+)?(?:hộ|người|khách hàng|học sinh){_LISTED}{{0,80}}?{_BORROWED}", 6.0),
             ("right", r"^[^.;,]{0,40}\bvay\b", 5.0),
             ("end", r"cho vay\s*(?:trên|hơn|gần)?\s*$", 5.0),
             (
@@ -201,7 +204,12 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
     # rates
     "poverty_rate": (
         "percent",
-        [("left", r"tỷ lệ hộ (?:hội viên )?nghèo|hộ nghèo|poverty (?:rate|ratio)|poor households?", 3.0)],
+        [
+            ("left", r"tỷ lệ hộ (?:hội viên )?nghèo|hộ nghèo|poverty (?:rate|ratio)|poor households?", 3.0),
+            # "giảm từ 5,12% năm 2021 xuống còn 3,40%": the level it fell from; "hộ nghèo giảm còn 0,91%".
+            ("right", r"^[^.;,]{0,25}?xuống(?: còn)?\s", 4.0),
+            ("end", r"(?<!cận )hộ nghèo(?: giảm)?(?: xuống)? còn\s*$", 6.0),
+        ],
     ),
     "near_poverty_rate": ("percent", [("left", r"cận nghèo|near-poor|near poor|sub-poverty", 4.0)]),
     # "tỷ lệ nghèo đa chiều" adds poor and near-poor; "tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều" does not.
@@ -212,7 +220,11 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
     "poverty_rate_reduction": ("percent", [("end", r"giảm\s*$", 6.0), ("right", r"^\s*so với", 3.0)]),
     "poverty_rate_yearly_reduction": (
         "percent",
-        [("right", r"^\s*(?:/\s*năm|mỗi năm|một năm|(?:a|per) year)", 7.0), ("left", r"giảm|decrease|reduc", 1.0)],
+        [
+            ("right", r"^\s*(?:/\s*năm|mỗi năm|một năm|(?:a|per) year)", 7.0),
+            ("left", r"giảm|decrease|reduc", 1.0),
+            ("end", r"(?:mỗi|một|hằng|hàng) năm giảm(?: được)?\s*$", 8.0),
+        ],
     ),
     # The budgets' share of a group's contribution (central and provincial together), and the province's
     # top-up alone ("ngân sách tỉnh hỗ trợ thêm 30% mức đóng").
@@ -293,6 +305,8 @@ POVERTY_GROUPS = {
 # Metrics about poverty itself: "hộ nghèo" names what is measured, not a group.
 POVERTY_MEASURES = {
     "poverty_rate",
+    "poor_and_near_poor_rate",
+    "poor_and_near_poor_households",
     "near_poverty_rate",
     "poverty_rate_reduction",
     "poverty_rate_yearly_reduction",
@@ -444,6 +458,8 @@ def best_group(metric: str | None, category: str | None, unit: str, context: Con
     if metric in POVERTY_MEASURES:
         if re.search(_ETHNIC_MINORITY, context.near_left[-40:] + context.near_right[:40], re.IGNORECASE):
             return "ethnic_minority"  # "hộ nghèo dân tộc thiểu số": the poor of the minorities
+        if _groups_in(context.near_left, context.near_right, unit) == "poor_near_poor_newly_escaped":
+            return "poor_near_poor_newly_escaped"  # households newly out of poverty too: beneficiaries, not a measure
         return "women_members" if re.search(r"hội viên", context.left, re.IGNORECASE) else "all"
     if metric in WHOLE_POPULATION_METRICS:
         # Only a group named right beside the number makes it a group's share ("tỷ lệ tham gia BHYT của

@@ -18,7 +18,7 @@ for ratios.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -91,6 +91,8 @@ _TO_ITS_PERIOD = re.compile(
 )
 
 
+# "Đến năm 2019, con số này là 2,66%": the figure is of the measure named before, in its paragraph.
+_REFERS_BACK = re.compile(r"(?:con số|tỷ lệ|số liệu|số) (?:này|đó|trên)", re.IGNORECASE)
 # Money by source after a total: "96 tỷ đồng, trong đó ngân sách trung ương 31 tỷ đồng, vốn huy động 23 tỷ đồng"
 # splits the same spending, so each part keeps the total's metric.
 _SOURCE_OF_MONEY = re.compile(
@@ -133,6 +135,9 @@ def extract(
 
     rows: list[dict[str, str]] = []
     previous: dict[str, str] = {}
+    # The last metric proposed for each unit in a sentence, and in a paragraph (line).
+    named_in_sentence: dict[tuple[int, str], str] = {}
+    named_in_paragraph: dict[tuple[int, str], str] = {}
     for reading in readings:
         clause = _containing(clauses, reading.start)
         if _is_not_a_total(reading, text, clause):
@@ -158,15 +163,20 @@ def extract(
             and not re.match(r"\s*lượt\b", text[reading.end :])
         ):
             metric, score = counted, 5.0  # "Đồng bằng sông Hồng 2,45% với 169.566 hộ"
-        if metric is None and previous.get("sentence") == str(sentence.start) and previous["unit"] == reading.unit:
-            metric, score = previous["metric"], 1.5  # "...hộ nghèo đạt 25,4 tỷ; hộ cận nghèo đạt 168 tỷ"
+        if metric is None:
+            # "...hộ nghèo đạt 25,4 tỷ; hộ cận nghèo đạt 168 tỷ", "Tây Nguyên 11,20% với 180.300 hộ; Đông Nam Bộ
+            # 0,25% với 11.400 hộ": a list keeps the measure its head names for each unit.
+            metric = named_in_sentence.get((sentence.start, reading.unit))
+            if metric is None and _REFERS_BACK.search(context.near_left):
+                metric = named_in_paragraph.get((_paragraph_start(text, reading.start), reading.unit))
+            score = 1.5 if metric else score
         if metric is None and reading.unit == "count" and reading.qualifier == "exact":
             continue  # a bare count with no measured thing beside it is rarely a figure
         area, level = _area(places, main, province, reading, clause, text)
         nearby = Span(reading.start - len(context.near_left), reading.end + len(context.near_right))
         period = _period(periods, reading, clause, nearby, text) or undated
         if metric in _flow_metrics():
-            period = _span_of_flow(periods, reading, period)
+            period = _span_of_flow(periods, reading, period, sentence.start)
         if period:
             metric = classify.for_period(metric, period.period_start, period.period_end)
         place_province = area if level == "province" and area in provinces else province
@@ -178,6 +188,9 @@ def extract(
             row["poverty_standard"] = _standard_named(standards, sentence, reading)
         row["confidence"] = _confidence(score, row, period)
         rows.append(row)
+        if metric:
+            named_in_sentence[(sentence.start, reading.unit)] = metric
+            named_in_paragraph[(_paragraph_start(text, reading.start), reading.unit)] = metric
         previous = {
             "sentence": str(sentence.start),
             "unit": reading.unit,
@@ -245,6 +258,8 @@ def _is_not_a_total(reading: NumberReading, text: str, clause: Span) -> bool:
     if reading.unit == "percent":
         if _PLAN_AFTER.match(text, reading.end):
             return True
+        if re.match(r"\s*(?:dân số|số dân)(?!\w)", text[reading.end :]):
+            return False  # "đạt hơn 87% dân số": a share of the population, a level
         growth = _GROWTH_BEFORE.search(text[max(0, reading.start - 25) : reading.start])
         if growth and growth["reached"]:
             rates = list(_NAMED_RATE.finditer(text, clause.start, reading.start))
@@ -274,7 +289,7 @@ def _context(text: str, reading: NumberReading, clause: Span, readings: list[Num
     near_end = after[0].start if after else clause.end
     # "13/13 Hội LHPN huyện": what is counted follows the whole ratio.
     end = reading.end + len(match[0]) if (match := re.match(r"/\d+", text[reading.end :])) else reading.end
-    paragraph_start = text.rfind("\n", 0, reading.start) + 1
+    paragraph_start = _paragraph_start(text, reading.start)
     return classify.Context(
         left=text[clause.start : reading.start].lower(),
         right=text[end : clause.end].lower(),
@@ -282,6 +297,10 @@ def _context(text: str, reading: NumberReading, clause: Span, readings: list[Num
         near_right=text[end:near_end].lower(),
         paragraph=text[paragraph_start : reading.start].lower(),
     )
+
+
+def _paragraph_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
 
 
 def _captions(text: str) -> list[Span]:
@@ -357,13 +376,16 @@ def _flow_metrics() -> frozenset[str]:
 
 
 def _span_of_flow(
-    periods: list[PeriodMention], reading: NumberReading, period: PeriodMention | None
+    periods: list[PeriodMention], reading: NumberReading, period: PeriodMention | None, sentence_start: int
 ) -> PeriodMention | None:
     """A flow (loans made, money spent) is not dated by a day stated for a level before it ("tổng nguồn vốn đến
     31/12/2021 đạt ... Tổng doanh số cho vay đạt ...", after "Năm 2021"): it takes the last period named before it
     that runs over time. A day named in its own words, or a "now", stays."""
     if period is None or period.is_now or period.period_start != period.period_end or period.start > reading.start:
         return period
+    if period.start >= sentence_start and period.period_end:
+        # "đến hết tháng 3/2022 có 64 hộ được vay vốn": what was lent since the year began.
+        return replace(period, period_start=date(period.period_end.year, 1, 1))
     spans = [
         p
         for p in periods

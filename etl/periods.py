@@ -42,6 +42,24 @@ def _first_months(match: re.Match, published: date | None) -> tuple[date, date]:
     return date(int(match["year"]), 1, 1), _month_end(int(match["year"]), months)
 
 
+def _first_months_written(match: re.Match, published: date | None) -> tuple[date | None, date | None]:
+    if published is None:
+        return None, None
+    return date(published.year, 1, 1), _month_end(published.year, int(match["months"]))
+
+
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _quarter(match: re.Match, published: date | None) -> tuple[date | None, date | None]:
+    """ "quý I", "quý 2/2023": the three months of that quarter, of the year of publication when none is named."""
+    year = int(match["year"]) if match["year"] else (published.year if published else None)
+    if year is None:
+        return None, None
+    quarter = _QUARTERS[match["quarter"].lower()]
+    return date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
+
+
 def _year_so_far(match: re.Match, published: date | None) -> tuple[date | None, date | None]:
     """ "từ đầu năm": from 1 January of the year of publication to the publication date."""
     if published is None:
@@ -139,6 +157,13 @@ PATTERNS: list[tuple[re.Pattern, Callable, bool]] = [
         False,
     ),
     (re.compile(rf"(?P<months>\d{{1,2}}) tháng (?:đầu |của )?năm {_YEAR}", re.I), _first_months, False),
+    # "7 tháng đầu năm" alone: of the year the report is written in; "quý I", "quý 2/2023".
+    (re.compile(r"(?P<months>\d{1,2}) tháng đầu năm(?! (?:19|20)\d\d)", re.I), _first_months_written, False),
+    (
+        re.compile(rf"quý (?P<quarter>IV|I{{1,3}}|[1-4])(?![\w/])(?:(?:/|\s+năm\s+){_YEAR})?", re.I),
+        _quarter,
+        False,
+    ),
     (re.compile(rf"(?:the )?first (?P<words>three|six|nine) months of {_YEAR}", re.I), _first_months, False),
     (
         re.compile(
@@ -190,14 +215,29 @@ _COMPARED_WITH = re.compile(r"(?:(?<!\w)so(?: với)?|compared (?:with|to)|than)
 
 
 # Periods whose year is the year the report is written in.
-_OF_THE_YEAR_WRITTEN = (_at_day, _this_year, _end_of_this_year, _last_year, _month_of_publication)
+_OF_THE_YEAR_WRITTEN = (
+    _at_day,
+    _this_year,
+    _end_of_this_year,
+    _last_year,
+    _month_of_publication,
+    _since_year,
+    _first_months_written,
+    _quarter,
+)
+# A year named as a target or the end of a range is not the year a report is written in.
+_TARGET_YEAR = re.compile(r"(?:đến|tới|vào|phấn đấu|mục tiêu|kế hoạch|dự kiến|[-–])\s*(?:năm\s*)?$", re.I)
 
 
 def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     """Every period mention, in text order, without overlaps."""
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = [match.span() for match in NOT_A_PERIOD.finditer(text)]
-    years = [int(year) for year in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)]
+    years = [
+        int(match[0])
+        for match in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)
+        if not _TARGET_YEAR.search(text, max(0, match.start() - 20), match.start())
+    ]
     # An undated report's "tháng 5", "đến ngày 30/4", "năm nay" are of the latest year it names.
     latest = date(max(years), 12, 31) if years and published is None else None
     for pattern, interpret, is_comparison in PATTERNS:

@@ -368,3 +368,89 @@ def test_a_list_of_yearly_participants_in_a_health_insurance_paragraph():
     rows = propose(text)
     assert (rows["1,71 triệu"]["metric"], rows["1,74 triệu"]["metric"]) == ("bhyt_participants", "bhyt_participants")
     assert period(rows["1,74 triệu"]) == ("2025-01-01", "2025-12-31")
+
+
+def test_a_list_of_regions_keeps_the_measure_named_at_its_head():
+    text = (
+        "Năm 2024, tỷ lệ nghèo đa chiều theo các vùng như sau: Tây Nguyên 11,20% với 180.300 hộ; Đông Nam Bộ "
+        "0,25% với 11.400 hộ; Đồng bằng sông Cửu Long 3,90% với 190.100 hộ."
+    )
+    rows = propose(text, published=date(2025, 2, 1))
+    assert rows["0,25%"]["metric"] == rows["3,90%"]["metric"] == "poor_and_near_poor_rate"
+    assert rows["11.400"]["metric"] == rows["190.100"]["metric"] == "poor_and_near_poor_households"
+    assert {rows[quote]["beneficiary_group"] for quote in ("11,20%", "180.300", "0,25%")} == {"all"}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "metric"),
+    [
+        (
+            "Năm 2015, tỷ lệ hộ nghèo của tỉnh ở mức 6,10%. Đến năm 2019, con số này là 3,05%.",
+            "3,05%",
+            "poverty_rate",
+        ),
+        (
+            "Trong 5 năm, tỷ lệ hộ nghèo giảm 3,2%. Bình quân mỗi năm giảm 0,64%.",
+            "0,64%",
+            "poverty_rate_yearly_reduction",
+        ),
+        ("Tỷ lệ hộ nghèo của huyện giảm từ 5,12% năm 2021 xuống còn 3,40% năm 2023.", "từ 5,12%", "poverty_rate"),
+        (
+            "Năm 2023, tỷ lệ nghèo đa chiều của tỉnh là 3,10%, hộ nghèo giảm còn 0,91% và hộ cận nghèo còn 2,19%.",
+            "0,91%",
+            "poverty_rate",
+        ),
+        (
+            "Từ năm 2021 đến nay, toàn tỉnh có 7.420 hộ nghèo, 5.980 hộ cận nghèo được hỗ trợ vay vốn ưu đãi.",
+            "7.420",
+            "credit_borrowers",
+        ),
+        (
+            "Đến 31/7/2024, dư nợ cho vay hộ nghèo đạt 980 tỷ đồng, có 27.300 hộ dư nợ.",
+            "27.300",
+            "credit_borrowers_outstanding",
+        ),
+        (
+            "Năm 2020 toàn tỉnh tăng thêm 0,15 triệu người tham gia bảo hiểm y tế, đạt hơn 87% dân số.",
+            "hơn 87%",
+            "bhyt_population_coverage",
+        ),
+    ],
+)
+def test_rates_and_counts_that_refer_back_or_come_in_lists(text, quote, metric):
+    assert propose(text)[quote]["metric"] == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "published", "expected"),
+    [
+        (
+            "Thống kê từ năm 2018 đến nay, toàn tỉnh có 3.200 hộ nghèo được vay vốn ưu đãi. Năm 2021 tỷ lệ hộ nghèo "
+            "là 1,6%, mục tiêu đến năm 2025 còn 1%.",
+            "3.200",
+            None,
+            ("2018-01-01", "2021-12-31"),
+        ),
+        (
+            "Doanh số cho vay 6 tháng đầu năm là 410 tỷ đồng.",
+            "410 tỷ đồng",
+            date(2023, 7, 20),
+            ("2023-01-01", "2023-06-30"),
+        ),
+        (
+            "Trong quý I, toàn tỉnh đã cấp 48.200 thẻ BHYT cho người thuộc hộ nghèo.",
+            "48.200",
+            date(2022, 4, 10),
+            ("2022-01-01", "2022-03-31"),
+        ),
+        (
+            "Theo báo cáo, đến hết tháng 3/2022 toàn tỉnh có 64 hộ nghèo được vay vốn với tổng số tiền "
+            "2.080 triệu đồng.",
+            "64",
+            date(2022, 4, 10),
+            ("2022-01-01", "2022-03-31"),
+        ),
+    ],
+)
+def test_periods_of_flows_quarters_and_undated_since(text, quote, published, expected):
+    assert period(propose(text, published=published)[quote]) == expected

@@ -134,7 +134,7 @@ def _evaluate(arguments: argparse.Namespace) -> int:
     if arguments.write:
         written_from = frozenset(arguments.seen)
         written = evaluate.markdown(arguments.data_dir, against=arguments.against, written_from=written_from)
-        arguments.write.write_text(written, encoding="utf-8")
+        arguments.write.write_text(written + evaluate.notes_kept(arguments.write), encoding="utf-8")
         print(f"Per-report table written to {arguments.write}")
     return 0
 

@@ -415,6 +415,18 @@ def _against_section(data_dir: Path, revision: str, seen: frozenset[str]) -> lis
     return lines
 
 
+# What follows this line in the written file is a note kept by hand: writing the file again keeps it.
+NOTES_MARKER = "<!-- Notes written by hand below this line are kept when the file is written again. -->"
+
+
+def notes_kept(path: Path) -> str:
+    """The hand-written notes after NOTES_MARKER in the file about to be written again, marker included."""
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    return "\n" + text[text.index(NOTES_MARKER) :] if NOTES_MARKER in text else ""
+
+
 def _summary_header() -> str:
     columns = ["reports", "proposed", "reviewed", "recall", "precision", *FIELDS]
     return "| scope | " + " | ".join(columns) + " |\n|" + "---|" * (len(columns) + 1)

@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from etl.evaluate import rerun_scores, score, total
+from etl.evaluate import NOTES_MARKER, rerun_scores, score, total
 from etl.extract import extract, reference
 from etl.paths import DATA_DIR, PROJECT_DIR
 
@@ -114,3 +114,13 @@ def test_year_and_topic_accuracy_on_the_frozen_sample_do_not_drop():
     assert matched >= 113
     assert year_accuracy >= 109 / 113
     assert topic_accuracy >= 112 / 113
+
+
+def test_notes_written_by_hand_are_kept_when_the_scores_are_written_again(data_dir, tmp_path):
+    out = tmp_path / "EXTRACTION.md"
+    out.write_text("old scores\n\n" + NOTES_MARKER + "\n\n## A note\n\nWhat remains wrong.\n", encoding="utf-8")
+    result = evaluate_command(data_dir, "--write", str(out))
+    assert result.returncode == 0, result.stderr
+    written = out.read_text(encoding="utf-8")
+    assert "old scores" not in written and written.startswith("# Extraction scores")
+    assert written.endswith(NOTES_MARKER + "\n\n## A note\n\nWhat remains wrong.\n")

@@ -186,8 +186,8 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
         "count",
         [
             ("right", rf"^\s*{_PARTICIPANTS} {_BHYT}", 5.0),
-            # "; năm 2024 đạt 1,80 triệu người tham gia" in a paragraph about health insurance.
-            ("right", r"^\s*người tham gia(?!\w)", 1.5),
+            # "; năm 2024 đạt 1,80 triệu người tham gia" (nothing said of what) in a paragraph about health insurance.
+            ("right", r"^\s*người tham gia\s*(?:[(;,.]|$)", 1.5),
             ("paragraph", _BHYT, 1.0),
         ],
     ),
@@ -404,12 +404,20 @@ def is_unmeasured_outcome(unit: str, context: Context) -> bool:
 
 
 def metric_scores(unit: str, context: Context) -> dict[str, float]:
+    """Each metric's score; what the paragraph names only adds to a metric the figure's own clause points to."""
     scores = {}
     for metric, (metric_unit, rules) in METRIC_RULES.items():
         if metric_unit == unit:
-            score = sum(_rule_score(side, pattern, weight, context) for side, pattern, weight in rules)
-            if score > 0:
-                scores[metric] = score
+            own = sum(
+                _rule_score(side, pattern, weight, context) for side, pattern, weight in rules if side != "paragraph"
+            )
+            if own > 0:
+                framed = sum(
+                    _rule_score(side, pattern, weight, context)
+                    for side, pattern, weight in rules
+                    if side == "paragraph"
+                )
+                scores[metric] = own + framed
     return scores
 
 

@@ -454,3 +454,8 @@ def test_rates_and_counts_that_refer_back_or_come_in_lists(text, quote, metric):
 )
 def test_periods_of_flows_quarters_and_undated_since(text, quote, published, expected):
     assert period(propose(text, published=published)[quote]) == expected
+
+
+def test_participants_of_something_else_are_not_insured_people():
+    text = "Bảo hiểm y tế được tuyên truyền rộng rãi. Các huyện mở 20 lớp, có 530 người tham gia tập huấn."
+    assert "530" not in propose(text) or propose(text)["530"]["metric"] != "bhyt_participants"

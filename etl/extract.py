@@ -378,9 +378,11 @@ def _flow_metrics() -> frozenset[str]:
 def _span_of_flow(
     periods: list[PeriodMention], reading: NumberReading, period: PeriodMention | None, sentence_start: int
 ) -> PeriodMention | None:
-    """A flow (loans made, money spent) is not dated by a day stated for a level before it ("tổng nguồn vốn đến
-    31/12/2021 đạt ... Tổng doanh số cho vay đạt ...", after "Năm 2021"): it takes the last period named before it
-    that runs over time. A day named in its own words, or a "now", stays."""
+    """A flow (loans made, money spent) runs over time, so a single day does not date it alone. A day its own
+    sentence names before it ends the period from the start of that year ("đến hết tháng 3/2022 có 64 hộ được vay
+    vốn"); a day stated for a level in an earlier sentence gives way to the last period running over time named
+    before it ("Năm 2021 ... tổng nguồn vốn đến 31/12/2021 đạt ... Tổng doanh số cho vay đạt ..."). A day named
+    after the figure, or a "now", stays."""
     if period is None or period.is_now or period.period_start != period.period_end or period.start > reading.start:
         return period
     if period.start >= sentence_start and period.period_end:

@@ -297,3 +297,8 @@ def dateline(text: str, within: int = 3000) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def printed_date(text: str) -> date | None:
+    """The publication date printed in the text: the dateline (kept under this name for callers written before)."""
+    return dateline(text)

@@ -459,3 +459,8 @@ def test_periods_of_flows_quarters_and_undated_since(text, quote, published, exp
 def test_participants_of_something_else_are_not_insured_people():
     text = "Bảo hiểm y tế được tuyên truyền rộng rãi. Các huyện mở 20 lớp, có 530 người tham gia tập huấn."
     assert "530" not in propose(text) or propose(text)["530"]["metric"] != "bhyt_participants"
+
+
+def test_the_printed_date_is_the_dateline():
+    assert periods.printed_date("Tin tức\n09:40 | 05/11/2024\nTính đến 31/12/2023, ...") == date(2024, 11, 5)
+    assert periods.printed_date("Tính đến 31/12/2023, toàn tỉnh còn 2.140 hộ nghèo.") is None

@@ -105,6 +105,16 @@ def main(argv: list[str] | None = None) -> int:
         "--rerun", action="store_true", help="run today's extractor on every report whose text is here"
     )
     evaluate_command.add_argument("--write", type=Path, help="write the per-report table as Markdown to this file")
+    evaluate_command.add_argument(
+        "--against", metavar="REVISION", help="with --rerun: also run the rules of this git revision on the same texts"
+    )
+    evaluate_command.add_argument(
+        "--seen",
+        action="append",
+        default=[],
+        metavar="SOURCE_ID",
+        help="a report read while writing today's rules: scored apart from the unseen ones (repeatable)",
+    )
     coverage_command = commands.add_parser("coverage", help="print the province × year figures of each topic")
     coverage_command.add_argument("--database", type=Path, default=None)
     request_command = commands.add_parser(
@@ -148,7 +158,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _evaluate(arguments: argparse.Namespace) -> int:
+    if arguments.against and not arguments.rerun:
+        print("--against compares two versions of the rules on the texts here: give --rerun too", file=sys.stderr)
+        return 2
     if arguments.rerun:
+        if arguments.against:
+            try:
+                before = evaluate.rerun_scores(arguments.data_dir, revision=arguments.against)
+            except evaluate.EvaluationError as error:
+                print(error, file=sys.stderr)
+                return 1
+            print(f"The rules of {arguments.against} on {len(before)} reports whose text is here:")
+            evaluate.report(evaluate.total(result for _, result in before))
         results = evaluate.rerun_scores(arguments.data_dir)
         print(f"Today's extractor on {len(results)} reports whose text is here (including those its rules saw):")
     else:
@@ -160,7 +181,9 @@ def _evaluate(arguments: argparse.Namespace) -> int:
         )
     evaluate.report(evaluate.total(result for _, result in results), details=arguments.details)
     if arguments.write:
-        arguments.write.write_text(evaluate.markdown(arguments.data_dir), encoding="utf-8")
+        written_from = frozenset(arguments.seen)
+        written = evaluate.markdown(arguments.data_dir, against=arguments.against, written_from=written_from)
+        arguments.write.write_text(written + evaluate.notes_kept(arguments.write), encoding="utf-8")
         print(f"Per-report table written to {arguments.write}")
     return 0
 

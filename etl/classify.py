@@ -23,12 +23,24 @@ _PROGRAMME = (
     r"|national target programme[^.;]{0,40}poverty"
 )
 # The drive to remove temporary and dilapidated houses (xóa nhà tạm, nhà dột nát).
+# Building a house; "cất mới" in the south.
+_BUILD = r"(?:xây dựng|xây mới|xây|cất mới|cất)"
 _TEMPORARY_HOUSES = r"nhà (?:ở )?tạm|nhà dột nát|temporary (?:and dilapidated )?houses|dilapidated houses"
 # A count that is a stock of borrowers: "58.400 hộ còn dư nợ", "61.300 khách hàng đang vay vốn".
 _STILL_BORROWING = (
-    r"^\s*(?!lượt)[^.;,]{0,30}?(?:(?:còn|đang có|có) dư nợ|\bđang (?:còn )?(?:vay|được vay)"
+    r"^\s*(?!lượt)[^.;,]{0,30}?(?:(?:còn|đang có|có) dư nợ|\b(?:hộ|khách hàng) dư nợ|\bđang (?:còn )?(?:vay|được vay)"
     r"|\b(?:with|having) (?:loans? )?outstanding|\bstill (?:owing|borrowing))"
 )
+# Words of the social-policy bank's lending, and of being lent to.
+_BANK = r"(?:ngân hàng (?:chính sách|csxh)|nhcsxh|vbsp)"
+_LENDING = rf"(?:nguồn vốn|vốn vay|vốn tín dụng|tín dụng chính sách|{_BANK}|cho vay|vay vốn)"
+# Words up to the end of a list of households ("7.420 hộ nghèo, 5.980 hộ cận nghèo được vay vốn"): a number
+# only when it counts households or people too.
+_LISTED = r"(?:[^.;\d]|\d[\d.,]*(?=\s+(?:lượt\s+)?(?:hộ|người)))"
+# Up to a clause's end, numbers included ("1.420,5 tỷ đồng" holds a dot that does not end a sentence).
+_WITHIN_CLAUSE = r"(?:[^.;]|\.(?=\d))"
+_BORROWED = r"(?:được vay|vay vốn|có vốn|tiếp cận (?:nguồn )?vốn|được (?:ngân hàng )?cho vay)"
+_FUND_FOR_THE_POOR = r"quỹ\s*[\"“‘']?vì người nghèo"
 _CONTRIBUTION = r"^[^.;]{0,40}(?:mức đóng|chi phí (?:tham gia|mua thẻ))"
 _RATE_OF_POPULATION = (
     rf"(?:tỷ|tỉ) lệ (?:bao phủ(?: {_BHYT})?|(?:dân số |người dân |dân cư )?tham gia {_BHYT})"
@@ -38,12 +50,17 @@ _RATE_OF_POPULATION = (
 METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
     # money
     "credit_outstanding": ("VND", [("left", r"dư nợ|outstanding|credit balance", 4.0)]),
-    "credit_funds": ("VND", [("left", r"(?:tổng )?nguồn vốn|total (?:capital|funds)|capital", 4.5)]),
+    # "dư nợ nguồn vốn cho vay" is loans outstanding, not the bank's funds.
+    "credit_funds": ("VND", [("left", r"(?<!dư nợ )(?:tổng )?nguồn vốn|total (?:capital|funds)|capital", 4.5)]),
     "credit_disbursed": (
         "VND",
         [
+            # The bank's lending over the period ("doanh số cho vay", "doanh số vay"), whatever programme it names.
+            ("left", r"doanh số (?:cho )?vay", 8.0),
             ("left", r"doanh số|cho vay|vay vốn|được vay|tín dụng|giải ngân|lent|lending|loans? disbursed", 2.5),
             ("right", r"^\s*(?:vốn )?(?:tín dụng|vay)", 3.0),
+            # The bank's own disbursement ("Ngân hàng CSXH ... đã giải ngân") is its lending.
+            ("left", rf"{_BANK}{_WITHIN_CLAUSE}{{0,80}}giải ngân", 4.0),
         ],
     ),
     # A year's money of the national target programme disbursed; other programme money (allocated, mobilised,
@@ -53,17 +70,30 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
         [
             ("any", _PROGRAMME, 3.0),
             ("left", r"vận động|huy động|mobili|phân bổ|giao|bố trí|kế hoạch vốn|tổng (?:nguồn )?vốn|allocat", 2.5),
+            # "Tổng kinh phí thực hiện đạt hơn 600 tỷ đồng" after a sentence naming the programme.
+            ("left", r"(?:kinh phí|vốn) (?:để )?(?:thực hiện|triển khai)", 1.5),
+            ("paragraph", _PROGRAMME, 1.5),
         ],
     ),
     "poverty_programme_disbursed": ("VND", [("any", _PROGRAMME, 3.0), ("left", r"giải ngân|disburs", 3.5)]),
-    "poverty_fund_raised": ("VND", [("left", r"(?:vận động|quyên góp|tiếp nhận|huy động)[^.;]{0,40}quỹ", 4.5)]),
+    "poverty_fund_raised": (
+        "VND",
+        [
+            ("left", r"(?:vận động|quyên góp|tiếp nhận|huy động)[^.;]{0,40}quỹ", 4.5),
+            # "Quỹ “Vì người nghèo” các cấp đã tiếp nhận ..." and its parts by level after it.
+            ("left", rf"{_FUND_FOR_THE_POOR}[^;]{{0,80}}(?:tiếp nhận|vận động được|quyên góp|ủng hộ)", 5.0),
+        ],
+    ),
     "poverty_fund_spending": ("VND", [("left", r"quỹ [\"“]?vì người nghèo[\"”]?[^.;]{0,40}(?:chi|hỗ trợ)", 4.5)]),
     "bhyt_cost": ("VND", [("left", rf"thẻ {_BHYT}|{_BHYT}", 2.5)]),
     "electricity_support_spending": ("VND", [("any", r"tiền điện", 3.0)]),
     "tuition_support_spending": ("VND", [("left", r"học phí", 3.0)]),
     "social_allowance_spending": ("VND", [("left", r"trợ cấp", 3.0)]),
     "tet_gift_spending": ("VND", [("left", r"quà", 3.0)]),
-    "houses_built_spending": ("VND", [("left", r"(?:xây dựng|xây mới|xây)\s[^.;]{0,25}nhà", 3.5)]),
+    "houses_built_spending": (
+        "VND",
+        [("left", rf"{_BUILD}\s[^.;]{{0,25}}nhà", 3.5), ("any", _TEMPORARY_HOUSES, 3.0)],
+    ),
     "houses_repaired_spending": ("VND", [("left", r"sửa chữa|sửa", 4.0)]),
     # counts
     "bhyt_cards": (
@@ -88,6 +118,10 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
     "credit_borrowers": (
         "count",
         [
+            # Borrowers listed in a lending clause are not counts of the poor: "nguồn vốn đã giúp 600 lượt hộ
+            # nghèo, 1.400 hộ cận nghèo ... có vốn sản xuất", "4.000 hộ nghèo được vay vốn".
+            ("left", rf"{_LENDING}{_WITHIN_CLAUSE}{{0,120}}?\b(?:giúp|cho|tạo điều kiện cho|hỗ trợ)\b", 6.0),
+            ("right", rf"^\s*(?:lượt\s+)?(?:hộ|người|khách hàng|học sinh){_LISTED}{{0,80}}?{_BORROWED}", 6.0),
             ("right", r"^[^.;,]{0,40}\bvay\b", 5.0),
             ("end", r"cho vay\s*(?:trên|hơn|gần)?\s*$", 5.0),
             (
@@ -104,7 +138,7 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
     "houses_built": (
         "count",
         [
-            ("end", r"(?:xây dựng|xây mới|xây)\s*$", 3.0),
+            ("end", rf"{_BUILD}\s*$", 3.0),
             ("right", r"^\s*(?:căn |ngôi )?nhà (?:đại đoàn kết|tình nghĩa|ở)|^\s*(?:căn|ngôi) nhà", 3.0),
         ],
     ),
@@ -143,9 +177,20 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
         [
             ("end", r"giảm(?: được)?\s*(?:từ|hơn|trên)?\s*$", 4.0),
             ("right", r"^\s*hộ (?:đã )?(?:thoát nghèo|ra khỏi)", 5.0),
+            # Households a loan helped out of poverty ("giúp 3.000 hộ nghèo có điều kiện sản xuất, vươn lên thoát
+            # nghèo") are a fall in poor households, not borrowers; "hộ mới thoát nghèo" is a group of borrowers.
+            ("right", r"^[^.;\d]{0,90}?(?<!mới )(?:vươn lên |đã )?thoát nghèo", 7.0),
         ],
     ),
-    "bhyt_participants": ("count", [("right", rf"^\s*(?:{_PARTICIPANTS}|người có thẻ) {_BHYT}", 5.0)]),
+    "bhyt_participants": (
+        "count",
+        [
+            ("right", rf"^\s*(?:{_PARTICIPANTS}|người có thẻ) {_BHYT}", 5.0),
+            # "; năm 2024 đạt 1,80 triệu người tham gia" (nothing said of what) in a paragraph about health insurance.
+            ("right", r"^\s*người tham gia\s*(?:[(;,.]|$)", 1.5),
+            ("paragraph", _BHYT, 1.0),
+        ],
+    ),
     "bhyt_new_participants": ("count", [("right", rf"^\s*{_PARTICIPANTS} {_BHYT}", 5.0), _NEW]),
     "bhxh_participants": ("count", [("right", rf"^\s*{_PARTICIPANTS} {_BHXH}", 5.0)]),
     "voluntary_bhxh_participants": ("count", [("right", rf"^\s*{_PARTICIPANTS} {_BHXH} tự nguyện", 6.0)]),
@@ -159,7 +204,12 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
     # rates
     "poverty_rate": (
         "percent",
-        [("left", r"tỷ lệ hộ (?:hội viên )?nghèo|hộ nghèo|poverty (?:rate|ratio)|poor households?", 3.0)],
+        [
+            ("left", r"tỷ lệ hộ (?:hội viên )?nghèo|hộ nghèo|poverty (?:rate|ratio)|poor households?", 3.0),
+            # "giảm từ 5,12% năm 2021 xuống còn 3,40%": the level it fell from; "hộ nghèo giảm còn 0,91%".
+            ("right", r"^[^.;,]{0,25}?xuống(?: còn)?\s", 4.0),
+            ("end", r"(?<!cận )hộ nghèo(?: giảm)?(?: xuống)? còn\s*$", 6.0),
+        ],
     ),
     "near_poverty_rate": ("percent", [("left", r"cận nghèo|near-poor|near poor|sub-poverty", 4.0)]),
     # "tỷ lệ nghèo đa chiều" adds poor and near-poor; "tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều" does not.
@@ -170,7 +220,11 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
     "poverty_rate_reduction": ("percent", [("end", r"giảm\s*$", 6.0), ("right", r"^\s*so với", 3.0)]),
     "poverty_rate_yearly_reduction": (
         "percent",
-        [("right", r"^\s*(?:/\s*năm|mỗi năm|một năm|(?:a|per) year)", 7.0), ("left", r"giảm|decrease|reduc", 1.0)],
+        [
+            ("right", r"^\s*(?:/\s*năm|mỗi năm|một năm|(?:a|per) year)", 7.0),
+            ("left", r"giảm|decrease|reduc", 1.0),
+            ("end", r"(?:mỗi|một|hằng|hàng) năm giảm(?: được)?\s*$", 8.0),
+        ],
     ),
     # The budgets' share of a group's contribution (central and provincial together), and the province's
     # top-up alone ("ngân sách tỉnh hỗ trợ thêm 30% mức đóng").
@@ -190,6 +244,9 @@ METRIC_RULES: dict[str, tuple[str, list[Rule]]] = {
         [
             ("left", _RATE_OF_POPULATION, 6.0),
             ("right", rf"^\s*(?:dân số|người dân|dân cư)[^.;,]{{0,15}}(?:tham gia|có thẻ) {_BHYT}", 6.0),
+            # "1,69 triệu người tham gia bảo hiểm y tế (chiếm 91,8% dân số)", "(độ bao phủ chiếm 90,5% dân số)".
+            ("right", r"^\s*(?:dân số|số dân)(?!\w)", 3.0),
+            ("left", rf"(?:độ |tỷ lệ )?bao phủ|{_BHYT}", 2.0),
         ],
     ),
     "credit_access_coverage": ("percent", [("right", r"vay vốn|tín dụng", 4.0)]),
@@ -216,12 +273,14 @@ YEARLY_METRICS = {
 # Metrics of the whole population: the same measure for a group named beside the number is another metric.
 WHOLE_POPULATION_METRICS = {"bhyt_population_coverage": "bhyt_coverage"}
 
+_ETHNIC_MINORITY = r"(?:đồng bào |người |hộ (?:nghèo |cận nghèo )?)?dân tộc thiểu số|\bdtts\b"
 # Most specific first: a longer match hides the shorter ones inside it.
 GROUP_PATTERNS: list[tuple[str, str]] = [
     ("policy_households", r"(?:hộ|người) nghèo[^.;]{0,70}(?:đối tượng chính sách|hộ chính sách)"),
     ("poor_near_poor_newly_escaped", r"(?:hộ|người) nghèo,? (?:hộ )?cận nghèo,? (?:và )?(?:hộ )?mới thoát nghèo"),
     ("poor_and_near_poor", r"(?:hộ|người) nghèo,? (?:và )?(?:hộ |người )?cận nghèo|nghèo, cận nghèo"),
     ("disadvantaged", r"hoàn cảnh (?:đặc biệt )?khó khăn"),
+    ("ethnic_minority", _ETHNIC_MINORITY),
     ("newly_escaped", r"(?:mới )?thoát nghèo"),
     ("near_poor", r"(?:hộ|người|học sinh) cận nghèo|cận nghèo"),
     ("poor_women", r"phụ nữ nghèo|hội viên nghèo"),
@@ -246,6 +305,8 @@ POVERTY_GROUPS = {
 # Metrics about poverty itself: "hộ nghèo" names what is measured, not a group.
 POVERTY_MEASURES = {
     "poverty_rate",
+    "poor_and_near_poor_rate",
+    "poor_and_near_poor_households",
     "near_poverty_rate",
     "poverty_rate_reduction",
     "poverty_rate_yearly_reduction",
@@ -253,11 +314,15 @@ POVERTY_MEASURES = {
     "near_poor_households",
     "poor_households_reduction",
 }
-DEFAULT_GROUP_BY_CATEGORY = {"women_union": "women_members"}
+# The social-policy bank lends to poor and policy households: reviewers record its figures for that group
+# unless the report names another beside the number.
+DEFAULT_GROUP_BY_CATEGORY = {"women_union": "women_members", "credit": "policy_households"}
 # Whom a figure counts when the report names no group: the group its metric's definition counts
 # (data/metrics.meta.yml). The drive's house counts without a group are its totals, with people with merit.
 DEFAULT_GROUP_BY_METRIC = {
     "credit_borrowers_outstanding": "policy_households",
+    "poverty_fund_raised": "poor",
+    "poverty_fund_spending": "poor",
     "poverty_programme_disbursed": "poor_near_poor_newly_escaped",
     "poverty_programme_spending": "poor_near_poor_newly_escaped",
     "temporary_houses_removed": "disadvantaged",
@@ -318,15 +383,41 @@ class Context:
     right: str
     near_left: str  # since the previous number of the clause
     near_right: str  # until the next number of the clause
+    paragraph: str = ""  # the paragraph (line) up to the number: what it names frames the figures that follow
+
+
+# Outcomes of lending that no metric counts: jobs ("tạo việc làm cho 2.000 lao động") and works built ("xây mới
+# 4.000 công trình nước sạch"), not houses, insured people or trainees.
+_UNMEASURED_OUTCOME = re.compile(
+    r"^\s*(?:lao động|người lao động|việc làm|công trình|lượt lao động)(?!\w)", re.IGNORECASE
+)
+_TRAINING = re.compile(r"tập huấn|đào tạo|dạy nghề|chuyển giao", re.IGNORECASE)
+
+
+def is_unmeasured_outcome(unit: str, context: Context) -> bool:
+    """A count of jobs or works, which no metric of data/metrics.csv measures (trainees excepted)."""
+    return (
+        unit == "count"
+        and bool(_UNMEASURED_OUTCOME.match(context.right))
+        and not _TRAINING.search(context.near_left + context.right)
+    )
 
 
 def metric_scores(unit: str, context: Context) -> dict[str, float]:
+    """Each metric's score; what the paragraph names only adds to a metric the figure's own clause points to."""
     scores = {}
     for metric, (metric_unit, rules) in METRIC_RULES.items():
         if metric_unit == unit:
-            score = sum(_rule_score(side, pattern, weight, context) for side, pattern, weight in rules)
-            if score > 0:
-                scores[metric] = score
+            own = sum(
+                _rule_score(side, pattern, weight, context) for side, pattern, weight in rules if side != "paragraph"
+            )
+            if own > 0:
+                framed = sum(
+                    _rule_score(side, pattern, weight, context)
+                    for side, pattern, weight in rules
+                    if side == "paragraph"
+                )
+                scores[metric] = own + framed
     return scores
 
 
@@ -355,6 +446,8 @@ def for_group(metric: str | None, group: str) -> str | None:
 
 def _rule_score(side: str, pattern: str, weight: float, context: Context) -> float:
     best = 0.0
+    if side == "paragraph":
+        return weight if re.search(pattern, context.paragraph, re.IGNORECASE) else 0.0
     if side in ("left", "any", "end"):
         for match in re.finditer(pattern, context.left, re.IGNORECASE):
             if side == "end" and match.end() != len(context.left):
@@ -366,8 +459,15 @@ def _rule_score(side: str, pattern: str, weight: float, context: Context) -> flo
     return best
 
 
+_BREAKDOWN = re.compile(r"\btrong đó\b|\btập trung\b", re.IGNORECASE)
+
+
 def best_group(metric: str | None, category: str | None, unit: str, context: Context) -> str:
     if metric in POVERTY_MEASURES:
+        if re.search(_ETHNIC_MINORITY, context.near_left[-40:] + context.near_right[:40], re.IGNORECASE):
+            return "ethnic_minority"  # "hộ nghèo dân tộc thiểu số": the poor of the minorities
+        if _groups_in(context.near_left, context.near_right, unit) == "poor_near_poor_newly_escaped":
+            return "poor_near_poor_newly_escaped"  # households newly out of poverty too: beneficiaries, not a measure
         return "women_members" if re.search(r"hội viên", context.left, re.IGNORECASE) else "all"
     if metric in WHOLE_POPULATION_METRICS:
         # Only a group named right beside the number makes it a group's share ("tỷ lệ tham gia BHYT của
@@ -378,6 +478,15 @@ def best_group(metric: str | None, category: str | None, unit: str, context: Con
         return "disadvantaged"  # the drive's totals with the houses of people with merit
     # Before a count or rate, the words after an earlier number of the clause belong to that number.
     near_left = context.near_left if unit == "VND" or context.near_left == context.left else ""
+    if category == "credit":
+        # The bank's customers ("lượt khách hàng") are its poor and policy households, and what follows "trong đó"
+        # lists the programmes it lent through: only a group named beside the number is the figure's.
+        near_right = _BREAKDOWN.split(context.near_right)[0]
+        if re.match(r"\s*(?:lượt\s+)?khách hàng", near_right):
+            return "policy_households"
+        found = _groups_in(near_left, near_right, unit)
+        found = found or _groups_in(context.left, _BREAKDOWN.split(context.right)[0], unit)
+        return found or DEFAULT_GROUP_BY_CATEGORY["credit"]
     for left, right in ((near_left, context.near_right), (context.left, context.right)):
         found = _groups_in(left, right, unit)
         if found:

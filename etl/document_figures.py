@@ -11,7 +11,7 @@ from datetime import date
 
 from etl.documents import Document
 from etl.extract import extract
-from etl.periods import printed_date
+from etl.periods import dateline
 from etl.places import find_places, main_places
 from etl.table_figures import OCR_NOTE, table_figures
 
@@ -31,7 +31,7 @@ def extract_document(
     if province is None:
         outside = [place for place in find_places(document.text, provinces) if not document.in_table(place.start)]
         province = main_places(outside).get("province")
-    published = published or printed_date(document.text)
+    published = published or dateline(document.text)
     sentences = extract(
         document.text,
         source_id,

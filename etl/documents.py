@@ -117,7 +117,5 @@ class DocumentBuilder:
         self.tables.append(table)
         return table
 
-    def build(
-        self, details: SourceDetails, ocr: bool = False, unreadable_pages: tuple[int, ...] = ()
-    ) -> Document:
+    def build(self, details: SourceDetails, ocr: bool = False, unreadable_pages: tuple[int, ...] = ()) -> Document:
         return Document("".join(self.parts), tuple(self.tables), details, ocr, unreadable_pages)

@@ -19,14 +19,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 from etl import classify
 from etl.parse_numbers import NumberReading, find_numbers
-from etl.periods import PeriodMention, find_periods, printed_date
+from etl.paths import DATA_DIR
+from etl.periods import PeriodMention, dateline, find_periods
 from etl.places import COUNTRY, PlaceMention, find_places, main_places
 from etl.proposals import PROPOSAL_COLUMNS, write_rows
 from etl.read_inputs import read_table
@@ -65,9 +67,10 @@ _DOCUMENT_NAME = re.compile(
 )
 _RATIO = re.compile(r"(?<![\w/.,])(?P<part>\d{1,3})/(?P<whole>\d{1,3})(?![\w/])")
 _CLAUSE_END = re.compile(r"[;\n]|[.!?…]+(?=\s)")
-# "2,45% với 169.566 hộ": a count that follows a rate counts the same households.
+# "2,45% với 169.566 hộ", "dư nợ 4.870 tỷ đồng, phục vụ 128.300 khách hàng": a count that follows a rate or a
+# balance counts the same households.
 _WITH_COUNT = re.compile(
-    r"\s*(?:\(|,)?\s*(?:với|gồm|tương ứng|equivalent to|or|with)\s*(?:tổng số\s*)?$", re.IGNORECASE
+    r"\s*(?:\(|,)?\s*(?:với|gồm|tương ứng|phục vụ|equivalent to|or|with)\s*(?:tổng số\s*)?$", re.IGNORECASE
 )
 # An amount per house, per person or per month is a rate of support, not a total spent:
 # "50 triệu đồng/căn", "700.000 đồng/người/tháng", "VND500,000 per household".
@@ -86,6 +89,18 @@ _NAMED_RATE = re.compile(
 # "0,3%/năm giai đoạn 2021-2025".
 _TO_ITS_PERIOD = re.compile(
     r"(?:\s*(?:/\s*năm|mỗi năm|(?:a|per) year))?\s*(?:(?:vào|đến|tới|trong|by)\s+)?(?:giai đoạn\s+)?", re.IGNORECASE
+)
+
+
+# "Đến năm 2019, con số này là 2,66%": the figure is of the measure named before, in its paragraph.
+_REFERS_BACK = re.compile(r"(?:con số|tỷ lệ|số liệu|số) (?:này|đó|trên)", re.IGNORECASE)
+# Money by source after a total: "96 tỷ đồng, trong đó ngân sách trung ương 31 tỷ đồng, vốn huy động 23 tỷ đồng"
+# splits the same spending, so each part keeps the total's metric.
+_SOURCE_OF_MONEY = re.compile(
+    r"^[\s,;:(]*(?:trong đó|gồm|bao gồm)?[\s:,]*(?:từ\s+)?(?:nguồn\s+)?(?:vốn\s+)?"
+    r"(?:ngân sách(?: nhà nước| trung ương| tỉnh| địa phương| huyện| xã| cấp \w+)?|huy động|xã hội hóa|vận động"
+    r"|đối ứng|lồng ghép|đóng góp|người dân|doanh nghiệp|nguồn khác)[^.;\d]{0,30}$",
+    re.IGNORECASE,
 )
 
 
@@ -110,7 +125,7 @@ def extract(
     `skip` tells by its offset what is not read here, numbers, places and periods alike: a table's, read cell
     by cell (etl/table_figures.py), whose places and years are no context of the sentences after it."""
     kept = (lambda offset: not skip(offset)) if skip else (lambda offset: True)
-    published = published or printed_date(text)
+    published = published or dateline(text)
     readings = [reading for reading in _figures(text, language) if kept(reading.start)]
     captions = _captions(text)
     places = [
@@ -121,18 +136,33 @@ def extract(
     main = main_places(places)
     province = province or main.get("province")
     periods = [period for period in find_periods(text, published) if kept(period.start)]
+    # A figure no period is named for is of the day the report was published ("Toàn tỉnh có ...").
+    undated = PeriodMention(0, 0, published, published, "", is_now=True) if published else None
     standards = classify.poverty_standards(text)
     clauses, sentences = _spans(text, _CLAUSE_END), _spans(text, SENTENCE_END)
 
     rows: list[dict[str, str]] = []
     previous: dict[str, str] = {}
+    # The last metric proposed for each unit in a sentence, and in a paragraph (line).
+    named_in_sentence: dict[tuple[int, str], str] = {}
+    named_in_paragraph: dict[tuple[int, str], str] = {}
     for reading in readings:
         clause = _containing(clauses, reading.start)
         if _is_not_a_total(reading, text, clause):
             continue
         sentence = _containing(sentences, reading.start)
         context = _context(text, reading, clause, readings)
+        if classify.is_unmeasured_outcome(reading.unit, context):
+            continue  # jobs created, works built: outcomes of lending that no metric measures
         metric, score = classify.best_metric(reading.unit, context)
+        if (
+            reading.unit == "VND"
+            and previous.get("sentence") == str(sentence.start)
+            and previous["unit"] == "VND"
+            and previous["metric"]
+            and _SOURCE_OF_MONEY.search(context.near_left)
+        ):
+            metric, score = previous["metric"], 3.0  # "96 tỷ đồng, trong đó ngân sách trung ương 31 tỷ đồng"
         counted = classify.COUNT_BESIDE.get(previous.get("metric", ""))
         if (
             counted
@@ -141,13 +171,20 @@ def extract(
             and not re.match(r"\s*lượt\b", text[reading.end :])
         ):
             metric, score = counted, 5.0  # "Đồng bằng sông Hồng 2,45% với 169.566 hộ"
-        if metric is None and previous.get("sentence") == str(sentence.start) and previous["unit"] == reading.unit:
-            metric, score = previous["metric"], 1.5  # "...hộ nghèo đạt 25,4 tỷ; hộ cận nghèo đạt 168 tỷ"
+        if metric is None:
+            # "...hộ nghèo đạt 25,4 tỷ; hộ cận nghèo đạt 168 tỷ", "Tây Nguyên 11,20% với 180.300 hộ; Đông Nam Bộ
+            # 0,25% với 11.400 hộ": a list keeps the measure its head names for each unit.
+            metric = named_in_sentence.get((sentence.start, reading.unit))
+            if metric is None and _REFERS_BACK.search(context.near_left):
+                metric = named_in_paragraph.get((_paragraph_start(text, reading.start), reading.unit))
+            score = 1.5 if metric else score
         if metric is None and reading.unit == "count" and reading.qualifier == "exact":
             continue  # a bare count with no measured thing beside it is rarely a figure
         area, level = _area(places, main, province, reading, clause, text)
         nearby = Span(reading.start - len(context.near_left), reading.end + len(context.near_right))
-        period = _period(periods, reading, clause, nearby, text)
+        period = _period(periods, reading, clause, nearby, text) or undated
+        if metric in _flow_metrics():
+            period = _span_of_flow(periods, reading, period, sentence.start)
         if period:
             metric = classify.for_period(metric, period.period_start, period.period_end)
         place_province = area if level == "province" and area in provinces else province
@@ -159,6 +196,9 @@ def extract(
             row["poverty_standard"] = _standard_named(standards, sentence, reading)
         row["confidence"] = _confidence(score, row, period)
         rows.append(row)
+        if metric:
+            named_in_sentence[(sentence.start, reading.unit)] = metric
+            named_in_paragraph[(_paragraph_start(text, reading.start), reading.unit)] = metric
         previous = {
             "sentence": str(sentence.start),
             "unit": reading.unit,
@@ -226,6 +266,8 @@ def _is_not_a_total(reading: NumberReading, text: str, clause: Span) -> bool:
     if reading.unit == "percent":
         if _PLAN_AFTER.match(text, reading.end):
             return True
+        if re.match(r"\s*(?:dân số|số dân)(?!\w)", text[reading.end :]):
+            return False  # "đạt hơn 87% dân số": a share of the population, a level
         growth = _GROWTH_BEFORE.search(text[max(0, reading.start - 25) : reading.start])
         if growth and growth["reached"]:
             rates = list(_NAMED_RATE.finditer(text, clause.start, reading.start))
@@ -255,12 +297,18 @@ def _context(text: str, reading: NumberReading, clause: Span, readings: list[Num
     near_end = after[0].start if after else clause.end
     # "13/13 Hội LHPN huyện": what is counted follows the whole ratio.
     end = reading.end + len(match[0]) if (match := re.match(r"/\d+", text[reading.end :])) else reading.end
+    paragraph_start = _paragraph_start(text, reading.start)
     return classify.Context(
         left=text[clause.start : reading.start].lower(),
         right=text[end : clause.end].lower(),
         near_left=text[near_start : reading.start].lower(),
         near_right=text[end:near_end].lower(),
+        paragraph=text[paragraph_start : reading.start].lower(),
     )
+
+
+def _paragraph_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
 
 
 def _captions(text: str) -> list[Span]:
@@ -327,6 +375,33 @@ def _period(
             comparison.start, comparison.end, comparison.period_start, current.period_end, comparison.label
         )
     return current
+
+
+@cache
+def _flow_metrics() -> frozenset[str]:
+    """The metrics counted over a period (data/metrics.csv's measure), not as a level on a day."""
+    return frozenset(row["metric"] for _, row in read_table(DATA_DIR, "metrics").rows if row["measure"] == "flow")
+
+
+def _span_of_flow(
+    periods: list[PeriodMention], reading: NumberReading, period: PeriodMention | None, sentence_start: int
+) -> PeriodMention | None:
+    """A flow (loans made, money spent) runs over time, so a single day does not date it alone. A day its own
+    sentence names before it ends the period from the start of that year ("đến hết tháng 3/2022 có 64 hộ được vay
+    vốn"); a day stated for a level in an earlier sentence gives way to the last period running over time named
+    before it ("Năm 2021 ... tổng nguồn vốn đến 31/12/2021 đạt ... Tổng doanh số cho vay đạt ..."). A day named
+    after the figure, or a "now", stays."""
+    if period is None or period.is_now or period.period_start != period.period_end or period.start > reading.start:
+        return period
+    if period.start >= sentence_start and period.period_end:
+        # "đến hết tháng 3/2022 có 64 hộ được vay vốn": what was lent since the year began.
+        return replace(period, period_start=date(period.period_end.year, 1, 1))
+    spans = [
+        p
+        for p in periods
+        if p.end <= reading.start and not p.is_comparison and p.period_start and p.period_start != p.period_end
+    ]
+    return spans[-1] if spans else period
 
 
 def _last(periods: list[PeriodMention]) -> PeriodMention | None:
@@ -409,12 +484,13 @@ def _carry_at_least(rows: list[dict[str, str]], text: str) -> None:
 
 
 def _without_repeats(rows: list[dict[str, str]]) -> list[dict[str, str]]:
-    """A figure repeated (a headline, then the body) is proposed once, where its period is known."""
+    """A figure repeated (a headline, then the body) is proposed once, where the text names its period."""
     kept: dict[tuple, dict[str, str]] = {}
     for row in rows:
         key = tuple(
             row[field] for field in ("value", "unit", "qualifier", "metric", "beneficiary_group", "area", "is_target")
         )
-        if key not in kept or (not kept[key]["period_start"] and row["period_start"]):
+        # A period the text names (it has a label) beats the publication date given to an undated figure.
+        if key not in kept or (not kept[key]["period_label"] and row["period_label"]):
             kept[key] = row
     return sorted(kept.values(), key=lambda row: int(row["quote_offset"]))

@@ -15,7 +15,7 @@ from etl.document_figures import extract_document
 from etl.documents import DocumentError
 from etl.extract import reference
 from etl.paths import data_dir, database_path
-from etl.periods import printed_date
+from etl.periods import dateline
 from etl.report_text import ReportTextError, decode_report
 from etl.withdraw_report import withdraw_report
 
@@ -95,7 +95,7 @@ if st.button(labels.text("propose", language), type="primary"):
     filled: dict[str, object] = {key: found for key, (typed, found) in given.items() if found and not typed.strip()}
     # A date the document's metadata gives, else the dateline printed in its text ("09:40 | 05/11/2024").
     found_date = (
-        date.fromisoformat(details.publication_date) if details.publication_date else printed_date(document.text)
+        date.fromisoformat(details.publication_date) if details.publication_date else dateline(document.text)
     )
     if not published and found_date:
         filled["source_published"] = found_date

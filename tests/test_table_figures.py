@@ -659,6 +659,7 @@ def table_report(data_dir):
         province="Long An",
         language="vi",
         text_in_repository="true",
+        kind="article",
     )
     write_csv(data_dir / "sources.csv", [*sources, source])
     rows = extract_document(document, "longan-tables-2024", "Long An", PUBLISHED, PROVINCES, CATEGORIES)

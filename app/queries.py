@@ -926,3 +926,9 @@ def _latest_by_metric(province: str, version: tuple[str, int]) -> pd.DataFrame:
         ORDER BY category, headline_rank NULLS LAST, metric
     """
     return run_query(sql, {"province": province}, version)
+
+
+def filter_condition(filters: Filters) -> tuple[str, dict]:
+    """The WHERE condition of `filters` on the `figures` table, and its parameters, for a view module that
+    writes its own query (app/support_view.py)."""
+    return _where(filters)

@@ -131,7 +131,7 @@ def labelled(rows: pd.DataFrame, language: str) -> pd.DataFrame:
     names = []
     for reading in rows.to_dict("records"):
         place = labels.place_name(reading, language)
-        if reading["area_level"] != "province":
+        if reading["area_level"] in ("district", "commune"):
             place = labels.area_text(place, reading["area_level"], language)
         name = f"{place} · {reading['period_words']} · {reading[f'group_label_{language}']}"
         names.append(f"{name} ({target_word})" if reading["is_target"] else name)
@@ -143,6 +143,8 @@ def labelled(rows: pd.DataFrame, language: str) -> pd.DataFrame:
     clash = rows.duplicated(["metric", "area_level", "bar_label"], keep=False)
     rows.loc[clash, "bar_label"] = rows.loc[clash, "bar_label"] + " · " + rows.loc[clash, "fact_id"]
     rows["value_label"] = labels.value_texts(rows, language)
+    # The country's or a region's figure belongs to no province: its legend entry is its place.
+    rows["legend_name"] = rows["province"].fillna(rows[f"place_{language}"])
     rows["hover"] = [_hover(reading, language) for reading in rows.to_dict("records")]
     return rows
 
@@ -167,12 +169,12 @@ def _hover(reading: dict, language: str) -> str:
 
 
 def sub_charts(rows: pd.DataFrame) -> list[tuple[str, str]]:
-    """(metric, area level) of each sub-chart of one chart: the metric with most figures first, then by
-    level, province before district and commune."""
+    """(metric, area level) of each sub-chart of one chart: the provinces' sub-charts first, then the
+    districts' and the communes'; within a level, the metric with most figures first."""
     metrics = rows["metric"].value_counts(sort=False)
     order = sorted(metrics.index, key=lambda metric: (-metrics[metric], metric))
     present = set(zip(rows["metric"], rows["area_level"], strict=True))
-    return [(metric, level) for metric in order for level in LEVEL_ORDER if (metric, level) in present]
+    return [(metric, level) for level in LEVEL_ORDER for metric in order if (metric, level) in present]
 
 
 def programme_figure(rows: pd.DataFrame, language: str, title: str) -> go.Figure:
@@ -201,8 +203,8 @@ def programme_figure(rows: pd.DataFrame, language: str, title: str) -> go.Figure
         bottom = 1 - (used + height - AXIS_PIXELS) / plot_height
         used += height
         scale, axis_title = value_scale(panel, language)
-        for province, part in panel.groupby(panel["province"], sort=False):
-            traces.append(_bar_trace(part, province, scale) | {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"})
+        for name, part in panel.groupby("legend_name", sort=False):
+            traces.append(_bar_trace(part, name, scale) | {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"})
         layout[f"xaxis{suffix}"] = {
             "title": {"text": html.escape(axis_title), "standoff": 4},
             "range": [0, 1.3 * float(panel["value"].max()) / scale or 1],
@@ -228,13 +230,13 @@ def _panel(rows: pd.DataFrame, panel: tuple[str, str]) -> pd.DataFrame:
     """One sub-chart's rows, grouped by province, then by place and period."""
     metric, level = panel
     chosen = rows[(rows["metric"] == metric) & (rows["area_level"] == level)]
-    return chosen.sort_values(["province", "area", "period_start", "period_end", "beneficiary_group", "is_target"])
+    return chosen.sort_values(["legend_name", "area", "period_start", "period_end", "beneficiary_group", "is_target"])
 
 
 def _legend_traces(rows: pd.DataFrame, language: str) -> list[dict]:
     """The legend: each province in its plain colour, and a hatched grey bar saying what a target looks like.
     Bars carry no legend of their own, so that a province whose first bar is a target is not shown hatched."""
-    entries = [(province, province_colour(province), "") for province in dict.fromkeys(rows["province"])]
+    entries = [(province, province_colour(province), "") for province in sorted(set(rows["legend_name"]))]
     if rows["is_target"].any():
         entries.append((labels.text("target", language).capitalize(), TARGET_LEGEND_COLOUR, "/"))
     return [
@@ -253,17 +255,17 @@ def _legend_traces(rows: pd.DataFrame, language: str) -> list[dict]:
     ]
 
 
-def _bar_trace(part: pd.DataFrame, province: str, scale: float) -> dict:
+def _bar_trace(part: pd.DataFrame, name: str, scale: float) -> dict:
     return {
         "type": "bar",
         "orientation": "h",
         "x": (part["value"] / scale).tolist(),
         "y": part["bar_label"].tolist(),
-        "name": province,
-        "legendgroup": province,
+        "name": name,
+        "legendgroup": name,
         "showlegend": False,
         "marker": {
-            "color": province_colour(province),
+            "color": province_colour(name),
             "pattern": {
                 "shape": ["/" if target else "" for target in part["is_target"]],
                 "fgcolor": "white",

@@ -105,6 +105,9 @@ def test_district_amounts_have_their_own_axis_on_which_they_are_visible(dashboar
     for fact_id, _, axis, _ in bars(money):
         axes.setdefault(facts.loc[fact_id, "area_level"], set()).add(axis)
     assert len(axes["province"]) == len(axes["district"]) == 1 and axes["province"] != axes["district"]
+    # The provinces' sub-chart comes first, the districts' under it, each with its title.
+    titles = [annotation["text"] for annotation in money["layout"]["annotations"]]
+    assert titles == ["Kinh phí quà Tết · tỉnh", "Kinh phí quà Tết · huyện"]
     for level, (axis,) in axes.items():
         layout = money["layout"]["xaxis" + axis.removeprefix("x")]
         drawn = [x for trace in money["data"] if trace.get("customdata") and trace["xaxis"] == axis for x in trace["x"]]
@@ -258,3 +261,21 @@ def test_the_build_refuses_a_metric_in_two_programmes_or_an_unknown_programme(da
     assert any("duplicate metric 'tet_gifts'" in problem for problem in problems)
     assert any("unknown programme (programmes.csv) 'roads'" in problem for problem in problems)
     assert not database.exists()
+
+
+def test_a_national_figure_of_a_programme_is_drawn_under_its_own_name(on_built_database):
+    from app import support_view
+
+    rows, _ = support_view.programme_figures(Filters(), "tet_gifts")
+    # Made-up for the test: one of the figures moved to the country, which no province owns.
+    rows.loc[0, ["area_level", "province", "place_vi", "area"]] = ["country", None, "Cả nước", "Cả nước"]
+    labelled = support_view.labelled(rows[rows["unit"] == rows.loc[0, "unit"]], "vi")
+    figure = support_view.programme_figure(labelled, "vi", "Quà Tết").to_dict()
+    drawn = [(trace["name"], label) for trace in figure["data"] if trace.get("customdata") for label in trace["y"]]
+    assert len(drawn) == len(labelled)
+    assert [label for name, label in drawn if name == "Cả nước"] == [
+        f"Cả nước · {labelled.loc[0, 'period_words']} · {labelled.loc[0, 'group_label_vi']}"
+        + (" (mục tiêu)" if labelled.loc[0, "is_target"] else "")
+    ]
+    titles = [annotation["text"] for annotation in figure["layout"]["annotations"]]
+    assert any(title.endswith("· cả nước") for title in titles)

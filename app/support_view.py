@@ -25,9 +25,9 @@ from app.queries import Filters
 from app.sidebar import View
 from app.tables import COLUMNS
 
-# The most figures one programme's panel draws (the widest areas and latest periods first); the table under
-# it lists them all.
-MAX_PROGRAMME_FIGURES = 300
+# The most figures one programme's panel draws, as many as three of the other pages' charts (the widest areas
+# and latest periods first); the table under it lists them all.
+MAX_PROGRAMME_FIGURES = 3 * queries.MAX_BARS
 # Money, counts and shares are never drawn on one axis: one chart each, in this order.
 UNIT_ORDER = ("VND", "count", "percent")
 # The height, in pixels, of a bar, of a sub-chart's title, and of its axis (ticks and title) under it.
@@ -53,12 +53,13 @@ def programme_choices(filters: Filters) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=256)
 def _programme_choices(filters: Filters, version: tuple[str, int]) -> pd.DataFrame:
     where, parameters = queries.filter_condition(filters)
+    # Counted per metric and province first: the join then meets a few hundred rows, not every figure.
     sql = f"""
-        SELECT programme, programmes.label_vi, programmes.label_en,
-               count(DISTINCT province) AS provinces, count(*) AS figure_count
-        FROM figures JOIN programme_metrics USING (metric) JOIN programmes USING (programme)
-        WHERE {where}
-        GROUP BY ALL
+        WITH counted AS (SELECT metric, province, count(*) AS figures_counted FROM figures WHERE {where} GROUP BY ALL)
+        SELECT programme, any_value(programmes.label_vi) AS label_vi, any_value(programmes.label_en) AS label_en,
+               count(DISTINCT province) AS provinces, sum(figures_counted) AS figure_count
+        FROM counted JOIN programme_metrics USING (metric) JOIN programmes USING (programme)
+        GROUP BY programme
         ORDER BY provinces DESC, figure_count DESC, programme
     """
     return queries.run_query(sql, parameters, version)
@@ -119,6 +120,24 @@ def period_words(start: date, end: date, language: str) -> str:
     return labels.period_text(start, end, language)
 
 
+# What a bar is drawn with.
+BAR_COLUMNS = ("metric", "area_level", "unit", "legend_name", "value", "bar_label", "is_target", "value_label")
+BAR_COLUMNS += ("fact_id", "hover")
+# What labels.place_name reads of a figure, and what a bar's hover says.
+PLACE_COLUMNS = ("province", "area", "area_level", "merged_province", "survey_measure", "is_target")
+HOVER_COLUMNS = (
+    "bar_label",
+    "value_label",
+    "source_title",
+    "source_publisher",
+    "source_publication_date",
+    "source_published_not_before",
+    "source_published_not_after",
+    "quote",
+    "same_figure_reports",
+)
+
+
 def labelled(rows: pd.DataFrame, language: str) -> pd.DataFrame:
     """`rows` with what a bar shows: its period in words, its label (place · period · group, a target marked
     as one), its written value and its hover; labels made unique within a sub-chart."""
@@ -129,7 +148,10 @@ def labelled(rows: pd.DataFrame, language: str) -> pd.DataFrame:
     ]
     target_word = labels.text("target", language)
     names = []
-    for reading in rows.to_dict("records"):
+    # Plain records of the few columns used: walking rows of the whole frame costs more than the rest.
+    for reading in rows[[*PLACE_COLUMNS, f"place_{language}", f"group_label_{language}", "period_words"]].to_dict(
+        "records"
+    ):
         place = labels.place_name(reading, language)
         if reading["area_level"] in ("district", "commune"):
             place = labels.area_text(place, reading["area_level"], language)
@@ -145,7 +167,8 @@ def labelled(rows: pd.DataFrame, language: str) -> pd.DataFrame:
     rows["value_label"] = labels.value_texts(rows, language)
     # The country's or a region's figure belongs to no province: its legend entry is its place.
     rows["legend_name"] = rows["province"].fillna(rows[f"place_{language}"])
-    rows["hover"] = [_hover(reading, language) for reading in rows.to_dict("records")]
+    hovered = rows[[*HOVER_COLUMNS, f"metric_label_{language}"]].to_dict("records")
+    rows["hover"] = [_hover(reading, language) for reading in hovered]
     return rows
 
 
@@ -180,8 +203,14 @@ def sub_charts(rows: pd.DataFrame) -> list[tuple[str, str]]:
 def programme_figure(rows: pd.DataFrame, language: str, title: str) -> go.Figure:
     """Horizontal bars of one unit, one sub-chart per metric and area level, each with its own axis; bars
     grouped by province (one colour each), a target hatched and named. `rows` are labelled()."""
+    # Within a sub-chart, bars grouped by province, then by place and period. Plain records, walked once: a few
+    # dozen sub-charts of a few bars each cost more in pandas calls than in data.
+    ordered = rows.sort_values(["legend_name", "area", "period_start", "period_end", "beneficiary_group", "is_target"])
+    parts: dict[tuple[str, str], list[dict]] = {}
+    for bar in ordered[[*BAR_COLUMNS, f"metric_label_{language}"]].to_dict("records"):
+        parts.setdefault((bar["metric"], bar["area_level"]), []).append(bar)
     panels = sub_charts(rows)
-    heights = [TITLE_PIXELS + BAR_PIXELS * len(_panel(rows, panel)) + AXIS_PIXELS for panel in panels]
+    heights = [TITLE_PIXELS + BAR_PIXELS * len(parts[panel]) + AXIS_PIXELS for panel in panels]
     plot_height = sum(heights)
     layout: dict = {
         "title": {"text": html.escape(title), "font": {"size": 24}},
@@ -198,16 +227,22 @@ def programme_figure(rows: pd.DataFrame, language: str, title: str) -> go.Figure
     traces, used = _legend_traces(rows, language), 0
     for number, ((metric, level), height) in enumerate(zip(panels, heights, strict=True), start=1):
         suffix = "" if number == 1 else str(number)
-        panel = _panel(rows, (metric, level))
+        panel = parts[(metric, level)]
         top = 1 - (used + TITLE_PIXELS) / plot_height
         bottom = 1 - (used + height - AXIS_PIXELS) / plot_height
         used += height
-        scale, axis_title = value_scale(panel, language)
-        for name, part in panel.groupby("legend_name", sort=False):
-            traces.append(_bar_trace(part, name, scale) | {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"})
+        values = [bar["value"] for bar in panel]
+        scale, axis_title = value_scale(
+            pd.DataFrame({"unit": [bar["unit"] for bar in panel], "value": values}), language
+        )
+        by_name: dict[str, list[dict]] = {}
+        for bar in panel:
+            by_name.setdefault(bar["legend_name"], []).append(bar)
+        for name, bars in by_name.items():
+            traces.append(_bar_trace(bars, name, scale) | {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"})
         layout[f"xaxis{suffix}"] = {
             "title": {"text": html.escape(axis_title), "standoff": 4},
-            "range": [0, 1.3 * float(panel["value"].max()) / scale or 1],
+            "range": [0, 1.3 * max(values) / scale or 1],
             "anchor": f"y{suffix}",
             "tickformat": TICK_FORMAT,
             "tickfont": TICK_FONT,
@@ -217,20 +252,15 @@ def programme_figure(rows: pd.DataFrame, language: str, title: str) -> go.Figure
             "anchor": f"x{suffix}",
             "type": "category",
             "categoryorder": "array",
-            "categoryarray": panel["bar_label"].tolist(),
+            "categoryarray": [bar["bar_label"] for bar in panel],
             "autorange": "reversed",
             "tickfont": {"size": 15},
         }
-        words = f"{panel[f'metric_label_{language}'].iloc[0]} · {labels.level_name(level, language)}"
+        words = f"{panel[0][f'metric_label_{language}']} · {labels.level_name(level, language)}"
         layout["annotations"].append(panel_title(html.escape(words), top))
-    return go.Figure({"data": traces, "layout": layout})
-
-
-def _panel(rows: pd.DataFrame, panel: tuple[str, str]) -> pd.DataFrame:
-    """One sub-chart's rows, grouped by province, then by place and period."""
-    metric, level = panel
-    chosen = rows[(rows["metric"] == metric) & (rows["area_level"] == level)]
-    return chosen.sort_values(["legend_name", "area", "period_start", "period_end", "beneficiary_group", "is_target"])
+    # Written here, checked by tests/test_support_page.py: Plotly's validation would cost a tenth of a second
+    # for a hundred bars on every new selection.
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
 def _legend_traces(rows: pd.DataFrame, language: str) -> list[dict]:
@@ -255,27 +285,27 @@ def _legend_traces(rows: pd.DataFrame, language: str) -> list[dict]:
     ]
 
 
-def _bar_trace(part: pd.DataFrame, name: str, scale: float) -> dict:
+def _bar_trace(bars: list[dict], name: str, scale: float) -> dict:
     return {
         "type": "bar",
         "orientation": "h",
-        "x": (part["value"] / scale).tolist(),
-        "y": part["bar_label"].tolist(),
+        "x": [bar["value"] / scale for bar in bars],
+        "y": [bar["bar_label"] for bar in bars],
         "name": name,
         "legendgroup": name,
         "showlegend": False,
         "marker": {
             "color": province_colour(name),
             "pattern": {
-                "shape": ["/" if target else "" for target in part["is_target"]],
+                "shape": ["/" if bar["is_target"] else "" for bar in bars],
                 "fgcolor": "white",
                 "fillmode": "overlay",
             },
         },
-        "text": part["value_label"].tolist(),
+        "text": [bar["value_label"] for bar in bars],
         "textposition": "outside",
         "cliponaxis": False,
-        "customdata": [[fact_id, hover] for fact_id, hover in zip(part["fact_id"], part["hover"], strict=True)],
+        "customdata": [[bar["fact_id"], bar["hover"]] for bar in bars],
         "hovertemplate": "%{customdata[1]}<extra></extra>",
     }
 
@@ -336,20 +366,16 @@ def show(view: View) -> None:
 def programme_panel(filters: Filters, programme: str, name: str, view: View) -> None:
     """One programme: which provinces report it, a chart per unit, the CSV of what is drawn, its figures."""
     language = view.language
-    rows, total = programme_figures(filters, programme)
-    rows = labelled(rows, language)
+    rows, total, figures = _panel_drawing(filters, programme, name, language, queries.database_version())
     st.subheader(name)
     if not view.presenting:
         reporting = set(rows["province"].dropna())
         silent = [province for province in queries.studied_provinces() if province not in reporting]
         if silent:
             st.caption(labels.text("programme_silent", language, provinces=", ".join(silent)))
-    for unit in UNIT_ORDER:
+    for unit, (title, figure) in figures.items():
         part = rows[rows["unit"] == unit]
-        if part.empty:
-            continue
-        title = labels.text(f"programme_chart_{unit}", language, programme=name)
-        page.chart(programme_figure(part, language, title), f"support_{programme}_{unit}", part, view)
+        page.chart(figure, f"support_{programme}_{unit}", part, view)
         view.deck.append(partial(deck_charts.bar_charts, part, language, title, True))
     if view.presenting:
         return
@@ -366,3 +392,21 @@ def programme_panel(filters: Filters, programme: str, name: str, view: View) -> 
         icon=":material/download:",
     )
     page.figures_table(filters.within(metrics=programme_metrics(programme)), "programme_figures", "support_table", view)
+
+
+# The labelled rows and the figures of a panel are made once per filters, programme, language and database
+# version and handed out as they are, like app/page.py's charts: a rerun neither labels a hundred bars again
+# nor rebuilds their charts.
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _panel_drawing(
+    filters: Filters, programme: str, name: str, language: str, version: tuple[str, int]
+) -> tuple[pd.DataFrame, int, dict[str, tuple[str, go.Figure]]]:
+    rows, total = programme_figures(filters, programme)
+    rows = labelled(rows, language)
+    figures = {}
+    for unit in UNIT_ORDER:
+        part = rows[rows["unit"] == unit]
+        if len(part):
+            title = labels.text(f"programme_chart_{unit}", language, programme=name)
+            figures[unit] = (title, programme_figure(part, language, title))
+    return rows, total, figures

@@ -279,3 +279,18 @@ def test_a_national_figure_of_a_programme_is_drawn_under_its_own_name(on_built_d
     ]
     titles = [annotation["text"] for annotation in figure["layout"]["annotations"]]
     assert any(title.endswith("· cả nước") for title in titles)
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_every_programme_figure_is_one_plotly_accepts(on_built_database, language):
+    import plotly.graph_objects as go
+
+    from app import support_view
+
+    for programme in support_view.programme_choices(Filters())["programme"]:
+        rows, _ = support_view.programme_figures(Filters(), programme)
+        labelled = support_view.labelled(rows, language)
+        for unit in set(labelled["unit"]):
+            figure = support_view.programme_figure(labelled[labelled["unit"] == unit], language, programme)
+            validated = go.Figure(figure.to_dict())  # raises on any property Plotly does not know
+            assert sum(len(trace.y) for trace in validated.data if trace.customdata) == (labelled["unit"] == unit).sum()

@@ -25,9 +25,6 @@ from app.queries import Filters
 from app.sidebar import View
 from app.tables import COLUMNS
 
-# The most figures one programme's panel draws, as many as three of the other pages' charts (the widest areas
-# and latest periods first); the table under it lists them all.
-MAX_PROGRAMME_FIGURES = 3 * queries.MAX_BARS
 # Money, counts and shares are never drawn on one axis: one chart each, in this order.
 UNIT_ORDER = ("VND", "count", "percent")
 # The height, in pixels, of a bar, of a sub-chart's title, and of its axis (ticks and title) under it.
@@ -78,8 +75,8 @@ def _programme_metrics(programme: str, version: tuple[str, int]) -> tuple[str, .
 
 def programme_figures(filters: Filters, programme: str) -> tuple[pd.DataFrame, int]:
     """The figures a programme's panel draws under `filters`, one row per figure however many reports give it
-    (`same_figure_reports` counts them), at most MAX_PROGRAMME_FIGURES, widest areas and latest periods first;
-    and how many figures there are in all."""
+    (`same_figure_reports` counts them), at most queries.MAX_BARS for each chart (money, counts, shares), widest
+    areas and latest periods first; and how many figures there are in all."""
     return _programme_figures(filters, programme, queries.database_version())
 
 
@@ -99,10 +96,10 @@ def _programme_figures(filters: Filters, programme: str, version: tuple[str, int
             WHERE {where} AND programme_metrics.programme = $programme
             WINDOW same_figure AS (PARTITION BY {SAME_FIGURE})
         )
-        SELECT *, count(*) OVER () AS figures_in_all FROM chosen
-        WHERE same_figure_order = 1
+        , kept AS (SELECT *, count(*) OVER () AS figures_in_all FROM chosen WHERE same_figure_order = 1)
+        SELECT * FROM kept
+        QUALIFY row_number() OVER (PARTITION BY unit ORDER BY {queries.CHART_PRIORITY}) <= {queries.MAX_BARS}
         ORDER BY {queries.CHART_PRIORITY}
-        LIMIT {MAX_PROGRAMME_FIGURES}
     """
     rows = queries.run_query(sql, parameters | {"programme": programme}, version)
     total = int(rows["figures_in_all"].iloc[0]) if len(rows) else 0
@@ -218,7 +215,15 @@ def programme_figure(rows: pd.DataFrame, language: str, title: str) -> go.Figure
         "height": TOP_PIXELS + plot_height,
         "barmode": "overlay",
         # Above the first sub-chart's title, under the chart's.
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1 + 30 / plot_height, "x": 1, "xanchor": "right"},
+        "legend": {
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1 + 30 / plot_height,
+            "x": 1,
+            "xanchor": "right",
+            "font": {"size": 16},
+            "itemwidth": 40,
+        },
         "margin": {"l": 10, "r": 40, "t": TOP_PIXELS, "b": 0},
         "hoverlabel": {"font_size": 15, "align": "left"},
         "annotations": [],
@@ -264,22 +269,25 @@ def programme_figure(rows: pd.DataFrame, language: str, title: str) -> go.Figure
 
 
 def _legend_traces(rows: pd.DataFrame, language: str) -> list[dict]:
-    """The legend: each province in its plain colour, and a hatched grey bar saying what a target looks like.
-    Bars carry no legend of their own, so that a province whose first bar is a target is not shown hatched."""
+    """The legend: each province in its plain colour, and a hatched grey swatch saying what a target looks like.
+    Bars carry no legend of their own, so that a province whose first bar is a target is not shown hatched; the
+    swatches are empty filled areas, not bars, so that they add no bar to a chart."""
     entries = [(province, province_colour(province), "") for province in sorted(set(rows["legend_name"]))]
     if rows["is_target"].any():
         entries.append((labels.text("target", language).capitalize(), TARGET_LEGEND_COLOUR, "/"))
     return [
         {
-            "type": "bar",
-            "orientation": "h",
+            "type": "scatter",
+            "mode": "none",
             "x": [None],
             "y": [None],
+            "fill": "toself",
+            "fillcolor": colour,
+            "fillpattern": {"shape": shape, "fgcolor": "white", "fillmode": "overlay"},
             "name": name,
             "legendgroup": name,
             "showlegend": True,
             "hoverinfo": "skip",
-            "marker": {"color": colour, "pattern": {"shape": shape, "fgcolor": "white", "fillmode": "overlay"}},
         }
         for name, colour, shape in entries
     ]

@@ -1090,3 +1090,46 @@ def area_text(area: str, level: str, language: str) -> str:
 def place_and_period(area: str, level: str, start: date, end: date, language: str) -> str:
     """Kiến Xương (huyện) · 3/2024"""
     return f"{area_text(area, level, language)} · {period_text(start, end, language)}"
+
+
+# The Support page by programme (app/support_view.py).
+TEXT.update(
+    {
+        "programme": {"vi": "Chương trình", "en": "Programme"},
+        "programme_option": {"vi": "{programme} ({provinces} tỉnh)", "en": "{programme} ({provinces} provinces)"},
+        "programme_option_one": {"vi": "{programme} (1 tỉnh)", "en": "{programme} (1 province)"},
+        "support_by_programme": {
+            "vi": "Mỗi chương trình hỗ trợ một bảng: các tỉnh báo cáo theo những thời kỳ và nhóm đối tượng khác "
+            "nhau, nên mỗi cột ghi thời kỳ và nhóm của nó, thay cho so sánh một năm hay đường qua các năm. "
+            "Chương trình được nhiều tỉnh báo cáo nhất đứng đầu.",
+            "en": "One panel per support programme: provinces report over different periods and for different "
+            "groups, so each bar names its period and group, instead of a one-year comparison or lines over the "
+            "years. The programme most provinces report comes first.",
+        },
+        "programme_silent": {
+            "vi": "Không có số liệu của chương trình này (theo bộ lọc): {provinces}.",
+            "en": "No figure of this programme (under the filters) from: {provinces}.",
+        },
+        "programme_chart_VND": {"vi": "{programme}: kinh phí", "en": "{programme}: money"},
+        "programme_chart_count": {"vi": "{programme}: số lượng", "en": "{programme}: counts"},
+        "programme_chart_percent": {"vi": "{programme}: tỷ lệ", "en": "{programme}: shares"},
+        "programme_caption": {
+            "vi": "Mỗi biểu đồ con là một chỉ tiêu ở một cấp, với trục riêng: số của huyện, xã không vẽ trên trục "
+            "của tỉnh. Cột gạch chéo là mục tiêu, không phải kết quả. Chọn một cột để xem câu trong báo cáo.",
+            "en": "Each sub-chart is one metric at one level, on its own axis: district and commune figures are "
+            "not drawn on a province's axis. A hatched bar is a target, not a result. Select a bar to read the "
+            "sentence of its report.",
+        },
+        "first_months": {"vi": "{months} tháng đầu năm {year}", "en": "first {months} months of {year}"},
+        "same_figure_reports": {
+            "vi": "Cùng số liệu này còn có trong {count} báo cáo khác",
+            "en": "The same figure is in {count} other report(s)",
+        },
+        "same_figure_header": {"vi": "Số báo cáo cho cùng số liệu", "en": "Reports giving the same figure"},
+        "download_programme_csv": {
+            "vi": "Tải CSV các số liệu đã vẽ của chương trình này",
+            "en": "Download the figures drawn for this programme (CSV)",
+        },
+        "programme_figures": {"vi": "Mọi số liệu của chương trình", "en": "Every figure of the programme"},
+    }
+)

@@ -973,3 +973,9 @@ def request_workbook(province: str, language: str) -> bytes:
 @st.cache_data(show_spinner=False, max_entries=16)
 def _request_workbook(province: str, language: str, today: date, version: tuple[str, int]) -> bytes:
     return workbook_of_request(Path(version[0]), province, language, today)
+
+
+def filter_condition(filters: Filters) -> tuple[str, dict]:
+    """The WHERE condition of `filters` on the `figures` table, and its parameters, for a view module that
+    writes its own query (app/support_view.py)."""
+    return _where(filters)

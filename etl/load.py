@@ -27,6 +27,8 @@ REFERENCE_TABLES = (
     "headline_definitions",
     "beneficiary_groups",
     "poverty_standards",
+    "programmes",
+    "programme_metrics",
 )
 # Parents before children, so every foreign key finds its row.
 TABLE_ORDER = (

@@ -75,6 +75,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "note",
     ),
     "coverage_gaps": ("province", "category", "year", "queries", "outcome"),
+    # The support programmes (the Support page's panels) and the one programme each support metric belongs to.
+    "programmes": ("programme", "label_vi", "label_en"),
+    "programme_metrics": ("metric", "programme"),
 }
 
 

@@ -63,6 +63,19 @@ CREATE TABLE poverty_standards (
     CHECK (applies_to >= applies_from)
 );
 
+-- The support programmes the Support page compares, one panel each (data/programmes.csv), and the one
+-- programme each support metric belongs to (data/programme_metrics.csv).
+CREATE TABLE programmes (
+    programme  VARCHAR PRIMARY KEY,
+    label_vi   VARCHAR NOT NULL,
+    label_en   VARCHAR NOT NULL
+);
+
+CREATE TABLE programme_metrics (
+    metric     VARCHAR PRIMARY KEY REFERENCES metrics (metric),
+    programme  VARCHAR NOT NULL REFERENCES programmes (programme)
+);
+
 -- A report kept in data/reports has its text in `reports`; a published article is not committed
 -- and stands on its web address.
 CREATE TABLE sources (

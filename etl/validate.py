@@ -130,6 +130,7 @@ def validate(inputs: Inputs) -> list[Problem]:
     _validate_headline_definitions(tables["metrics"], inputs, problems)
     _validate_facts(tables["facts"], inputs, sources, references, problems)
     _validate_coverage_gaps(tables["coverage_gaps"], provinces, problems)
+    _validate_programmes(tables, problems)
     return problems
 
 
@@ -658,3 +659,47 @@ def _validate_coverage_gaps(table: CsvTable, provinces: set[str], problems: list
         if key in seen:
             row.fail("year", f"this province, topic and year is already on line {seen[key]}")
         seen.setdefault(key, line)
+
+
+# The topics whose every metric is shown on the Support page, in the panel of its programme.
+SUPPORT_CATEGORIES = ("support", "women_union")
+
+
+def _validate_programmes(tables: dict[str, CsvTable], problems: list[Problem]) -> None:
+    """Every support metric belongs to exactly one programme of programmes.csv, and every programme has a metric:
+    the Support page draws one panel per programme, so a metric without one would never be shown."""
+    for row in _rows(tables["programmes"], "programme", problems):
+        row.require("programme", "label_vi", "label_en")
+        if not IDENTIFIER.match(row["programme"]):
+            row.fail("programme", f"{row['programme']!r} must be lower-case words joined by '_'")
+    programmes = {values["programme"] for _, values in tables["programmes"].rows}
+    metrics = {values["metric"]: (line, values["category"]) for line, values in tables["metrics"].rows}
+    mapping = tables["programme_metrics"]
+    for row in _rows(mapping, "metric", problems):
+        row.require("metric", "programme")
+        row.one_of("metric", metrics, "metric (metrics.csv)")
+        row.one_of("programme", programmes, "programme (programmes.csv)")
+    mapped = {values["metric"] for _, values in mapping.rows}
+    for metric, (line, category) in metrics.items():
+        if category in SUPPORT_CATEGORIES and metric not in mapped:
+            problems.append(
+                Problem(
+                    str(tables["metrics"].path),
+                    line,
+                    "metric",
+                    f"support metric {metric} belongs to no programme; add it to {mapping.path.name}",
+                    f"metric={metric}",
+                )
+            )
+    used = {values["programme"] for _, values in mapping.rows}
+    for line, values in tables["programmes"].rows:
+        if values["programme"] not in used:
+            problems.append(
+                Problem(
+                    str(tables["programmes"].path),
+                    line,
+                    "programme",
+                    f"programme {values['programme']} has no metric in {mapping.path.name}",
+                    f"programme={values['programme']}",
+                )
+            )

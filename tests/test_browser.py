@@ -24,7 +24,7 @@ PAGES = [
     ("poverty", "Tỷ lệ nghèo", "Tỷ lệ hộ nghèo qua các năm (cấp tỉnh)"),
     ("health_insurance", "Bảo hiểm y tế", "Tỷ lệ bao phủ BHYT qua các năm (cấp tỉnh)"),
     ("credit", "Tín dụng chính sách", "Dư nợ qua các năm (cấp tỉnh)"),
-    ("support", "Chi hỗ trợ", "Qua các năm"),
+    ("support", "Chi hỗ trợ", "Nhà ở cho hộ nghèo"),
     ("profile", "Hồ sơ tỉnh", "Vị trí so với các tỉnh khác"),
     ("coverage", "Độ phủ số liệu", "Chỉ tiêu hoặc chủ đề"),
     ("explore", "Tra cứu & tải về", "Dòng 1–"),

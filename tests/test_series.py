@@ -477,7 +477,7 @@ def test_every_place_is_named_in_the_language_and_special_cases_are_marked(on_bu
 
 @pytest.mark.parametrize(
     ("page_name", "topic"),
-    [("poverty", "poverty"), ("health_insurance", "health_insurance"), ("credit", "credit"), ("support", "support")],
+    [("poverty", "poverty"), ("health_insurance", "health_insurance"), ("credit", "credit")],
 )
 def test_a_topic_page_opens_on_its_headline_indicator_in_a_view_that_compares_provinces(
     dashboard, on_built_database, page_name, topic

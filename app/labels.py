@@ -530,6 +530,22 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Không đọc được byte thứ {byte} của tệp: hãy lưu báo cáo dạng văn bản UTF-8.",
         "en": "Byte {byte} of the file cannot be read: save the report as UTF-8 text.",
     },
+    "report_legacy_encoding": {
+        "vi": "Tệp không phải UTF-8 mà có vẻ là tiếng Việt mã {encoding}, mã này không đọc được ở đây: hãy mở tệp "
+        "bằng trình soạn thảo và lưu lại dạng văn bản UTF-8.",
+        "en": "The file is not UTF-8 but seems to be Vietnamese in {encoding}, which is not read here: open it in a "
+        "word processor and save it as UTF-8 text.",
+    },
+    "report_unsure_encoding": {
+        "vi": "Tệp không phải UTF-8; có thể là tiếng Việt mã {encoding} nhưng có quá ít chữ có dấu để chắc chắn: "
+        "hãy lưu báo cáo dạng văn bản UTF-8.",
+        "en": "The file is not UTF-8; it may be Vietnamese in {encoding}, but it has too few accented words to be "
+        "sure: save the report as UTF-8 text.",
+    },
+    "report_read_from": {
+        "vi": "Văn bản được chuyển sang Unicode từ mã {encoding}: hãy kiểm tra dấu của các chữ.",
+        "en": "The text was converted to Unicode from {encoding}: check its accents.",
+    },
     "problem_empty": {"vi": "chưa điền", "en": "is empty"},
     "problem_spaces": {"vi": "có dấu cách ở đầu hoặc cuối", "en": "has spaces at the start or end"},
     "problem_unknown": {

@@ -1,0 +1,70 @@
+"""Vietnamese text in TCVN3 (ABC) and VNI is converted to Unicode; Windows-1258 and unknown bytes are refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from app import labels
+from etl.legacy_encodings import from_tcvn3, from_vni, is_syllable, likeliest
+from etl.report_text import ReportTextError, read_report_text
+
+# Written by hand from the encodings' tables: a sentence of a report as the ABC font (.VnTime) saves it …
+TCVN3_SENTENCE = b"T\xfb l\xd6 h\xe9 ngh\xcco cu\xe8i n\xa8m 2023 c\xf1a Th\xb8i B\xd7nh l\xb5 2,15%, gi\xb6m 0,4%."
+# … and as the VNI fonts (VNI-Times) save it: a vowel, then the character of its marks.
+VNI_SENTENCE = "Tyû leä hoä ngheøo cuoái naêm 2023 cuûa Thaùi Bình laø 2,15%, giaûm 0,4%.".encode("cp1252")
+UNICODE_SENTENCE = "Tỷ lệ hộ nghèo cuối năm 2023 của Thái Bình là 2,15%, giảm 0,4%."
+
+
+def test_tcvn3_letters_are_read_as_unicode():
+    assert from_tcvn3(b"\xae\xe5ng") == "đồng"
+    assert from_tcvn3(b"Th\xb8i B\xd7nh") == "Thái Bình"
+    assert from_tcvn3(TCVN3_SENTENCE) == UNICODE_SENTENCE
+
+
+def test_vni_marks_join_their_vowel():
+    assert from_vni("ñoàng".encode("cp1252")) == "đồng"
+    assert from_vni("Haûi Döông".encode("cp1252")) == "Hải Dương"
+    assert from_vni("ÑOÀNG THAÙP".encode("cp1252")) == "ĐỒNG THÁP"
+    assert from_vni(VNI_SENTENCE) == UNICODE_SENTENCE
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [(TCVN3_SENTENCE, "TCVN3"), (VNI_SENTENCE, "VNI"), (UNICODE_SENTENCE.encode(), "UTF-8")],
+)
+def test_a_report_in_a_legacy_encoding_is_converted_and_says_from_what(data, encoding):
+    report = read_report_text(data, "baocao.txt")
+    assert report.text == UNICODE_SENTENCE
+    assert report.encoding == encoding
+    assert "TCVN3" in labels.text("report_read_from", "vi", encoding="TCVN3")
+
+
+def test_mojibake_is_not_vietnamese():
+    assert is_syllable("nghiêng") and is_syllable("Thái") and is_syllable("khuya")
+    # The same sentences read with the wrong table: letters Vietnamese has no use for, or no syllable at all.
+    assert not is_syllable("Tyû")
+    assert not is_syllable("nghốo")
+    assert not is_syllable("lờề")
+
+
+def test_windows_1258_is_named_and_refused():
+    # "Tỷ lệ hộ nghèo cuối năm của tỉnh là 2,15%": Windows-1258 writes most tones as a combining character
+    # after the letter (0xD2 the hook, 0xF2 the dot below, 0xEC the acute, 0xCC the grave).
+    data = b"Ty\xd2 l\xea\xf2 h\xf4\xf2 ngh\xe8o cu\xf4\xeci n\xe3m cu\xd2a ti\xd2nh la\xcc 2,15%"
+    assert likeliest(data).encoding == "Windows-1258"
+    with pytest.raises(ReportTextError, match="Windows-1258") as raised:
+        read_report_text(data, "baocao.txt")
+    assert raised.value.code == "legacy_encoding"
+    assert "UTF-8" in labels.text("report_legacy_encoding", "vi", **raised.value.values)
+
+
+def test_bytes_in_no_known_encoding_are_refused_not_loaded_as_mojibake():
+    with pytest.raises(ReportTextError, match="nor Vietnamese in TCVN3, VNI or Windows-1258") as raised:
+        read_report_text(bytes(range(0x80, 0x100)) * 3, "baocao.txt")
+    assert raised.value.code == "not_utf8"
+
+
+def test_too_few_accented_words_to_tell_are_refused():
+    with pytest.raises(ReportTextError, match="too few accented words") as raised:
+        read_report_text(b"Th\xb8i B\xd7nh 2023", "baocao.txt")
+    assert raised.value.values == {"encoding": "TCVN3"}

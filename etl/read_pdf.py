@@ -1,0 +1,179 @@
+"""A PDF report, page by page: its tables cell by cell, the text around them as paragraphs, scans by OCR.
+
+pdfplumber finds each page's tables from their ruling lines; the page's characters inside a table's box are
+read only as the table's cells, and the rest as paragraphs above, between and below the tables, so that no
+number is read twice. A page with (almost) no text layer and something drawn on it is a scan: it is drawn as
+an image and read by OCR (etl/read_scan.py).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+
+import pdfplumber
+import pypdfium2
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfplumber.page import Page
+from pdfplumber.utils.exceptions import PdfminerException
+
+from etl import read_scan
+from etl.document_details import pdf_date, publisher_and_author, text_value
+from etl.documents import Document, DocumentBuilder, DocumentError, SourceDetails
+from etl.paragraphs import Line, paragraphs
+
+# A report with its annexes runs to a few hundred pages at most; past this it is something else.
+MAX_PAGES = 500
+# A page with fewer letters than this in its text layer, and an image or drawing on it, is a scan.
+SCAN_LETTERS = read_scan.MINIMUM_LETTERS
+# Lines opening a table's title, and lines that only give its unit: the caption above a table.
+_CAPTION_OPENING = re.compile(r"^(?:Bảng|Biểu|Phụ lục|Phụ biểu|Table)(?!\w)", re.IGNORECASE)
+_UNIT_LINE = re.compile(r"^(?:\(|Đơn vị|ĐVT)", re.IGNORECASE)
+# How far above a table (in line heights) its caption may be.
+_CAPTION_DISTANCE = 3
+# What word processors put in a PDF's title and author when the writer gave none.
+_WORD_PROCESSOR_TITLE = re.compile(r"^Microsoft (?:Word|Excel) - ", re.IGNORECASE)
+_FILE_NAME = re.compile(r"\.(?:docx?|xlsx?|pdf|rtf|odt)$", re.IGNORECASE)
+_ACCOUNT_NAMES = {"admin", "administrator", "user", "pc", "windows user", "microsoft", "owner", "may tinh", "máy tính"}
+
+
+def read_pdf(data: bytes, name: str) -> Document:
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data), unicode_norm="NFC")
+    except Exception as error:  # pdfminer raises many kinds on a damaged file; each one means the same here
+        raise _open_error(error, name) from error
+    with pdf:
+        try:
+            return _read(pdf, data, name)
+        except DocumentError:
+            raise
+        except (PdfminerException, PDFPasswordIncorrect, PDFEncryptionError, ValueError, KeyError, TypeError) as error:
+            raise _open_error(error, name) from error
+
+
+def _open_error(error: Exception, name: str) -> DocumentError:
+    causes = [error, *getattr(error, "args", ())]
+    if any(isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) for cause in causes):
+        return DocumentError(
+            f"{name}: the PDF is encrypted and needs a password to open; save or print it again without a "
+            "password, or ask its sender for a copy without one",
+            "encrypted_pdf",
+            name=name,
+        )
+    return DocumentError(
+        f"{name}: the PDF is damaged and cannot be read ({type(error).__name__}); download or export it again",
+        "corrupt_pdf",
+        name=name,
+    )
+
+
+def _read(pdf: pdfplumber.PDF, data: bytes, name: str) -> Document:
+    page_count = len(pdf.pages)
+    if page_count > MAX_PAGES:
+        raise DocumentError(
+            f"{name}: {page_count} pages is more than the {MAX_PAGES}-page limit for a report; load the part "
+            "that holds the figures",
+            "too_many_pages",
+            name=name,
+            pages=page_count,
+            limit=MAX_PAGES,
+        )
+    builder = DocumentBuilder()
+    scanned: list[int] = []
+    unreadable: list[int] = []
+    images: pypdfium2.PdfDocument | None = None
+    for number, page in enumerate(pdf.pages, start=1):
+        if _is_scan(page):
+            if images is None:
+                read_scan.check_ocr(name)
+                images = pypdfium2.PdfDocument(data)
+            scanned.append(number)
+            if not read_scan.add_page_text(builder, read_scan.recognise(read_scan.render_page(images, number - 1))):
+                unreadable.append(number)
+        else:
+            _read_page(page, number, builder)
+        # pdfplumber keeps every parsed page otherwise: a long report would be held whole in memory.
+        page.close()
+    if images is not None:
+        images.close()
+    if scanned and len(unreadable) == len(scanned) and not builder.parts:
+        raise read_scan.no_text(name, len(scanned))
+    fully_scanned = bool(scanned) and len(scanned) == page_count
+    return builder.build(
+        _details(pdf.metadata, page_count, "pdf-scanned" if fully_scanned else "pdf"),
+        ocr=bool(scanned),
+        unreadable_pages=tuple(unreadable),
+    )
+
+
+def _is_scan(page: Page) -> bool:
+    letters = sum(char["text"].isalpha() for char in page.chars)
+    return letters < SCAN_LETTERS and bool(page.images or page.curves or page.rects)
+
+
+def _inside(box: Sequence[float], x: float, y: float) -> bool:
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _read_page(page: Page, number: int, builder: DocumentBuilder) -> None:
+    tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
+    boxes = [table.bbox for table in tables]
+
+    def outside_tables(item: dict) -> bool:
+        if item.get("object_type") != "char":
+            return True
+        middle = ((item["x0"] + item["x1"]) / 2, (item["top"] + item["bottom"]) / 2)
+        return not any(_inside(box, *middle) for box in boxes)
+
+    lines = [
+        Line(line["text"], line["x0"], line["x1"], line["top"], line["bottom"])
+        for line in page.filter(outside_tables).extract_text_lines()
+    ]
+    upper = float("-inf")
+    for table in tables:
+        top = table.bbox[1]
+        above = [line for line in lines if upper <= (line.top + line.bottom) / 2 < top]
+        caption = _caption(above, top)
+        for paragraph in paragraphs(above[: len(above) - len(caption)]):
+            builder.add_paragraph(paragraph)
+        caption_text = " ".join(line.text.strip() for line in caption)
+        builder.add_paragraph(caption_text)
+        builder.add_table(
+            [list(row) for row in table.extract()], f"Bảng {len(builder.tables) + 1} (trang {number})", caption_text
+        )
+        upper = table.bbox[3]
+    for paragraph in paragraphs([line for line in lines if (line.top + line.bottom) / 2 >= upper]):
+        builder.add_paragraph(paragraph)
+
+
+def _caption(above: list[Line], table_top: float) -> list[Line]:
+    """The line just above a table that titles it, with the title line before it when the last only gives a
+    unit ("(Đơn vị: %)"); none when the nearest line is far from the table."""
+    if not above:
+        return []
+    last = above[-1]
+    if table_top - last.bottom > _CAPTION_DISTANCE * max(last.bottom - last.top, 1.0):
+        return []
+    if len(above) >= 2 and _UNIT_LINE.match(last.text.strip()) and _CAPTION_OPENING.match(above[-2].text.strip()):
+        return above[-2:]
+    return [last]
+
+
+def _details(metadata: dict, pages: int, form: str) -> SourceDetails:
+    title = _WORD_PROCESSOR_TITLE.sub("", text_value(metadata.get("Title")))
+    if _FILE_NAME.search(title):
+        title = ""  # a file's name, not its title
+    author = text_value(metadata.get("Author"))
+    # The Creator field may name the office that made the file, or (mostly) the program that did.
+    publisher, _ = publisher_and_author(author, text_value(metadata.get("Creator")))
+    if author == publisher or author.casefold() in _ACCOUNT_NAMES:
+        author = ""  # an office is the publisher, and a computer's account is nobody's name
+    return SourceDetails(
+        title=title,
+        publisher=publisher,
+        author=author,
+        publication_date=pdf_date(metadata.get("CreationDate")),
+        format=form,
+        pages=pages,
+    )

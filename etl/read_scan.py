@@ -1,0 +1,145 @@
+"""Scanned reports — a PDF page with no text layer, or a photo or scan as an image — read by OCR in Vietnamese.
+
+Tesseract reads the page (Debian's `tesseract-ocr` with its Vietnamese data, `tesseract-ocr-vie`); PDF pages
+are drawn first with pypdfium2 at a resolution at which 11-point type is about 45 pixels high, which Tesseract
+reads well. Tables of a scan are read as text lines, not cell by cell.
+
+A page whose OCR gives almost no letters (a blank page, a photo, a stamp) is listed as unreadable, so that the
+page can say so instead of proposing nothing silently; a document with no usable text at all is refused.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+
+import pypdfium2
+import pytesseract
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+
+from etl.documents import Document, DocumentBuilder, DocumentError, SourceDetails
+from etl.paragraphs import text_paragraphs
+
+LANGUAGE = "vie"
+PACKAGES = "tesseract-ocr tesseract-ocr-vie"
+# 300 dots an inch: 11-point type is 46 pixels high, well within what Tesseract reads best.
+RENDER_DPI = 300
+# Fewer letters than this on a page is no text: a stamp, a page number, specks of a blank scan.
+MINIMUM_LETTERS = 20
+# One page that takes longer than this is not a page of a report: Tesseract is stopped.
+PAGE_TIMEOUT_SECONDS = 60
+# The machine's cores are shared: one thread per Tesseract keeps it from fighting the other work for them
+# (with two threads it is hardly faster on a page and much slower when another task runs).
+_ENVIRONMENT = {"OMP_THREAD_LIMIT": "1"}
+
+
+@cache
+def _languages() -> tuple[str, ...]:
+    return tuple(pytesseract.get_languages(config=""))
+
+
+def check_ocr(name: str) -> None:
+    """Refuse, naming the package and the command, where Tesseract or its Vietnamese data is missing."""
+    try:
+        languages = _languages()
+    except (pytesseract.TesseractNotFoundError, OSError) as error:
+        raise DocumentError(
+            f"{name}: this is a scan, and reading it needs the OCR program Tesseract, which is not installed; "
+            f"install it with: apt-get install {PACKAGES}",
+            "ocr_missing",
+            name=name,
+            command=f"apt-get install {PACKAGES}",
+        ) from error
+    if LANGUAGE not in languages:
+        raise DocumentError(
+            f"{name}: this is a scan, and Tesseract has no Vietnamese data to read it; install it with: "
+            "apt-get install tesseract-ocr-vie",
+            "ocr_missing",
+            name=name,
+            command="apt-get install tesseract-ocr-vie",
+        )
+
+
+def recognise(image: Image.Image) -> str:
+    """The text of one page image, NFC, as Tesseract lays it out (paragraphs separated by blank lines)."""
+    previous = {key: os.environ.get(key) for key in _ENVIRONMENT}
+    os.environ.update(_ENVIRONMENT)
+    try:
+        text = pytesseract.image_to_string(image, lang=LANGUAGE, timeout=PAGE_TIMEOUT_SECONDS)
+    finally:
+        for key, value in previous.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return unicodedata.normalize("NFC", text)
+
+
+def usable(text: str) -> bool:
+    return sum(character.isalpha() for character in text) >= MINIMUM_LETTERS
+
+
+def render_page(document: pypdfium2.PdfDocument, index: int) -> Image.Image:
+    """A PDF page as a greyscale image at RENDER_DPI."""
+    page = document[index]
+    try:
+        return page.render(scale=RENDER_DPI / 72, grayscale=True).to_pil()
+    finally:
+        page.close()
+
+
+def add_page_text(builder: DocumentBuilder, text: str) -> bool:
+    """Add an OCR'd page's paragraphs; whether it had usable text."""
+    if not usable(text):
+        return False
+    for paragraph in text_paragraphs(text):
+        builder.add_paragraph(paragraph)
+    return True
+
+
+def _frames(data: bytes, name: str) -> Iterator[Image.Image]:
+    try:
+        image = Image.open(io.BytesIO(data))
+        for frame in ImageSequence.Iterator(image):
+            # A phone photo is stored sideways with an orientation tag: Tesseract needs it upright.
+            yield ImageOps.exif_transpose(frame.convert("L"))
+    except Image.DecompressionBombError as error:
+        raise DocumentError(
+            f"{name}: the image is too large to be a page ({error}); scan the page again at 300 dpi",
+            "image_too_large",
+            name=name,
+        ) from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise DocumentError(
+            f"{name}: the image cannot be read, it seems damaged ({error}); scan or save the page again",
+            "corrupt_image",
+            name=name,
+        ) from error
+
+
+def read_image(data: bytes, name: str) -> Document:
+    """A photo or scan (PNG, JPEG, TIFF of one page or several) read by OCR."""
+    check_ocr(name)
+    builder = DocumentBuilder()
+    unreadable: list[int] = []
+    pages = 0
+    for number, frame in enumerate(_frames(data, name), start=1):
+        pages = number
+        if not add_page_text(builder, recognise(frame)):
+            unreadable.append(number)
+    if len(unreadable) == pages:
+        raise no_text(name, pages)
+    return builder.build(SourceDetails(format="image", pages=pages), ocr=True, unreadable_pages=tuple(unreadable))
+
+
+def no_text(name: str, pages: int) -> DocumentError:
+    return DocumentError(
+        f"{name}: OCR found no text on its {pages} page(s) (blank, a photo, or too faint); scan the report again "
+        "at 300 dpi, in black and white, or load the file it was printed from",
+        "no_text_ocr",
+        name=name,
+        pages=pages,
+    )

@@ -319,3 +319,17 @@ def test_every_error_code_has_words_in_both_languages():
     for code in codes:
         for language in labels.LANGUAGES:
             assert labels.TEXT[f"document_{code}"][language]
+
+
+def test_the_reader_benchmark_measures_a_file_and_reports_it_beside_its_goal(tmp_path):
+    from benchmarks.readers import measure_one, report
+
+    path = tmp_path / "report.docx"
+    path.write_bytes(made.word_file())
+    result = measure_one(path)
+    assert result["read_s"] > 0 and result["process_peak_mib"] > 0
+    assert result["cells"] == 20
+    slow = result | {"read_s": 20.0}
+    text = report({"Word file (.docx)": [result], "30-page PDF with tables": [slow]}, rounds=1)
+    assert "| Word file (.docx) |" in text
+    assert "≤ 15 s: MISSED" in text

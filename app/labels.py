@@ -615,6 +615,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{name}: OCR found no text on its {pages} page(s) (blank, a photo, or too faint). Scan it again at "
         "300 dpi in black and white, or load the file it was printed from.",
     },
+    "document_ocr_failed": {
+        "vi": "{name}: nhận dạng chữ bị lỗi trên một trang. Hãy quét lại ở 300 dpi, hoặc tải lên tệp gốc.",
+        "en": "{name}: OCR failed on a page. Scan the report again at 300 dpi, or load the file it was printed from.",
+    },
     "document_unreadable_pages": {
         "vi": "Không đọc được chữ trên trang {pages}: số liệu ở các trang này chưa được đề xuất.",
         "en": "No text could be read on page(s) {pages}: no figure is proposed from them.",

@@ -24,6 +24,7 @@ from xml.etree import ElementTree
 
 import docx
 import openpyxl
+from docx.document import Document as WordDocument
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph
 
@@ -54,11 +55,22 @@ def read_docx(data: bytes, name: str, form: str = "docx") -> Document:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises KeyError, ValueError, lxml errors … on a damaged file
-        raise DocumentError(
-            f"{name}: the Word file is damaged and cannot be read ({type(error).__name__}); save it again",
-            "corrupt_office",
-            name=name,
-        ) from error
+        raise _damaged("Word", name, error) from error
+    try:
+        return _read_word(document, data, form)
+    except Exception as error:  # a damaged part may show only as it is read
+        raise _damaged("Word", name, error) from error
+
+
+def _damaged(kind: str, name: str, error: Exception) -> DocumentError:
+    return DocumentError(
+        f"{name}: the {kind} file is damaged and cannot be read ({type(error).__name__}); open it and save it again",
+        "corrupt_office",
+        name=name,
+    )
+
+
+def _read_word(document: WordDocument, data: bytes, form: str) -> Document:
     builder = DocumentBuilder()
     recent: list[str] = []  # the paragraphs just above the next table: its caption
     for block in document.iter_inner_content():
@@ -182,40 +194,44 @@ def read_xlsx(data: bytes, name: str) -> Document:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises KeyError, ValueError, lxml errors … on a damaged file
-        raise DocumentError(
-            f"{name}: the Excel file is damaged and cannot be read ({type(error).__name__}); save it again",
-            "corrupt_office",
-            name=name,
-        ) from error
+        raise _damaged("Excel", name, error) from error
     try:
-        builder = DocumentBuilder()
-        cells = 0
-        for sheet in book.worksheets:
-            rows: list[list[str]] = []
-            for row in sheet.iter_rows():
-                cells += len(row)
-                if cells > MAX_CELLS:
-                    raise DocumentError(
-                        f"{name}: the workbook has more than {MAX_CELLS:,} cells, more than any report's annex; "
-                        "load the sheets that hold the figures",
-                        "too_many_cells",
-                        name=name,
-                        limit=MAX_CELLS,
-                    )
-                rows.append([cell_text(cell.value, getattr(cell, "number_format", "General")) for cell in row])
-            _add_sheet(builder, sheet.title, _used_range(rows))
-        properties = book.properties
-        publisher, author = publisher_and_author(properties.creator or "", "")
-        details = SourceDetails(
-            title=" ".join((properties.title or "").split()),
-            publisher=publisher,
-            author=author,
-            publication_date=iso_date(properties.created),
-            format="xlsx",
-            pages=len(book.worksheets),
-        )
+        return _read_book(book, name)
+    except DocumentError:
+        raise
+    except Exception as error:  # the sheets are parsed only now, as they are read: damage shows here too
+        raise _damaged("Excel", name, error) from error
     finally:
         book.close()
+
+
+def _read_book(book: openpyxl.Workbook, name: str) -> Document:
+    builder = DocumentBuilder()
+    cells = 0
+    for sheet in book.worksheets:
+        rows: list[list[str]] = []
+        for row in sheet.iter_rows():
+            cells += len(row)
+            if cells > MAX_CELLS:
+                raise DocumentError(
+                    f"{name}: the workbook has more than {MAX_CELLS:,} cells, more than any report's annex; "
+                    "load the sheets that hold the figures",
+                    "too_many_cells",
+                    name=name,
+                    limit=MAX_CELLS,
+                )
+            rows.append([cell_text(cell.value, getattr(cell, "number_format", "General")) for cell in row])
+        _add_sheet(builder, sheet.title, _used_range(rows))
+    properties = book.properties
+    publisher, author = publisher_and_author(properties.creator or "", "")
+    details = SourceDetails(
+        title=" ".join((properties.title or "").split()),
+        publisher=publisher,
+        author=author,
+        publication_date=iso_date(properties.created),
+        format="xlsx",
+        pages=len(book.worksheets),
+    )
     return builder.build(details)
 
 

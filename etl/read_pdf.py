@@ -8,7 +8,9 @@ an image and read by OCR (etl/read_scan.py).
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import re
 from collections.abc import Sequence
 
@@ -16,12 +18,15 @@ import pdfplumber
 import pypdfium2
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.page import Page
-from pdfplumber.utils.exceptions import PdfminerException
 
 from etl import read_scan
 from etl.document_details import pdf_date, publisher_and_author, text_value
 from etl.documents import Document, DocumentBuilder, DocumentError, SourceDetails
 from etl.paragraphs import Line, paragraphs
+
+# pdfminer logs a warning for every oddity of a damaged file (a font's box, an xref entry): the reader says
+# in one line whether the file can be read, and the command line shows that line alone.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # A report with its annexes runs to a few hundred pages at most; past this it is something else.
 MAX_PAGES = 500
@@ -39,17 +44,22 @@ _ACCOUNT_NAMES = {"admin", "administrator", "user", "pc", "windows user", "micro
 
 
 def read_pdf(data: bytes, name: str) -> Document:
+    # pdfminer parses lazily and, on a damaged file, raises almost any kind of exception (its own, TypeError,
+    # KeyError, struct.error …) at any point: each one means the same here, a PDF that cannot be read.
     try:
         pdf = pdfplumber.open(io.BytesIO(data), unicode_norm="NFC")
-    except Exception as error:  # pdfminer raises many kinds on a damaged file; each one means the same here
+    except Exception as error:
         raise _open_error(error, name) from error
-    with pdf:
-        try:
-            return _read(pdf, data, name)
-        except DocumentError:
-            raise
-        except (PdfminerException, PDFPasswordIncorrect, PDFEncryptionError, ValueError, KeyError, TypeError) as error:
-            raise _open_error(error, name) from error
+    try:
+        return _read(pdf, data, name)
+    except DocumentError:
+        raise
+    except Exception as error:
+        raise _open_error(error, name) from error
+    finally:
+        # Closing parses the pages left unread: a damaged one would raise again over the message.
+        with contextlib.suppress(Exception):
+            pdf.close()
 
 
 def _open_error(error: Exception, name: str) -> DocumentError:
@@ -89,7 +99,9 @@ def _read(pdf: pdfplumber.PDF, data: bytes, name: str) -> Document:
                 read_scan.check_ocr(name)
                 images = pypdfium2.PdfDocument(data)
             scanned.append(number)
-            if not read_scan.add_page_text(builder, read_scan.recognise(read_scan.render_page(images, number - 1))):
+            if not read_scan.add_page_text(
+                builder, read_scan.recognise(read_scan.render_page(images, number - 1), name)
+            ):
                 unreadable.append(number)
         else:
             _read_page(page, number, builder)

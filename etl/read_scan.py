@@ -64,12 +64,19 @@ def check_ocr(name: str) -> None:
         )
 
 
-def recognise(image: Image.Image) -> str:
+def recognise(image: Image.Image, name: str = "") -> str:
     """The text of one page image, NFC, as Tesseract lays it out (paragraphs separated by blank lines)."""
     previous = {key: os.environ.get(key) for key in _ENVIRONMENT}
     os.environ.update(_ENVIRONMENT)
     try:
         text = pytesseract.image_to_string(image, lang=LANGUAGE, timeout=PAGE_TIMEOUT_SECONDS)
+    except (pytesseract.TesseractError, RuntimeError) as error:  # RuntimeError: pytesseract's timeout
+        raise DocumentError(
+            f"{name}: OCR failed on a page ({error}); scan the report again at 300 dpi, or load the file it was "
+            "printed from",
+            "ocr_failed",
+            name=name,
+        ) from error
     finally:
         for key, value in previous.items():
             if value is None:
@@ -129,7 +136,7 @@ def read_image(data: bytes, name: str) -> Document:
     pages = 0
     for number, frame in enumerate(_frames(data, name), start=1):
         pages = number
-        if not add_page_text(builder, recognise(frame)):
+        if not add_page_text(builder, recognise(frame, name)):
             unreadable.append(number)
     if len(unreadable) == pages:
         raise no_text(name, pages)

@@ -118,6 +118,25 @@ def test_a_pdf_of_garbage_is_refused_as_damaged():
     assert raised.value.code == "corrupt_pdf"
 
 
+@needs_font
+def test_a_pdf_damaged_anywhere_is_read_or_refused_in_one_clear_line():
+    import random
+
+    data = made.text_pdf(pages=2)
+    generator = random.Random(1)
+    outcomes = set()
+    for _ in range(20):
+        damaged = bytearray(data)
+        for _ in range(generator.randint(1, 20)):
+            damaged[generator.randrange(len(damaged))] = generator.randrange(256)
+        try:
+            read_document(bytes(damaged), "baocao.pdf")
+            outcomes.add("read")
+        except DocumentError as error:
+            outcomes.add(error.code)
+    assert "corrupt_pdf" in outcomes
+
+
 # --- scans --------------------------------------------------------------------------------------------------
 
 
@@ -246,6 +265,26 @@ def test_cell_numbers_read_back_to_their_value():
         reading_back = read_number(cell_text(value, number_format))
         expected = value * 100 if "%" in number_format else value
         assert float(reading_back.value) == pytest.approx(expected, rel=1e-12)
+
+
+def with_member_damaged(data: bytes, member: str) -> bytes:
+    """The Office file with one part's XML cut short: the archive is sound, the part is not."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as original, zipfile.ZipFile(buffer, "w") as copy:
+        for info in original.infolist():
+            content = original.read(info)
+            copy.writestr(info, content[: len(content) // 2] if info.filename == member else content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "made_file", "member"),
+    [("phuluc.xlsx", made.workbook, "xl/worksheets/sheet1.xml"), ("baocao.docx", made.word_file, "word/document.xml")],
+)
+def test_an_office_file_with_a_damaged_part_is_refused_as_damaged(name, made_file, member):
+    with pytest.raises(DocumentError, match="damaged") as raised:
+        read_document(with_member_damaged(made_file(), member), name)
+    assert raised.value.code == "corrupt_office"
 
 
 def test_a_macro_workbook_is_never_opened():

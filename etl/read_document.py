@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etl import read_office, read_pdf, read_scan
+from etl import legacy_encodings, read_office, read_pdf, read_scan
 from etl.archive_checks import archive_members, refuse_macros
 from etl.documents import Document, DocumentError, SourceDetails
 from etl.report_text import MAX_REPORT_BYTES, ReportTextError, read_report_text
@@ -155,5 +155,5 @@ def _read_text(data: bytes, name: str) -> Document:
     except ReportTextError as error:
         raise DocumentError(str(error), error.code, name=name, **error.values) from error
     # The text is kept exactly as decoded (no paragraph is re-joined): quotes are offsets into it.
-    converted = "" if report.encoding == "UTF-8" else report.encoding
+    converted = report.encoding if report.encoding in legacy_encodings.CONVERTIBLE else ""
     return Document(report.text, (), SourceDetails(format="txt"), converted_from=converted)

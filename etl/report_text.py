@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import unicodedata
 from dataclasses import dataclass
 
@@ -25,7 +26,7 @@ class ReportTextError(ValueError):
 @dataclass(frozen=True)
 class ReportText:
     text: str
-    # What the bytes were read as: "UTF-8", or the legacy encoding they were converted from ("TCVN3", "VNI"),
+    # What the bytes were read as: "UTF-8", "UTF-16", or the legacy encoding they were converted from ("TCVN3", "VNI"),
     # which the page says so that the reader checks the accents.
     encoding: str
 
@@ -43,6 +44,9 @@ def read_report_text(data: bytes, name: str) -> ReportText:
             size=len(data),
             limit=MAX_REPORT_BYTES,
         )
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Windows Notepad's "Unicode": UTF-16 with its byte-order mark, full of zero bytes but text all the same.
+        return _utf16_text(data, name)
     if b"\x00" in data:
         raise ReportTextError(
             f"{name}: this is a binary file, not text; save the report as plain UTF-8 text (.txt)", "binary"
@@ -56,6 +60,21 @@ def read_report_text(data: bytes, name: str) -> ReportText:
         raise ReportTextError(f"{name}: the report is empty", "empty")
     # Reports copied from different sites mix composed and decomposed accents; quotes must match either way.
     return ReportText(unicodedata.normalize("NFC", text.replace("\r\n", "\n")), encoding)
+
+
+def _utf16_text(data: bytes, name: str) -> ReportText:
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as error:
+        raise ReportTextError(
+            f"{name}: not UTF-8 text, and not readable as the UTF-16 its first bytes announce (byte {error.start}); "
+            "save the report as UTF-8",
+            "not_utf8",
+            byte=error.start,
+        ) from error
+    if not text.strip():
+        raise ReportTextError(f"{name}: the report is empty", "empty")
+    return ReportText(unicodedata.normalize("NFC", text.replace("\r\n", "\n")), "UTF-16")
 
 
 def _legacy_text(data: bytes, name: str, error: UnicodeDecodeError) -> tuple[str, str]:

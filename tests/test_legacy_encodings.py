@@ -30,7 +30,12 @@ def test_vni_marks_join_their_vowel():
 
 @pytest.mark.parametrize(
     ("data", "encoding"),
-    [(TCVN3_SENTENCE, "TCVN3"), (VNI_SENTENCE, "VNI"), (UNICODE_SENTENCE.encode(), "UTF-8")],
+    [
+        (TCVN3_SENTENCE, "TCVN3"),
+        (VNI_SENTENCE, "VNI"),
+        (UNICODE_SENTENCE.encode(), "UTF-8"),
+        (UNICODE_SENTENCE.encode("utf-16"), "UTF-16"),  # Notepad's "Unicode", with its byte-order mark
+    ],
 )
 def test_a_report_in_a_legacy_encoding_is_converted_and_says_from_what(data, encoding):
     report = read_report_text(data, "baocao.txt")

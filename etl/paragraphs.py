@@ -3,7 +3,8 @@
 A PDF page and an OCR'd scan give text a printed line at a time, and the extractor ends a sentence at a line
 break: a figure whose sentence wrapped onto the next line would lose the words that say what it counts. So
 lines are joined with a space, and a paragraph ends where the print shows one: a wider gap than between lines,
-a line that ends a sentence well short of the right margin, or a line that opens a list item.
+a line that stops well short of the right margin (a heading, a paragraph's last line), or a line that opens a
+list item.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from dataclasses import dataclass
 
 # A list item or a numbered heading opens a paragraph of its own: "- ", "+ ", "• ", "1. ", "a) ", "II. ".
 _ITEM_OPENING = re.compile(r"^(?:[-+•*–]\s|\d{1,2}[.)]\s|[a-zđ][.)]\s|[IVX]{1,5}[.)]\s)")
-_SENTENCE_END = re.compile(r"[.!?:;…]$")
 # Of a line's height: a gap wider than this between two lines is a paragraph break.
 _PARAGRAPH_GAP = 0.7
-# A line ending a sentence this far short of the widest line ends its paragraph.
+# A line this far short of a full line ends its paragraph.
 _SHORT_LINE = 0.85
 
 
@@ -34,15 +34,16 @@ def paragraphs(lines: list[Line]) -> list[str]:
     lines = [line for line in lines if line.text.strip()]
     if not lines:
         return []
-    widest = max(line.right for line in lines) - min(line.left for line in lines)
     left_margin = min(line.left for line in lines)
+    widths = sorted(line.right - left_margin for line in lines)
+    # A full line's width: most lines of a page are full, and one wide line (a header) must not set it.
+    full = widths[int(0.9 * (len(widths) - 1))]
     found: list[list[str]] = [[lines[0].text.strip()]]
     for previous, line in zip(lines, lines[1:], strict=False):
         height = max(previous.bottom - previous.top, 1.0)
         gap = line.top - previous.bottom
-        ends_short = _SENTENCE_END.search(previous.text.strip()) is not None and (
-            previous.right - left_margin < _SHORT_LINE * widest
-        )
+        # Only the last line of a paragraph stops short of the margin: a heading, a sentence's end.
+        ends_short = previous.right - left_margin < _SHORT_LINE * full
         if gap > _PARAGRAPH_GAP * height or ends_short or _ITEM_OPENING.match(line.text.strip()):
             found.append([])
         found[-1].append(line.text.strip())

@@ -35,6 +35,8 @@ SCAN_LETTERS = read_scan.MINIMUM_LETTERS
 # Lines opening a table's title, and lines that only give its unit: the caption above a table.
 _CAPTION_OPENING = re.compile(r"^(?:Bảng|Biểu|Phụ lục|Phụ biểu|Table)(?!\w)", re.IGNORECASE)
 _UNIT_LINE = re.compile(r"^(?:\(|Đơn vị|ĐVT)", re.IGNORECASE)
+_PRIVATE_USE_OPENING = re.compile(r"^[\ue000-\uf8ff]\s*")
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 # How far above a table (in line heights) its caption may be.
 _CAPTION_DISTANCE = 3
 # What word processors put in a PDF's title and author when the writer gave none.
@@ -139,7 +141,7 @@ def _read_page(page: Page, number: int, builder: DocumentBuilder) -> None:
         return not any(_inside(box, *middle) for box in boxes)
 
     lines = [
-        Line(line["text"], line["x0"], line["x1"], line["top"], line["bottom"])
+        Line(_without_symbols(line["text"]), line["x0"], line["x1"], line["top"], line["bottom"])
         for line in page.filter(outside_tables).extract_text_lines()
     ]
     upper = float("-inf")
@@ -157,6 +159,12 @@ def _read_page(page: Page, number: int, builder: DocumentBuilder) -> None:
         upper = table.bbox[3]
     for paragraph in paragraphs([line for line in lines if (line.top + line.bottom) / 2 >= upper]):
         builder.add_paragraph(paragraph)
+
+
+def _without_symbols(text: str) -> str:
+    """A symbol font's glyphs come out as private-use characters (Word's bullet is U+F0B7): a bullet opening the
+    line is written "•", so that it opens a list item; any other is dropped."""
+    return _PRIVATE_USE.sub("", _PRIVATE_USE_OPENING.sub("• ", text.strip(), count=1))
 
 
 def _caption(above: list[Line], table_top: float) -> list[Line]:

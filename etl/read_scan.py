@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import os
 import unicodedata
+import warnings
 from collections.abc import Iterator
 from functools import cache
 
@@ -27,6 +28,8 @@ LANGUAGE = "vie"
 PACKAGES = "tesseract-ocr tesseract-ocr-vie"
 # 300 dots an inch: 11-point type is 46 pixels high, well within what Tesseract reads best.
 RENDER_DPI = 300
+# An A4 page at 600 dpi is 35 million pixels; an image much larger is no scan of a page (or a decompression bomb).
+MAX_PIXELS = 60_000_000
 # Fewer letters than this on a page is no text: a stamp, a page number, specks of a blank scan.
 MINIMUM_LETTERS = 20
 # One page that takes longer than this is not a page of a report: Tesseract is stopped.
@@ -110,17 +113,24 @@ def add_page_text(builder: DocumentBuilder, text: str) -> bool:
 
 def _frames(data: bytes, name: str) -> Iterator[Image.Image]:
     try:
-        image = Image.open(io.BytesIO(data))
-        for frame in ImageSequence.Iterator(image):
-            # A phone photo is stored sideways with an orientation tag: Tesseract needs it upright.
-            yield ImageOps.exif_transpose(frame.convert("L"))
+        # Pillow warns of a damaged file's details (EXIF, TIFF tags) on stderr: what cannot be read is an error
+        # below, and the rest is read.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            image = Image.open(io.BytesIO(data))
+            for frame in ImageSequence.Iterator(image):
+                width, height = frame.size
+                if width * height > MAX_PIXELS:
+                    raise Image.DecompressionBombError(f"{width}×{height} pixels")
+                # A phone photo is stored sideways with an orientation tag: Tesseract needs it upright.
+                yield ImageOps.exif_transpose(frame.convert("L"))
     except Image.DecompressionBombError as error:
         raise DocumentError(
             f"{name}: the image is too large to be a page ({error}); scan the page again at 300 dpi",
             "image_too_large",
             name=name,
         ) from error
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as error:
         raise DocumentError(
             f"{name}: the image cannot be read, it seems damaged ({error}); scan or save the page again",
             "corrupt_image",

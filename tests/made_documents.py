@@ -133,6 +133,42 @@ def word_file(macro: bool = False) -> bytes:
     return buffer.getvalue()
 
 
+HEADING = "I. KẾT QUẢ THỰC HIỆN"
+LONG_PARAGRAPH = (
+    "Năm 2023, toàn tỉnh đã triển khai đồng bộ các giải pháp giảm nghèo bền vững, huy động sự vào cuộc của cả hệ "
+    "thống chính trị. Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giai đoạn 2022-2025 giảm từ 2,87% xuống còn 2,15%, "
+    "vượt kế hoạch đề ra; số hộ nghèo còn 4.210 hộ."
+)
+BULLETS = [
+    "Tín dụng chính sách: dư nợ đạt 5.157 tỷ đồng, tăng 8,2% so với năm 2022, với 41.230 hộ còn dư nợ.",
+    "Bảo hiểm y tế: 100% người nghèo được cấp thẻ.",
+]
+UNIT_LINE = "(Đơn vị: %)"
+
+
+def styled_word_file() -> bytes:
+    """A .docx as an office writes one: a heading, a paragraph of several lines, bulleted items (Word's
+    bullet, a symbol font's glyph), a caption over two paragraphs (its title, then its unit), a bordered table."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading(HEADING, level=1)
+    document.add_paragraph(LONG_PARAGRAPH)
+    for item in BULLETS:
+        document.add_paragraph(item, style="List Bullet")
+    document.add_paragraph(CAPTION)
+    document.add_paragraph(UNIT_LINE)
+    table = document.add_table(rows=len(ROWS) + 1, cols=len(HEADER))
+    table.style = "Table Grid"
+    for row_index, row in enumerate([HEADER, *ROWS]):
+        for column_index, value in enumerate(row):
+            table.cell(row_index, column_index).text = value
+    document.add_paragraph(CLOSING)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 def workbook(percent_cells: bool = True) -> bytes:
     """An .xlsx of two sheets: «Phụ lục 1», two title rows above the table of districts (rates as numbers
     formatted as percents), and «Hộ nghèo», counts of households."""
@@ -167,6 +203,15 @@ def workbook(percent_cells: bool = True) -> bytes:
 
 def old_word_file(folder: Path) -> bytes:
     """The Word file saved by LibreOffice as an old .doc (Word 97–2003)."""
+    return converted(word_file(), "doc", folder)
+
+
+def word_pdf(folder: Path) -> bytes:
+    """The styled Word file exported to PDF by LibreOffice, as offices publish their reports."""
+    return converted(styled_word_file(), "pdf", folder)
+
+
+def converted(docx_data: bytes, form: str, folder: Path) -> bytes:
     import shutil
     import subprocess
 
@@ -174,14 +219,14 @@ def old_word_file(folder: Path) -> bytes:
     if soffice is None:
         raise RuntimeError("LibreOffice (soffice) is not installed")
     source = folder / "report.docx"
-    source.write_bytes(word_file())
+    source.write_bytes(docx_data)
     subprocess.run(
         [
             soffice,
             f"-env:UserInstallation={(folder / 'profile').as_uri()}",
             "--headless",
             "--convert-to",
-            "doc",
+            form,
             "--outdir",
             str(folder),
             str(source),
@@ -190,4 +235,4 @@ def old_word_file(folder: Path) -> bytes:
         timeout=120,
         check=True,
     )
-    return (folder / "report.doc").read_bytes()
+    return (folder / f"report.{form}").read_bytes()

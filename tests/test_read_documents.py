@@ -98,6 +98,18 @@ def test_a_paragraph_wrapped_over_lines_is_one_sentence():
     assert f"{made.OPENING} {made.SENTENCE}" in document.text
 
 
+@needs_soffice
+def test_a_pdf_exported_from_word_keeps_headings_paragraphs_items_and_the_caption_apart(tmp_path):
+    document = read_document(made.word_pdf(tmp_path), "baocao.pdf")
+    paragraphs = document.text.split("\n")
+    assert paragraphs[:2] == [made.HEADING, made.LONG_PARAGRAPH]
+    # Word's bullet comes out of the PDF as a symbol font's private character: written "•", the item its own line.
+    assert [f"• {item}" for item in made.BULLETS] == paragraphs[2:4]
+    assert document.tables[0].caption == f"{made.CAPTION} {made.UNIT_LINE}"
+    assert cell_texts(document)[1] == made.ROWS[0]
+    assert paragraphs[-1] == made.CLOSING
+
+
 @needs_font
 def test_an_encrypted_pdf_is_refused_and_says_why():
     with pytest.raises(DocumentError, match="encrypted") as raised:
@@ -171,6 +183,16 @@ def test_a_scan_with_nothing_on_it_is_refused_not_read_as_nothing():
         read_document(made.scanned_pdf(lines=[]), "scan.pdf")
     assert raised.value.code == "no_text_ocr"
     assert "300 dpi" in labels.text("document_no_text_ocr", "en", **raised.value.values)
+
+
+@needs_font
+@needs_ocr
+def test_an_image_too_large_to_be_a_page_is_refused_before_ocr(monkeypatch):
+    monkeypatch.setattr(read_scan, "MAX_PIXELS", 1_000_000)  # the page below is 2481 × 3507 pixels
+    monkeypatch.setattr(read_scan, "recognise", lambda image, name="": pytest.fail("the image was OCR'd"))
+    with pytest.raises(DocumentError, match="too large") as raised:
+        read_document(made.image_file(["x"], "PNG"), "anh.png")
+    assert raised.value.code == "image_too_large"
 
 
 def test_without_tesseract_a_scan_is_refused_naming_the_package(monkeypatch):

@@ -8,7 +8,7 @@ mojibake is full of letters Vietnamese has no use for (û, Ö, ø) or of syllabl
 
 - TCVN3 gives each precomposed lower-case letter one byte from 0xA1 to 0xFE. Its capitals with a tone were
   printed with a second font (.VnTimeH) on the same bytes, so in a plain text file they read as lower case:
-  nothing in the bytes tells them apart. The capitals of TCVN 5712's full table (VN1) are mapped too.
+  nothing in the bytes tells them apart. The bytes below 0xA0 are read as Windows-1252 punctuation.
 - VNI writes a base letter followed by one character for its marks ("a" + "ù" is "á", "a" + "á" is "ấ"),
   and a few letters as one character of their own ("ñ" is "đ", "ö" is "ư", "ô" is "ơ", "í" is "í").
 - Windows-1258 is a real code page (Python reads it), with combining tones; it is recognised and named, so
@@ -30,12 +30,18 @@ MINIMUM_WORDS = 3
 # The share of accented words that must be Vietnamese syllables in the reading that is chosen.
 MINIMUM_SHARE = 0.9
 
-# TCVN 5712:1993, the bytes from 0x80: the lower-case letters of TCVN3 (VN3) and the capitals of VN1.
+
+def _cp1252_character(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)
+
+
+# TCVN 5712:1993 from 0xA0: the lower-case letters of TCVN3 (VN3) and the few capitals of VN1 between them.
+# VN1's capitals at 0x80–0x9F are left out: the ABC fonts never used them, while a Word file typed in those fonts
+# holds its curly quotes, dashes and bullets there, as Windows-1252 does.
 _TCVN3_UPPER_HALF = {
-    0x80: "À", 0x81: "Ả", 0x82: "Ã", 0x83: "Á", 0x84: "Ạ", 0x85: "Ặ", 0x86: "Ậ", 0x87: "È",
-    0x88: "Ẻ", 0x89: "Ẽ", 0x8A: "É", 0x8B: "Ẹ", 0x8C: "Ệ", 0x8D: "Ì", 0x8E: "Ỉ", 0x8F: "Ĩ",
-    0x90: "Í", 0x91: "Ị", 0x92: "Ò", 0x93: "Ỏ", 0x94: "Õ", 0x95: "Ó", 0x96: "Ọ", 0x97: "Ộ",
-    0x98: "Ờ", 0x99: "Ở", 0x9A: "Ỡ", 0x9B: "Ớ", 0x9C: "Ợ", 0x9D: "Ù", 0x9E: "Ủ", 0x9F: "Ũ",
     0xA0: "\u00a0", 0xA1: "Ă", 0xA2: "Â", 0xA3: "Ê", 0xA4: "Ô", 0xA5: "Ơ", 0xA6: "Ư", 0xA7: "Đ",
     0xA8: "ă", 0xA9: "â", 0xAA: "ê", 0xAB: "ô", 0xAC: "ơ", 0xAD: "ư", 0xAE: "đ", 0xAF: "Ằ",
     0xB0: "\u0300", 0xB1: "\u0309", 0xB2: "\u0303", 0xB3: "\u0301", 0xB4: "\u0323", 0xB5: "à", 0xB6: "ả",
@@ -49,7 +55,7 @@ _TCVN3_UPPER_HALF = {
     0xF0: "Ỗ", 0xF1: "ủ", 0xF2: "ũ", 0xF3: "ú", 0xF4: "ụ", 0xF5: "ừ", 0xF6: "ử", 0xF7: "ữ",
     0xF8: "ứ", 0xF9: "ự", 0xFA: "ỳ", 0xFB: "ỷ", 0xFC: "ỹ", 0xFD: "ý", 0xFE: "ỵ", 0xFF: "Ố",
 }  # fmt: skip
-_TCVN3_TABLE = {byte: _TCVN3_UPPER_HALF.get(byte, chr(byte)) for byte in range(256)}
+_TCVN3_TABLE = {byte: _TCVN3_UPPER_HALF.get(byte) or _cp1252_character(byte) for byte in range(256)}
 
 _GRAVE, _ACUTE, _TILDE, _HOOK, _DOT = "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"
 _CIRCUMFLEX, _BREVE = "\u0302", "\u0306"
@@ -87,6 +93,8 @@ _SYLLABLE = re.compile(
 )
 _TONES = {_GRAVE, _ACUTE, _TILDE, _HOOK, _DOT}
 _WORD = re.compile(r"[^\W\d_]+")
+# Punctuation around a word, which no legacy encoding uses for a letter.
+_EDGE_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’–—…"
 
 
 @dataclass(frozen=True)
@@ -110,25 +118,72 @@ def _windows_1252(data: bytes) -> str:
     return "".join(_cp1252_character(byte) for byte in data)
 
 
-def _cp1252_character(byte: int) -> str:
-    try:
-        return bytes([byte]).decode("cp1252")
-    except UnicodeDecodeError:
-        return chr(byte)
+# Each character back to the byte it was read from, as Windows-1252 (or Latin-1 for the bytes 0x80–0x9F).
+_BYTE_OF = {_cp1252_character(byte): byte for byte in range(256)}
+for _byte in range(0x80, 0xA0):
+    _BYTE_OF.setdefault(chr(_byte), _byte)
+# Letters only Unicode Vietnamese has (ă, đ, ơ, ư and every letter with a dot below or a hook): a text with one
+# of them was written in Unicode, whatever else it holds.
+_UNICODE_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 
 
 def from_vni(data: bytes) -> str:
+    return vni_text(_windows_1252(data))
+
+
+def vni_text(text: str) -> str:
+    """VNI text as Windows-1252 shows it ("Tyû leä"), in Unicode ("Tỷ lệ")."""
     characters: list[str] = []
-    for character in _windows_1252(data):
+    for character in text:
         if character in _VNI_MARKS and characters and characters[-1] in _VNI_BASES:
             characters[-1] = unicodedata.normalize("NFC", characters[-1] + _VNI_MARKS[character])
         elif character in _VNI_LETTERS:
             characters.append(_VNI_LETTERS[character])
         else:
             characters.append(character)
-    # A vowel that took a circumflex or breve may take its tone from a later character only in theory: VNI
-    # writes both in one character, so each base letter is composed once above; NFC joins anything left.
+    # VNI writes a vowel's circumflex or breve and its tone in one character, so each base letter is composed
+    # once above; NFC joins anything left.
     return unicodedata.normalize("NFC", "".join(characters))
+
+
+def tcvn3_text(text: str) -> str:
+    """TCVN3 text as Windows-1252 shows it ("Tû lÖ"), in Unicode ("Tỷ lệ"); other characters are kept."""
+    converted = (_TCVN3_TABLE[_BYTE_OF[c]] if c in _BYTE_OF else c for c in text)
+    return unicodedata.normalize("NFC", "".join(converted))
+
+
+def converted_text(text: str, encoding: str) -> str:
+    """A paragraph or cell that a reader decoded as Windows-1252, converted from `encoding`; one holding a
+    letter only Unicode has was typed in Unicode (a heading added later) and is kept as it is."""
+    if _UNICODE_VIETNAMESE.search(text):
+        return text
+    return tcvn3_text(text) if encoding == TCVN3 else vni_text(text)
+
+
+def mojibake_encoding(text: str) -> str:
+    """The legacy encoding ("TCVN3", "VNI") of a text a reader decoded as if it were Windows-1252 — a PDF, Word
+    or Excel file typed in the ABC or VNI fonts gives "Tû lÖ hé nghÌo" — or "" when it is not such a text.
+
+    Only the words a conversion changes count: an encoding is chosen when, converted, they are Vietnamese
+    syllables, and more of them than the words that already are (on lines in Unicode, or Latin letters such as
+    "Bình" that read the same either way)."""
+    already = 0
+    legacy: list[str] = []
+    for line in text.split("\n"):
+        words = [word.strip(_EDGE_PUNCTUATION) for word in line.split()]
+        words = [word for word in words if word and not word.isascii()]
+        if _UNICODE_VIETNAMESE.search(line):
+            already += len(words)
+        else:
+            already += sum(is_syllable(word) for word in words)
+            legacy += words
+    best, best_syllables = "", 0
+    for encoding in CONVERTIBLE:
+        changed = [converted for word in legacy if (converted := converted_text(word, encoding)) != word]
+        syllables = sum(is_syllable(word) for word in changed)
+        if syllables >= MINIMUM_WORDS and syllables >= MINIMUM_SHARE * len(changed) and syllables > best_syllables:
+            best, best_syllables = encoding, syllables
+    return best if best_syllables > already else ""
 
 
 def from_windows_1258(data: bytes) -> str | None:

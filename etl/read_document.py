@@ -8,11 +8,12 @@ before anything is unpacked or parsed.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from etl import legacy_encodings, read_office, read_pdf, read_scan
 from etl.archive_checks import archive_members, refuse_macros
-from etl.documents import Document, DocumentError, SourceDetails
+from etl.documents import Document, DocumentBuilder, DocumentError, SourceDetails
 from etl.report_text import MAX_REPORT_BYTES, ReportTextError, read_report_text
 
 # A report's PDF, scan or Office file with its annexes is a few megabytes; a scan of fifty pages, twenty.
@@ -110,23 +111,48 @@ def read_document(data: bytes, name: str) -> Document:
             promised=CONTENT_NAMES[promised],
             found=CONTENT_NAMES[content],
         )
-    if content == "pdf":
-        return read_pdf.read_pdf(data, name)
-    if content == "docx":
-        return read_office.read_docx(data, name)
-    if content == "xlsx":
-        return read_office.read_xlsx(data, name)
+    if content == "text":
+        return _read_text(data, name)
     if content == "image":
         return read_scan.read_image(data, name)
-    if content == "ole2":
-        if extension == ".xls":
-            raise DocumentError(
-                f"{name}: old Excel files (.xls) are not read; open it in Excel or LibreOffice and save it as .xlsx",
-                "old_excel",
-                name=name,
-            )
-        return read_office.read_doc(data, name)
-    return _read_text(data, name)
+    if content == "pdf":
+        document = read_pdf.read_pdf(data, name)
+    elif content == "docx":
+        document = read_office.read_docx(data, name)
+    elif content == "xlsx":
+        document = read_office.read_xlsx(data, name)
+    elif extension == ".xls":
+        raise DocumentError(
+            f"{name}: old Excel files (.xls) are not read; open it in Excel or LibreOffice and save it as .xlsx",
+            "old_excel",
+            name=name,
+        )
+    else:
+        document = read_office.read_doc(data, name)
+    return unicode_from_legacy_fonts(document)
+
+
+def unicode_from_legacy_fonts(document: Document) -> Document:
+    """A PDF, Word or Excel file typed in the ABC (TCVN3) or VNI fonts reads as "Tû lÖ hé nghÌo": its text,
+    captions and cells are converted to Unicode, and the document says from which encoding."""
+    encoding = legacy_encodings.mojibake_encoding(document.text)
+    if not encoding:
+        return document
+    builder = DocumentBuilder()
+    position = 0
+    for table in sorted(document.tables, key=lambda table: table.start):
+        for paragraph in document.text[position : table.start].split("\n"):
+            builder.add_paragraph(legacy_encodings.converted_text(paragraph, encoding))
+        builder.add_table(
+            [[legacy_encodings.converted_text(cell.text, encoding) for cell in row] for row in table.rows],
+            table.name,
+            legacy_encodings.converted_text(table.caption, encoding),
+        )
+        position = table.end
+    for paragraph in document.text[position:].split("\n"):
+        builder.add_paragraph(legacy_encodings.converted_text(paragraph, encoding))
+    converted = builder.build(document.details, ocr=document.ocr, unreadable_pages=document.unreadable_pages)
+    return dataclasses.replace(converted, converted_from=encoding)
 
 
 def sniff(data: bytes, name: str) -> str:

@@ -6,6 +6,7 @@ import pytest
 
 from app import labels
 from etl.legacy_encodings import from_tcvn3, from_vni, is_syllable, likeliest
+from etl.read_document import read_document
 from etl.report_text import ReportTextError, read_report_text
 
 # Written by hand from the encodings' tables: a sentence of a report as the ABC font (.VnTime) saves it …
@@ -73,3 +74,67 @@ def test_too_few_accented_words_to_tell_are_refused():
     with pytest.raises(ReportTextError, match="too few accented words") as raised:
         read_report_text(b"Th\xb8i B\xd7nh 2023", "baocao.txt")
     assert raised.value.values == {"encoding": "TCVN3"}
+
+
+def word_file_of(*paragraphs: str, cells: tuple[str, ...] = ()) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    if cells:
+        table = document.add_table(rows=1, cols=len(cells))
+        for index, cell in enumerate(cells):
+            table.cell(0, index).text = cell
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# What a Word file or PDF typed in the ABC fonts gives a reader: the TCVN3 bytes shown as Windows-1252.
+TCVN3_AS_SHOWN = TCVN3_SENTENCE.decode("cp1252")
+VNI_AS_SHOWN = VNI_SENTENCE.decode("cp1252")
+
+
+@pytest.mark.parametrize(("shown", "encoding"), [(TCVN3_AS_SHOWN, "TCVN3"), (VNI_AS_SHOWN, "VNI")])
+def test_a_word_file_typed_in_a_legacy_font_is_converted_text_and_cells(shown, encoding):
+    # A heading added later in Unicode is kept as it is.
+    heading = "Báo cáo tổng kết"
+    document = read_document(word_file_of(heading, shown, cells=(shown.split(" 2023")[0], "2,15%")), "bc.docx")
+    assert document.text.split("\n")[:2] == [heading, UNICODE_SENTENCE]
+    assert document.tables[0].rows[0][0].text == "Tỷ lệ hộ nghèo cuối năm"
+    assert document.text[document.tables[0].rows[0][1].offset :].startswith("2,15%")
+    assert document.converted_from == encoding
+
+
+def test_a_pdf_typed_in_a_legacy_font_is_converted():
+    from tests import made_documents as made
+
+    if made.FONT is None:
+        pytest.skip(made.NO_FONT)
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("Body", fname=str(made.FONT))
+    pdf.set_font("Body", size=11)
+    pdf.multi_cell(0, 6, TCVN3_AS_SHOWN)
+    document = read_document(bytes(pdf.output()), "bc.pdf")
+    assert document.text == UNICODE_SENTENCE
+    assert document.converted_from == "TCVN3"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        UNICODE_SENTENCE,
+        # Latin letters Unicode Vietnamese shares with Windows-1252 read the same in VNI: no reason to convert.
+        "Thái Bình là nghèo, Thái Bình là nghèo, Thái Bình là nghèo",
+        "Café crème à la française, très élégant, déjà vu, à bientôt",
+    ],
+)
+def test_a_unicode_or_western_file_is_left_as_it_is(text):
+    document = read_document(word_file_of(text), "bc.docx")
+    assert (document.text, document.converted_from) == (text, "")

@@ -102,7 +102,7 @@ def _read(pdf: pdfplumber.PDF, data: bytes, name: str) -> Document:
                 images = pypdfium2.PdfDocument(data)
             scanned.append(number)
             if not read_scan.add_page_text(
-                builder, read_scan.recognise(read_scan.render_page(images, number - 1), name)
+                builder, read_scan.page_text(read_scan.render_page(images, number - 1), name)
             ):
                 unreadable.append(number)
         else:

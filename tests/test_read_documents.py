@@ -178,6 +178,24 @@ def test_an_image_is_read_by_ocr():
 
 @needs_font
 @needs_ocr
+def test_a_page_scanned_sideways_is_turned_upright_before_it_is_read():
+    buffer = io.BytesIO()
+    made.page_image(made.SCANNED_LINES).rotate(90, expand=True).save(buffer, "PNG", dpi=(300, 300))
+    document = read_document(buffer.getvalue(), "nghieng.png")
+    assert "2,15%" in document.text
+    assert "tỷ lệ hộ nghèo" in loosely(document.text)
+
+
+@needs_font
+@needs_ocr
+def test_a_scanned_page_in_english_is_read_too():
+    lines = ["The poverty rate of Long An fell to 2.15 percent in 2023,", "according to the provincial report."]
+    document = read_document(made.image_file(lines, "PNG"), "english.png")
+    assert "2.15 percent" in document.text and not document.unreadable_pages
+
+
+@needs_font
+@needs_ocr
 def test_a_scan_with_nothing_on_it_is_refused_not_read_as_nothing():
     with pytest.raises(DocumentError, match="no text") as raised:
         read_document(made.scanned_pdf(lines=[]), "scan.pdf")

@@ -32,6 +32,8 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 MAX_PAGES = 500
 # A page with fewer letters than this in its text layer, and an image or drawing on it, is a scan.
 SCAN_LETTERS = read_scan.MINIMUM_LETTERS
+# A page on which more than this share of the characters are glyphs without a letter is read by OCR.
+UNMAPPED_SHARE = 0.05
 # Lines opening a table's title, and lines that only give its unit: the caption above a table.
 _CAPTION_OPENING = re.compile(r"^(?:Bảng|Biểu|Phụ lục|Phụ biểu|Table)(?!\w)", re.IGNORECASE)
 _UNIT_LINE = re.compile(r"^(?:\(|Đơn vị|ĐVT)", re.IGNORECASE)
@@ -122,8 +124,13 @@ def _read(pdf: pdfplumber.PDF, data: bytes, name: str) -> Document:
 
 
 def _is_scan(page: Page) -> bool:
+    """A page to read by OCR: (almost) no text layer and something drawn on it, or a text layer whose glyphs do
+    not say which letters they are (a font without its Unicode table, read as "(cid:37)")."""
     letters = sum(char["text"].isalpha() for char in page.chars)
-    return letters < SCAN_LETTERS and bool(page.images or page.curves or page.rects)
+    if letters < SCAN_LETTERS and bool(page.images or page.curves or page.rects):
+        return True
+    unmapped = sum(char["text"].startswith("(cid:") for char in page.chars)
+    return unmapped > UNMAPPED_SHARE * max(len(page.chars), 1)
 
 
 def _inside(box: Sequence[float], x: float, y: float) -> bool:

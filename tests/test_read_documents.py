@@ -170,6 +170,17 @@ def test_a_scanned_pdf_is_read_by_ocr_with_its_figure():
 
 @needs_font
 @needs_ocr
+def test_a_pdf_whose_font_lost_its_unicode_table_is_read_by_ocr():
+    # Without the table, the text layer gives glyph numbers ("(cid:28)") and other characters, not the words.
+    data = made.text_pdf().replace(b"/ToUnicode", b"/NoUnicode")
+    document = read_document(data, "baocao.pdf")
+    assert document.ocr
+    assert "2,15%" in document.text and "(cid:" not in document.text
+    assert "tỷ lệ hộ nghèo" in loosely(document.text)
+
+
+@needs_font
+@needs_ocr
 def test_an_image_is_read_by_ocr():
     document = read_document(made.image_file(made.SCANNED_LINES, "PNG"), "anh-chup.png")
     assert "2,15%" in document.text

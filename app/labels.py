@@ -554,6 +554,11 @@ TEXT: dict[str, dict[str, str]] = {
         "an image (.png, .jpg, .tiff) or text (.txt).",
     },
     "document_empty": {"vi": "{name}: tệp trống.", "en": "{name}: the file is empty."},
+    "document_no_text": {
+        "vi": "{name}: không tìm thấy chữ nào trong tệp (trang trắng hoặc chỉ có hình vẽ). Hãy tải lên đúng tệp "
+        "báo cáo.",
+        "en": "{name}: no text was found in the file (blank pages, or only drawings). Load the report's own file.",
+    },
     "document_unreadable_file": {"vi": "{name}: không mở được tệp.", "en": "{name}: the file cannot be opened."},
     "document_too_large": {
         "vi": "{name}: tệp có {size} byte, quá giới hạn {limit} byte cho loại tệp này. Hãy tải lên phần báo cáo có "

@@ -129,6 +129,12 @@ def read_document(data: bytes, name: str) -> Document:
         )
     else:
         document = read_office.read_doc(data, name)
+    if not document.text.strip():
+        raise DocumentError(
+            f"{name}: no text was found in the file (blank pages, or only drawings); load the report's own file",
+            "no_text",
+            name=name,
+        )
     return unicode_from_legacy_fonts(document)
 
 

@@ -110,6 +110,17 @@ def test_a_pdf_exported_from_word_keeps_headings_paragraphs_items_and_the_captio
     assert paragraphs[-1] == made.CLOSING
 
 
+def test_a_pdf_with_no_text_at_all_is_refused_not_read_as_nothing():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_page()
+    with pytest.raises(DocumentError, match="no text") as raised:
+        read_document(bytes(pdf.output()), "trang-trang.pdf")
+    assert raised.value.code == "no_text"
+
+
 @needs_font
 def test_an_encrypted_pdf_is_refused_and_says_why():
     with pytest.raises(DocumentError, match="encrypted") as raised:

@@ -1,12 +1,13 @@
 """`python -m benchmarks.readers`: how long each reader of a report file takes, and its peak memory.
 
-Documents are made for the purpose (tests/made_documents.py, made-up figures): a 30-page PDF with a table on
-each page, a scanned page (an image of a full page of text in a PDF, no text layer), a photo of that page, a
-Word file and an Excel workbook. Each is read in a fresh Python process, so that its peak memory is its own:
-the process's resident peak while reading, Tesseract's (a child process), and what Python itself allocates.
-The seconds are the reading alone (for a scan: drawing the page and OCR), then the sentence extractor on the
-text read. Printed beside the goals of issue 25, not asserted: a 30-page PDF with tables in at most 15 s and a
-scanned page in at most 5 s on the 2-core machine.
+Documents are made for the purpose (tests/made_documents.py, made-up figures): a 30-page PDF with, on each
+page, a table of 17 rows between paragraphs of about 20 lines; a scanned page (an image of a full page of
+text in a PDF, no text layer); a photo of that page; a Word file and an Excel workbook. Each is read in a
+fresh Python process, so that its peak memory is its own: the process's resident peak while reading,
+Tesseract's (a child process), and what Python itself allocates. The seconds are the reading alone (for a
+scan: drawing the page and OCR), then the sentence extractor on the text read. Printed beside the goals of
+issue 25, not asserted: a 30-page PDF with tables in at most 15 s and a scanned page in at most 5 s on the
+2-core machine.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ FULL_PAGE = made.SCANNED_LINES * 12
 def make_documents(folder: Path) -> dict[str, Path]:
     """Each form's document in `folder`, by the name it is reported under."""
     made_files = {
-        "30-page PDF with tables": ("report-30-pages.pdf", made.text_pdf(pages=30)),
+        "30-page PDF with tables": ("report-30-pages.pdf", made.text_pdf(pages=30, repeat=4)),
         "scanned PDF page": ("scan.pdf", made.scanned_pdf(FULL_PAGE)),
         "photo of a page (PNG)": ("page.png", made.image_file(FULL_PAGE, "PNG")),
         "Word file (.docx)": ("report.docx", made.word_file()),

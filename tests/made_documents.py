@@ -43,8 +43,14 @@ def _font_path() -> str:
     return str(FONT)
 
 
-def text_pdf(pages: int = 1, title: str = "Báo cáo giảm nghèo năm 2023", author: str = "UBND tỉnh Thái Bình") -> bytes:
-    """A PDF with a text layer: on each page a paragraph, a captioned table of districts by year, a paragraph."""
+def text_pdf(
+    pages: int = 1,
+    title: str = "Báo cáo giảm nghèo năm 2023",
+    author: str = "UBND tỉnh Thái Bình",
+    repeat: int = 1,
+) -> bytes:
+    """A PDF with a text layer: on each page a paragraph, a captioned table of districts by year, a paragraph;
+    `repeat` times the paragraphs' sentences and the table's rows, for a page as full as a report's."""
     from fpdf import FPDF
     from fpdf.fonts import FontFace
 
@@ -56,14 +62,15 @@ def text_pdf(pages: int = 1, title: str = "Báo cáo giảm nghèo năm 2023", a
     for page in range(1, pages + 1):
         pdf.add_page()
         pdf.set_font("Body", size=11)
-        pdf.multi_cell(0, 6, f"{OPENING} {SENTENCE}" if page == 1 else f"Trang {page}. {SENTENCE}")
+        opening = f"{OPENING} {SENTENCE}" if page == 1 else f"Trang {page}. {SENTENCE}"
+        pdf.multi_cell(0, 6, " ".join([opening] + [LONG_PARAGRAPH] * (repeat - 1)))
         pdf.ln(4)
         pdf.cell(0, 6, CAPTION, new_x="LMARGIN", new_y="NEXT")
         with pdf.table(first_row_as_headings=True, line_height=7, headings_style=FontFace(emphasis="")) as table:
-            for row in [HEADER, *ROWS]:
+            for row in [HEADER, *ROWS * repeat]:
                 table.row(row)
         pdf.ln(4)
-        pdf.multi_cell(0, 6, CLOSING)
+        pdf.multi_cell(0, 6, " ".join([CLOSING] * repeat))
     return bytes(pdf.output())
 
 

@@ -31,15 +31,17 @@ from docx.text.paragraph import Paragraph
 from etl.archive_checks import archive_members, refuse_macros
 from etl.document_details import iso_date, publisher_and_author
 from etl.documents import Document, DocumentBuilder, DocumentError, SourceDetails
-from etl.parse_numbers import format_vietnamese
 
 LIBREOFFICE_PACKAGE = "libreoffice-writer-nogui"
 # A report converts in a few seconds; LibreOffice's first start on a new profile takes a few more.
 CONVERSION_TIMEOUT_SECONDS = 120
 # A workbook of annexes holds thousands of cells; a million is a database export, not a report.
 MAX_CELLS = 500_000
-# Float noise of a computed cell (0.30000000000000004) is dropped past this many significant digits.
-SIGNIFICANT_DIGITS = 12
+# A float holds any decimal of 15 significant digits exactly: past them is a computed cell's noise
+# (0.1 + 0.2 = 0.30000000000000004), while a 13-digit amount of đồng keeps every digit.
+SIGNIFICANT_DIGITS = 15
+# The decimals a number format fixes: "0.00", "#,##0.0", "0.00%".
+_FIXED_DECIMALS = re.compile(r"\.(0+)")
 # Lines opening a table's title, and lines that only give its unit: the caption above a Word table.
 _CAPTION_OPENING = re.compile(r"^(?:Bảng|Biểu|Phụ lục|Phụ biểu|Table)(?!\w)", re.IGNORECASE)
 _UNIT_LINE = re.compile(r"^(?:\(|Đơn vị|ĐVT)", re.IGNORECASE)
@@ -256,7 +258,12 @@ def _add_sheet(builder: DocumentBuilder, sheet: str, rows: list[list[str]]) -> N
 
 
 def cell_text(value: object, number_format: str = "General") -> str:
-    """A cell's value written as a Vietnamese report prints it, reading back to the same value."""
+    """A cell's value written the Vietnamese way, as Excel shows it where that loses no digit.
+
+    Thousands are grouped with dots only where the cell's format groups them (General shows 2022 and 4210 as
+    they are: a year in a header stays a year), decimals take a comma, a format's fixed decimals are kept
+    ("0.00": 3,30) but never round a digit away, and a percent-formatted 0.0215 is "2,15%". Every rendering
+    reads back, through etl/parse_numbers.py, to the cell's value."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -268,11 +275,28 @@ def cell_text(value: object, number_format: str = "General") -> str:
     if isinstance(value, float) and not math.isfinite(value):
         return ""  # an error or overflow Excel shows as #NUM!: no figure
     if isinstance(value, int | float):
+        # A format has up to four sections (positive; negative; zero; text): the first says how numbers look.
+        shown = (number_format or "General").split(";")[0]
         number = _significant(value)
-        if "%" in (number_format or ""):
-            return format_vietnamese(number * 100, "percent")
-        return format_vietnamese(number, "count")
+        percent = "%" in shown
+        if percent:
+            number *= 100
+        decimals = len(match[1]) if (match := _FIXED_DECIMALS.search(shown)) else 0
+        if -number.normalize().as_tuple().exponent < decimals:
+            number = number.quantize(Decimal(1).scaleb(-decimals))
+        else:
+            number = number.normalize() if number != number.to_integral_value() else number.quantize(Decimal(1))
+        written = _vietnamese(number, group="," in shown)
+        return f"{written}%" if percent else written
     return " ".join(str(value).split())
+
+
+def _vietnamese(number: Decimal, group: bool) -> str:
+    """Dots between thousands (when `group`), a decimal comma, every digit of `number` kept."""
+    whole, _, fraction = f"{abs(number):f}".partition(".")
+    if group:
+        whole = f"{int(whole):,}".replace(",", ".")
+    return ("-" if number < 0 else "") + whole + (f",{fraction}" if fraction else "")
 
 
 def _significant(value: int | float) -> Decimal:

@@ -178,7 +178,7 @@ def styled_word_file() -> bytes:
 
 def workbook(percent_cells: bool = True) -> bytes:
     """An .xlsx of two sheets: «Phụ lục 1», two title rows above the table of districts (rates as numbers
-    formatted as percents), and «Hộ nghèo», counts of households."""
+    formatted as percents), and «Hộ nghèo», counts of households by year."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -197,9 +197,13 @@ def workbook(percent_cells: bool = True) -> bytes:
             for cell in sheet[sheet.max_row][2:]:
                 cell.number_format = "0.00%"
     counts = book.create_sheet("Hộ nghèo")
-    counts.append(["Huyện", "Số hộ nghèo 2023"])
-    counts.append(["Hưng Hà", 4210])
-    counts.append(["Quỳnh Phụ", 1350.5])
+    # Years as numbers in the header, as Excel users type them; counts formatted with thousands.
+    counts.append(["Huyện", 2022, 2023, "Bình quân"])
+    counts.append(["Hưng Hà", 4512, 4210, 4361.5])
+    counts.append(["Quỳnh Phụ", 1402, 1350, 1376])
+    for row in counts.iter_rows(min_row=2, min_col=2, max_col=3):
+        for cell in row:
+            cell.number_format = "#,##0"
     book.properties.title = "Phụ lục số liệu giảm nghèo"
     book.properties.creator = "Nguyễn Văn An"
     book.properties.created = datetime(2024, 2, 1)

@@ -314,9 +314,15 @@ def test_every_sheet_of_a_workbook_is_a_table_with_numbers_written_the_vietnames
     annex, counts = document.tables
     assert annex.caption == "Tỷ lệ hộ nghèo các huyện tỉnh Thái Bình (Kèm theo Báo cáo số 12/BC-UBND)"
     assert cell_texts(document, 0)[0] == made.HEADER
-    # 0.0248 formatted as a percent is printed as Excel shows it; counts group thousands with dots.
+    # 0.0248 formatted as a percent is printed as Excel shows it, its fixed decimals too.
     assert cell_texts(document, 0)[1] == ["1", "Hưng Hà", "3,12%", "2,48%"]
-    assert cell_texts(document, 1)[1:] == [["Hưng Hà", "4.210"], ["Quỳnh Phụ", "1.350,5"]]
+    assert cell_texts(document, 0)[-1] == ["", "Tổng cộng", "3,30%", "2,61%"]
+    # Years typed as numbers stay years; counts formatted with thousands group them with dots; decimals a comma.
+    assert cell_texts(document, 1) == [
+        ["Huyện", "2022", "2023", "Bình quân"],
+        ["Hưng Hà", "4.512", "4.210", "4361,5"],
+        ["Quỳnh Phụ", "1.402", "1.350", "1376"],
+    ]
     assert_cells_at_their_offsets(document)
     assert (document.details.format, document.details.pages, document.details.author) == ("xlsx", 2, "Nguyễn Văn An")
 
@@ -325,7 +331,15 @@ def test_cell_numbers_read_back_to_their_value():
     from etl.parse_numbers import read_number
     from etl.read_office import cell_text
 
-    for value, number_format in [(0.0215, "0.00%"), (4210, "General"), (0.1 + 0.2, "General"), (1234567.891, "")]:
+    for value, number_format in [
+        (0.0215, "0.00%"),
+        (4210, "General"),
+        (4210, "#,##0"),
+        (0.1 + 0.2, "General"),
+        (1234567.891, "#,##0.00"),
+        (3.3, "0.00"),
+        (5_157_000_000_000.0, "#,##0"),  # đồng: 13 digits, every one kept
+    ]:
         reading_back = read_number(cell_text(value, number_format))
         expected = value * 100 if "%" in number_format else value
         assert float(reading_back.value) == pytest.approx(expected, rel=1e-12)

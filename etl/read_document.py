@@ -39,7 +39,6 @@ EXTENSIONS = {
     ".tiff": "image",
     ".txt": "text",
     ".text": "text",
-    "": "text",
 }
 # What each content is called in a message: names of formats, the same in Vietnamese and English.
 CONTENT_NAMES = {
@@ -66,6 +65,16 @@ def read_path(path: Path) -> Document:
     return read_document(path.read_bytes(), str(path))
 
 
+def unsupported(name: str, extension: str) -> DocumentError:
+    return DocumentError(
+        f"{name}: files ending in {extension} are not read; load a PDF, a Word (.docx, .doc) or Excel (.xlsx) "
+        "file, an image (.png, .jpg, .tiff) or text (.txt)",
+        "unsupported",
+        name=name,
+        extension=extension,
+    )
+
+
 def too_large(name: str, size: int, limit: int) -> DocumentError:
     return DocumentError(
         f"{name}: {size:,} bytes is larger than the {limit:,}-byte limit for this kind of file; load the part of "
@@ -81,14 +90,8 @@ def read_document(data: bytes, name: str) -> Document:
     """The document in a report file's bytes; `name` is its file name, whose extension must match the content."""
     extension = Path(name).suffix.lower()
     promised = EXTENSIONS.get(extension)
-    if promised is None:
-        raise DocumentError(
-            f"{name}: files ending in {extension} are not read; load a PDF, a Word (.docx, .doc) or Excel (.xlsx) "
-            "file, an image (.png, .jpg, .tiff) or text (.txt)",
-            "unsupported",
-            name=name,
-            extension=extension,
-        )
+    if extension and promised is None:
+        raise unsupported(name, extension)
     if not data.strip():
         raise DocumentError(f"{name}: the file is empty", "empty", name=name)
     if extension in MACRO_EXTENSIONS:
@@ -98,16 +101,20 @@ def read_document(data: bytes, name: str) -> Document:
             "macros",
             name=name,
         )
-    if promised != "text" and len(data) > MAX_FILE_BYTES:
+    if len(data) > MAX_FILE_BYTES:
         raise too_large(name, len(data), MAX_FILE_BYTES)
     content = sniff(data, name)
+    if promised is None:  # a name without an extension promises nothing: the content decides
+        if content == "zip":
+            raise unsupported(name, "(ZIP)")
+        promised = content
     if content != promised:
         raise DocumentError(
-            f"{name}: the name ends in {extension or '(nothing)'} but the file is {CONTENT_NAMES[content]}, not "
+            f"{name}: the name ends in {extension} but the file is {CONTENT_NAMES[content]}, not "
             f"{CONTENT_NAMES[promised]}; give it the right extension, or load the file you meant",
             "extension_mismatch",
             name=name,
-            extension=extension or "—",
+            extension=extension,
             promised=CONTENT_NAMES[promised],
             found=CONTENT_NAMES[content],
         )

@@ -422,6 +422,12 @@ def test_a_legacy_text_file_is_converted_and_says_from_what():
     assert (document.converted_from, document.details.format) == ("TCVN3", "txt")
 
 
+def test_a_name_without_an_extension_is_read_as_its_content_says():
+    document = read_document(made.word_file(), "baocao")
+    assert document.details.format == "docx" and made.SENTENCE in document.text
+    assert read_document("Tỷ lệ hộ nghèo 2,15%".encode(), "baocao").text == "Tỷ lệ hộ nghèo 2,15%"
+
+
 def test_an_unknown_kind_of_file_is_refused():
     with pytest.raises(DocumentError, match="not read") as raised:
         read_document(b"PK\x03\x04", "baocao.odt")

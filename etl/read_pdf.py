@@ -34,9 +34,12 @@ MAX_PAGES = 500
 SCAN_LETTERS = read_scan.MINIMUM_LETTERS
 # A page on which more than this share of the characters are glyphs without a letter is read by OCR.
 UNMAPPED_SHARE = 0.05
-# Lines opening a table's title, and lines that only give its unit: the caption above a table.
+# Lines opening a table's title: the caption above a table runs from one of them to the table.
 _CAPTION_OPENING = re.compile(r"^(?:Bảng|Biểu|Phụ lục|Phụ biểu|Table)(?!\w)", re.IGNORECASE)
-_UNIT_LINE = re.compile(r"^(?:\(|Đơn vị|ĐVT)", re.IGNORECASE)
+# A title's lines: at most this many, at most this gap between them (in line heights; Word adds space after
+# a paragraph, so a title and its unit line may stand apart).
+_CAPTION_LINES = 3
+_CAPTION_GAP = 1.5
 _PRIVATE_USE_OPENING = re.compile(r"^[\ue000-\uf8ff]\s*")
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 # How far above a table (in line heights) its caption may be.
@@ -175,15 +178,20 @@ def _without_symbols(text: str) -> str:
 
 
 def _caption(above: list[Line], table_top: float) -> list[Line]:
-    """The line just above a table that titles it, with the title line before it when the last only gives a
-    unit ("(Đơn vị: %)"); none when the nearest line is far from the table."""
+    """The lines just above a table that title it: the last line when it is near the table, with the lines
+    before it back to one opening with "Bảng", "Biểu" or "Phụ lục" when it is close above (a title wrapped over
+    lines, or followed by its unit, "(Đơn vị: %)"); none when the nearest line is far from the table."""
     if not above:
         return []
     last = above[-1]
     if table_top - last.bottom > _CAPTION_DISTANCE * max(last.bottom - last.top, 1.0):
         return []
-    if len(above) >= 2 and _UNIT_LINE.match(last.text.strip()) and _CAPTION_OPENING.match(above[-2].text.strip()):
-        return above[-2:]
+    for index in range(len(above) - 1, max(len(above) - 1 - _CAPTION_LINES, -1), -1):
+        line = above[index]
+        if _CAPTION_OPENING.match(line.text.strip()):
+            return above[index:]
+        if index and line.top - above[index - 1].bottom > _CAPTION_GAP * max(line.bottom - line.top, 1.0):
+            break  # a paragraph's gap: what is above it is not the title
     return [last]
 
 

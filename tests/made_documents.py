@@ -48,6 +48,7 @@ def text_pdf(
     title: str = "Báo cáo giảm nghèo năm 2023",
     author: str = "UBND tỉnh Thái Bình",
     repeat: int = 1,
+    caption: str = CAPTION,
 ) -> bytes:
     """A PDF with a text layer: on each page a paragraph, a captioned table of districts by year, a paragraph;
     `repeat` times the paragraphs' sentences and the table's rows, for a page as full as a report's."""
@@ -65,7 +66,7 @@ def text_pdf(
         opening = f"{OPENING} {SENTENCE}" if page == 1 else f"Trang {page}. {SENTENCE}"
         pdf.multi_cell(0, 6, " ".join([opening] + [LONG_PARAGRAPH] * (repeat - 1)))
         pdf.ln(4)
-        pdf.cell(0, 6, CAPTION, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, caption)
         with pdf.table(first_row_as_headings=True, line_height=7, headings_style=FontFace(emphasis="")) as table:
             for row in [HEADER, *ROWS * repeat]:
                 table.row(row)

@@ -92,6 +92,17 @@ def test_a_pdf_gives_its_paragraphs_its_tables_cell_by_cell_and_its_details():
 
 
 @needs_font
+def test_a_table_title_wrapped_over_two_lines_is_its_whole_caption():
+    title = (
+        "Bảng 3: Số hộ nghèo và hộ cận nghèo của các huyện, thị xã và thành phố trực thuộc tỉnh Thái Bình theo "
+        "chuẩn nghèo đa chiều giai đoạn 2022-2025 (%)"
+    )
+    document = read_document(made.text_pdf(caption=title), "baocao.pdf")
+    assert document.tables[0].caption == title
+    assert title in document.text.split("\n")
+
+
+@needs_font
 def test_a_paragraph_wrapped_over_lines_is_one_sentence():
     document = read_document(made.text_pdf(), "baocao.pdf")
     # The opening and the sentence are one paragraph printed on two lines: no line break inside a sentence.

@@ -614,6 +614,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{name}: this is a scan, and reading it needs Tesseract OCR with its Vietnamese data, which is not "
         "installed. Install it with: {command}",
     },
+    "document_too_many_scanned_pages": {
+        "vi": "{name}: có hơn {limit} trang quét, mỗi trang phải nhận dạng chữ mất vài giây. Hãy tải lên các trang có "
+        "số liệu.",
+        "en": "{name}: more than {limit} scanned pages, each read by OCR in a few seconds. Load the pages that hold "
+        "the figures.",
+    },
     "document_no_text_ocr": {
         "vi": "{name}: nhận dạng chữ không thấy chữ nào trên {pages} trang (trang trắng, ảnh chụp hoặc quá mờ). Hãy "
         "quét lại ở 300 dpi, đen trắng, hoặc tải lên tệp gốc.",

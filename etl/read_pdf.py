@@ -106,6 +106,8 @@ def _read(pdf: pdfplumber.PDF, data: bytes, name: str) -> Document:
                 read_scan.check_ocr(name)
                 images = pypdfium2.PdfDocument(data)
             scanned.append(number)
+            if len(scanned) > read_scan.MAX_SCANNED_PAGES:
+                raise read_scan.too_many_scanned_pages(name)
             if not read_scan.add_page_text(
                 builder, read_scan.page_text(read_scan.render_page(images, number - 1), name)
             ):

@@ -37,6 +37,9 @@ MINIMUM_LETTERS = 20
 # Tesseract's mean confidence in a page's words below which its text is not usable. Measured on made pages:
 # 96 on a Vietnamese page, 93 on an English one, 36 on the same Vietnamese page read sideways.
 MINIMUM_CONFIDENCE = 60
+# OCR takes a few seconds a page: past this many scanned pages the reader would wait for many minutes, so the
+# part of the report that holds the figures is asked for instead.
+MAX_SCANNED_PAGES = 60
 # One page that takes longer than this is not a page of a report: Tesseract is stopped.
 PAGE_TIMEOUT_SECONDS = 60
 # The machine's cores are shared: one thread per Tesseract keeps it from fighting the other work for them.
@@ -205,12 +208,24 @@ def read_image(data: bytes, name: str) -> Document:
     unreadable: list[int] = []
     pages = 0
     for number, frame in enumerate(_frames(data, name), start=1):
+        if number > MAX_SCANNED_PAGES:
+            raise too_many_scanned_pages(name)
         pages = number
         if not add_page_text(builder, page_text(frame, name)):
             unreadable.append(number)
     if len(unreadable) == pages:
         raise no_text(name, pages)
     return builder.build(SourceDetails(format="image", pages=pages), ocr=True, unreadable_pages=tuple(unreadable))
+
+
+def too_many_scanned_pages(name: str) -> DocumentError:
+    return DocumentError(
+        f"{name}: more than {MAX_SCANNED_PAGES} scanned pages, each read by OCR in a few seconds; load the pages "
+        "that hold the figures",
+        "too_many_scanned_pages",
+        name=name,
+        limit=MAX_SCANNED_PAGES,
+    )
 
 
 def no_text(name: str, pages: int) -> DocumentError:

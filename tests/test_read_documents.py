@@ -246,6 +246,15 @@ def test_an_image_too_large_to_be_a_page_is_refused_before_ocr(monkeypatch):
     assert raised.value.code == "image_too_large"
 
 
+@needs_font
+@needs_ocr
+def test_a_scan_of_more_pages_than_ocr_can_read_in_reasonable_time_is_refused(monkeypatch):
+    monkeypatch.setattr(read_scan, "MAX_SCANNED_PAGES", 1)
+    with pytest.raises(DocumentError, match="more than 1 scanned pages") as raised:
+        read_document(made.scanned_pdf(blank_pages=1), "scan.pdf")
+    assert raised.value.code == "too_many_scanned_pages"
+
+
 def test_without_tesseract_a_scan_is_refused_naming_the_package(monkeypatch):
     def missing(config: str = "") -> list[str]:
         raise read_scan.pytesseract.TesseractNotFoundError()

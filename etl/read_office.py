@@ -48,6 +48,7 @@ _UNIT_LINE = re.compile(r"^(?:\(|Đơn vị|ĐVT)", re.IGNORECASE)
 # A paragraph longer than this above a table is text, not its title.
 _CAPTION_LENGTH = 200
 _APP_PROPERTIES = "docProps/app.xml"
+_APP_PROPERTIES_BYTES = 100_000
 _EXTENDED = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 
 
@@ -130,8 +131,10 @@ def _app_properties(data: bytes) -> tuple[str, int | None]:
     """The company and page count Word writes in docProps/app.xml, when it did."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if archive.getinfo(_APP_PROPERTIES).file_size > _APP_PROPERTIES_BYTES:
+                return "", None  # a few hundred bytes in any real file: anything larger is not Word's
             root = ElementTree.fromstring(archive.read(_APP_PROPERTIES))
-    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, OSError):
         return "", None
     company = " ".join((root.findtext(f"{_EXTENDED}Company") or "").split())
     pages = (root.findtext(f"{_EXTENDED}Pages") or "").strip()

@@ -4,8 +4,10 @@ Tesseract reads the page (Debian's `tesseract-ocr` with its Vietnamese data, `te
 are drawn first with pypdfium2 at a resolution at which 11-point type is about 45 pixels high, which Tesseract
 reads well. Tables of a scan are read as text lines, not cell by cell.
 
-A page whose OCR gives almost no letters (a blank page, a photo, a stamp) is listed as unreadable, so that the
-page can say so instead of proposing nothing silently; a document with no usable text at all is refused.
+A page that reads as garbled letters Tesseract has no confidence in is tried again turned upright (a page
+scanned sideways). A page whose OCR still gives almost no letters, or none read with confidence (a blank
+page, a photo, a stamp), is listed as unreadable, so that the page can say so instead of proposing nothing
+silently; a document with no usable text at all is refused.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 # A list item or a numbered heading opens a paragraph of its own: "- ", "+ ", "• ", "1. ", "a) ", "II. ".
 _ITEM_OPENING = re.compile(r"^(?:[-+•*–]\s|\d{1,2}[.)]\s|[a-zđ][.)]\s|[IVX]{1,5}[.)]\s)")
+_SENTENCE_END = re.compile(r"[.!?:;…]$")
 # Of a line's height: a gap wider than this between two lines is a paragraph break.
 _PARAGRAPH_GAP = 0.7
 # A line this far short of a full line ends its paragraph.
@@ -44,7 +45,9 @@ def paragraphs(lines: list[Line]) -> list[str]:
         gap = line.top - previous.bottom
         # Only the last line of a paragraph stops short of the margin: a heading, a sentence's end.
         ends_short = previous.right - left_margin < _SHORT_LINE * full
-        if gap > _PARAGRAPH_GAP * height or ends_short or _ITEM_OPENING.match(line.text.strip()):
+        if _ITEM_OPENING.match(line.text.strip()) or (
+            (gap > _PARAGRAPH_GAP * height or ends_short) and not _continues(previous.text, line.text)
+        ):
             found.append([])
         found[-1].append(line.text.strip())
     return [" ".join(paragraph) for paragraph in found]
@@ -52,7 +55,8 @@ def paragraphs(lines: list[Line]) -> list[str]:
 
 def text_paragraphs(text: str) -> list[str]:
     """Paragraphs of a text whose paragraphs are separated by blank lines (Tesseract's output): each one's
-    lines are joined, and a list item still opens its own."""
+    lines are joined, a list item still opens its own, and a paragraph that ends mid-sentence is joined to
+    the next (Tesseract ends one at any line that stops short)."""
     found: list[str] = []
     for block in re.split(r"\n\s*\n", text):
         current: list[str] = []
@@ -65,5 +69,16 @@ def text_paragraphs(text: str) -> list[str]:
                 current = []
             current.append(line)
         if current:
-            found.append(" ".join(current))
+            paragraph = " ".join(current)
+            if found and not _ITEM_OPENING.match(paragraph) and _continues(found[-1], paragraph):
+                found[-1] = f"{found[-1]} {paragraph}"
+            else:
+                found.append(paragraph)
     return found
+
+
+def _continues(previous: str, following: str) -> bool:
+    """Whether a line carries on the sentence of the one before: that one ends without a stop and this one opens
+    in lower case ("… của cả hệ thống chính" / "trị. Tỷ lệ …")."""
+    following = following.strip()
+    return not _SENTENCE_END.search(previous.strip()) and following[:1].islower()

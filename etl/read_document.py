@@ -56,13 +56,18 @@ MACRO_EXTENSIONS = {".docm", ".xlsm"}
 def read_path(path: Path) -> Document:
     """A report file on disk; its size is checked before it is read."""
     try:
+        if not path.is_file():
+            raise FileNotFoundError(2, "no such file" if not path.exists() else "not a file")
         size = path.stat().st_size
+        limit = MAX_REPORT_BYTES if EXTENSIONS.get(path.suffix.lower()) == "text" else MAX_FILE_BYTES
+        if size > limit:
+            raise too_large(str(path), size, limit)
+        data = path.read_bytes()
     except OSError as error:
-        raise DocumentError(f"{path}: cannot be read ({error.strerror})", "unreadable_file", name=str(path)) from error
-    limit = MAX_REPORT_BYTES if EXTENSIONS.get(path.suffix.lower()) == "text" else MAX_FILE_BYTES
-    if size > limit:
-        raise too_large(str(path), size, limit)
-    return read_document(path.read_bytes(), str(path))
+        raise DocumentError(
+            f"{path}: cannot be read ({error.strerror}); check the file's name", "unreadable_file", name=str(path)
+        ) from error
+    return read_document(data, str(path))
 
 
 def unsupported(name: str, extension: str) -> DocumentError:

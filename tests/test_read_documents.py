@@ -430,6 +430,13 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path, monkeypatc
     assert raised.value.code == "too_large"
 
 
+@pytest.mark.parametrize("where", ["missing.pdf", "."])
+def test_a_path_that_is_no_file_is_refused_by_name(tmp_path, where):
+    with pytest.raises(DocumentError, match="cannot be read") as raised:
+        read_path(tmp_path / where)
+    assert raised.value.code == "unreadable_file"
+
+
 def test_a_text_over_the_report_limit_is_refused():
     with pytest.raises(DocumentError, match="larger than") as raised:
         read_document(b"a" * 1_000_001, "baocao.txt")

@@ -3,7 +3,8 @@
 The content is sniffed from its first bytes (and, for a ZIP, its parts) and compared with the extension: a
 file whose extension lies about its content is refused, naming both, since a renamed file is either a mistake
 the sender should know of or something meant to slip past a reader. Each form has its size limit, checked
-before anything is unpacked or parsed.
+before anything is unpacked or parsed. A PDF, Word or Excel file typed in the old ABC (TCVN3) or VNI fonts is
+converted to Unicode, and a file with no text at all is refused rather than read as nothing.
 """
 
 from __future__ import annotations

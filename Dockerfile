@@ -5,6 +5,11 @@
 # Sign-in for editors: mount a secrets file, -v "$PWD/.streamlit/secrets.toml:/app/.streamlit/secrets.toml:ro"
 FROM python:3.11-slim
 
+# The report readers: Tesseract with its Vietnamese data reads scans, LibreOffice Writer converts old .doc files.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui \
+  && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /app
 COPY requirements.txt ./
 RUN python -m pip install --no-cache-dir -r requirements.txt

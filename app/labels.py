@@ -78,14 +78,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Read {form}: {characters} characters, {tables} tables. The source details above come from the "
         "document — check them.",
     },
-    "read_by_ocr": {
-        "vi": "Văn bản được nhận dạng (OCR) từ ảnh chụp: đối chiếu từng số liệu với bản gốc.",
-        "en": "The text was read by OCR from images: check every figure against the original.",
-    },
-    "unreadable_pages": {
-        "vi": "Không đọc được chữ ở trang {pages}: số liệu của các trang đó không được đề xuất.",
-        "en": "No usable text could be read on page(s) {pages}: their figures are not proposed.",
-    },
     "no_figures_ticked": {
         "vi": "Chưa lưu gì: không có số liệu nào được chọn. Hãy chọn ít nhất một dòng.",
         "en": "Nothing was saved: no figure is ticked. Tick at least one row.",
@@ -658,6 +650,160 @@ TEXT: dict[str, dict[str, str]] = {
         "bài viết rồi dán địa chỉ của nó, hoặc sao chép nội dung bài và dán vào.",
         "en": "This page has no article, only the site around it (menus, links). Open the article itself and "
         "paste its address, or copy its text and paste it.",
+    },
+    "report_legacy_encoding": {
+        "vi": "Tệp không phải UTF-8 mà có vẻ là tiếng Việt mã {encoding}, mã này không đọc được ở đây: hãy mở tệp "
+        "bằng trình soạn thảo và lưu lại dạng văn bản UTF-8.",
+        "en": "The file is not UTF-8 but seems to be Vietnamese in {encoding}, which is not read here: open it in a "
+        "word processor and save it as UTF-8 text.",
+    },
+    "report_unsure_encoding": {
+        "vi": "Tệp không phải UTF-8; có thể là tiếng Việt mã {encoding} nhưng có quá ít chữ có dấu để chắc chắn: "
+        "hãy lưu báo cáo dạng văn bản UTF-8.",
+        "en": "The file is not UTF-8; it may be Vietnamese in {encoding}, but it has too few accented words to be "
+        "sure: save the report as UTF-8 text.",
+    },
+    "report_read_from": {
+        "vi": "Văn bản được chuyển sang Unicode từ mã {encoding}: hãy kiểm tra dấu của các chữ.",
+        "en": "The text was converted to Unicode from {encoding}: check its accents.",
+    },
+    # Reading a report file (etl/read_document.py and its readers): each names the file and what to do.
+    "document_unsupported": {
+        "vi": "{name}: không đọc được tệp đuôi {extension}. Hãy tải lên PDF, Word (.docx, .doc), Excel (.xlsx), "
+        "ảnh (.png, .jpg, .tiff) hoặc văn bản (.txt).",
+        "en": "{name}: files ending in {extension} are not read. Load a PDF, Word (.docx, .doc), Excel (.xlsx), "
+        "an image (.png, .jpg, .tiff) or text (.txt).",
+    },
+    "document_empty": {"vi": "{name}: tệp trống.", "en": "{name}: the file is empty."},
+    "document_no_text": {
+        "vi": "{name}: không tìm thấy chữ nào trong tệp (trang trắng hoặc chỉ có hình vẽ). Hãy tải lên đúng tệp "
+        "báo cáo.",
+        "en": "{name}: no text was found in the file (blank pages, or only drawings). Load the report's own file.",
+    },
+    "document_unreadable_file": {"vi": "{name}: không mở được tệp.", "en": "{name}: the file cannot be opened."},
+    "document_too_large": {
+        "vi": "{name}: tệp có {size} byte, quá giới hạn {limit} byte cho loại tệp này. Hãy tải lên phần báo cáo có "
+        "số liệu. Chưa lưu gì cả.",
+        "en": "{name}: the file is {size} bytes, more than the {limit}-byte limit for this kind of file. Load the "
+        "part of the report that holds the figures. Nothing was saved.",
+    },
+    "document_macros": {
+        "vi": "{name}: tệp có macro, không bao giờ được mở ở đây. Hãy lưu lại không có macro (.xlsx, .docx) rồi tải "
+        "lên lại.",
+        "en": "{name}: the file holds macros, which are never opened here. Save it without macros (.xlsx, .docx) and "
+        "load it again.",
+    },
+    "document_extension_mismatch": {
+        "vi": "{name}: tên tệp có đuôi {extension} nhưng nội dung là {found}, không phải {promised}. Hãy đặt đúng đuôi "
+        "hoặc tải lên đúng tệp.",
+        "en": "{name}: the name ends in {extension} but the file is {found}, not {promised}. Give it the right "
+        "extension, or load the file you meant.",
+    },
+    "document_old_excel": {
+        "vi": "{name}: không đọc tệp Excel cũ (.xls). Hãy mở bằng Excel hoặc LibreOffice và lưu thành .xlsx.",
+        "en": "{name}: old Excel files (.xls) are not read. Open it in Excel or LibreOffice and save it as .xlsx.",
+    },
+    "document_zip_bomb": {
+        "vi": "{name}: tệp sẽ bung ra {size} byte, lớn hơn mọi báo cáo (có thể là “bom nén”). Tệp không được mở.",
+        "en": "{name}: the file would unpack to {size} bytes, far more than any report (a zip bomb?). It was not "
+        "opened.",
+    },
+    "document_corrupt_archive": {
+        "vi": "{name}: tệp bị hỏng, không mở được. Hãy lưu hoặc tải lại tệp.",
+        "en": "{name}: the file is damaged and cannot be opened. Save or download it again.",
+    },
+    "document_corrupt_office": {
+        "vi": "{name}: tệp Word/Excel bị hỏng, không đọc được. Hãy mở và lưu lại tệp.",
+        "en": "{name}: the Word/Excel file is damaged and cannot be read. Open it and save it again.",
+    },
+    "document_encrypted_pdf": {
+        "vi": "{name}: PDF có mật khẩu. Hãy lưu hoặc in lại không đặt mật khẩu, hoặc xin bản không có mật khẩu.",
+        "en": "{name}: the PDF is encrypted and needs a password. Save or print it again without one, or ask its "
+        "sender for a copy without one.",
+    },
+    "document_corrupt_pdf": {
+        "vi": "{name}: PDF bị hỏng, không đọc được. Hãy tải hoặc xuất lại tệp.",
+        "en": "{name}: the PDF is damaged and cannot be read. Download or export it again.",
+    },
+    "document_too_many_pages": {
+        "vi": "{name}: tệp có {pages} trang, quá giới hạn {limit} trang. Hãy tải lên phần có số liệu.",
+        "en": "{name}: {pages} pages is more than the {limit}-page limit. Load the part that holds the figures.",
+    },
+    "document_ocr_missing": {
+        "vi": "{name}: đây là bản quét, cần chương trình nhận dạng chữ Tesseract tiếng Việt để đọc nhưng máy chưa "
+        "cài. Hãy cài bằng lệnh: {command}",
+        "en": "{name}: this is a scan, and reading it needs Tesseract OCR with its Vietnamese data, which is not "
+        "installed. Install it with: {command}",
+    },
+    "document_too_many_scanned_pages": {
+        "vi": "{name}: có hơn {limit} trang quét, mỗi trang phải nhận dạng chữ mất vài giây. Hãy tải lên các trang có "
+        "số liệu.",
+        "en": "{name}: more than {limit} scanned pages, each read by OCR in a few seconds. Load the pages that hold "
+        "the figures.",
+    },
+    "document_no_text_ocr": {
+        "vi": "{name}: nhận dạng chữ không thấy chữ nào trên {pages} trang (trang trắng, ảnh chụp hoặc quá mờ). Hãy "
+        "quét lại ở 300 dpi, đen trắng, hoặc tải lên tệp gốc.",
+        "en": "{name}: OCR found no text on its {pages} page(s) (blank, a photo, or too faint). Scan it again at "
+        "300 dpi in black and white, or load the file it was printed from.",
+    },
+    "document_ocr_failed": {
+        "vi": "{name}: nhận dạng chữ bị lỗi trên một trang. Hãy quét lại ở 300 dpi, hoặc tải lên tệp gốc.",
+        "en": "{name}: OCR failed on a page. Scan the report again at 300 dpi, or load the file it was printed from.",
+    },
+    "document_unreadable_pages": {
+        "vi": "Không đọc được chữ trên trang {pages}: số liệu ở các trang này chưa được đề xuất.",
+        "en": "No text could be read on page(s) {pages}: no figure is proposed from them.",
+    },
+    "document_read_by_ocr": {
+        "vi": "Văn bản được đọc bằng nhận dạng chữ (OCR): hãy đối chiếu từng số với bản gốc.",
+        "en": "The text was read by OCR: check each figure against the original.",
+    },
+    "document_image_too_large": {
+        "vi": "{name}: ảnh quá lớn để là một trang. Hãy quét lại ở 300 dpi.",
+        "en": "{name}: the image is too large to be a page. Scan it again at 300 dpi.",
+    },
+    "document_corrupt_image": {
+        "vi": "{name}: ảnh bị hỏng, không đọc được. Hãy quét hoặc lưu lại.",
+        "en": "{name}: the image is damaged and cannot be read. Scan or save it again.",
+    },
+    "document_doc_needs_libreoffice": {
+        "vi": "{name}: tệp Word cũ (.doc) được đọc bằng cách chuyển qua LibreOffice, nhưng máy chưa cài. Hãy cài bằng "
+        "lệnh: {command}, hoặc lưu tệp thành .docx.",
+        "en": "{name}: an old Word file (.doc) is read by converting it with LibreOffice, which is not installed. "
+        "Install it with: {command}, or save the file as .docx.",
+    },
+    "document_doc_conversion_failed": {
+        "vi": "{name}: LibreOffice không chuyển được tệp .doc. Hãy lưu tệp thành .docx rồi tải lên.",
+        "en": "{name}: LibreOffice could not convert the .doc file. Save it as .docx and load that.",
+    },
+    "document_too_many_cells": {
+        "vi": "{name}: bảng tính có hơn {limit} ô, nhiều hơn mọi phụ lục báo cáo. Hãy tải lên các trang tính có số "
+        "liệu.",
+        "en": "{name}: the workbook has more than {limit} cells, more than any report's annex. Load the sheets that "
+        "hold the figures.",
+    },
+    "document_binary": {
+        "vi": "{name}: tệp không phải văn bản. Hãy lưu báo cáo dạng văn bản UTF-8 (.txt).",
+        "en": "{name}: this file is not text. Save the report as plain UTF-8 text (.txt).",
+    },
+    "document_not_utf8": {
+        "vi": "{name}: không phải văn bản UTF-8 (byte thứ {byte}), cũng không phải tiếng Việt mã TCVN3, VNI hay "
+        "Windows-1258. Hãy lưu báo cáo dạng UTF-8.",
+        "en": "{name}: not UTF-8 text (byte {byte}), nor Vietnamese in TCVN3, VNI or Windows-1258. Save the report "
+        "as UTF-8.",
+    },
+    "document_legacy_encoding": {
+        "vi": "{name}: không phải UTF-8 mà có vẻ là tiếng Việt mã {encoding}, mã này không đọc được ở đây. Hãy mở "
+        "bằng trình soạn thảo và lưu lại dạng UTF-8.",
+        "en": "{name}: not UTF-8 but seemingly Vietnamese in {encoding}, which is not read here. Open it in a word "
+        "processor and save it as UTF-8 text.",
+    },
+    "document_unsure_encoding": {
+        "vi": "{name}: không phải UTF-8; có thể là tiếng Việt mã {encoding} nhưng quá ít chữ có dấu để chắc chắn. "
+        "Hãy lưu báo cáo dạng UTF-8.",
+        "en": "{name}: not UTF-8; it may be Vietnamese in {encoding}, but it has too few accented words to be sure. "
+        "Save the report as UTF-8 text.",
     },
     "problem_empty": {"vi": "chưa điền", "en": "is empty"},
     "problem_spaces": {"vi": "có dấu cách ở đầu hoặc cuối", "en": "has spaces at the start or end"},

@@ -8,6 +8,8 @@ the poverty page against a minimal Plotly page; then checks the budgets at 10^6.
 
 `python -m benchmarks --first-chart-only [--database PATH] [--write]` times only the last of these,
 by default on the built-in data/poverty.duckdb.
+
+The readers of report files (PDF, scans, Word, Excel) are timed apart: `python -m benchmarks.readers`.
 """
 
 from __future__ import annotations

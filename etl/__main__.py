@@ -331,6 +331,8 @@ def _extract(arguments: argparse.Namespace) -> int:
         print(f"the untouched proposal is kept in {kept}")
     extract.write_candidates(rows, arguments.out)
     details, text = intake.write_sidecars(report, arguments.out)
+    if document.converted_from:
+        print(f"the text was converted to Unicode from {document.converted_from}: check its accents")
     if document.ocr:
         print("the text was read by OCR from images: check every figure against the original")
     if document.unreadable_pages:

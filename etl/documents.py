@@ -63,6 +63,9 @@ class Document:
     # Pages (or images) whose OCR gave no usable text, numbered from 1: the page says so instead of proposing
     # nothing silently.
     unreadable_pages: tuple[int, ...] = ()
+    # The legacy Vietnamese encoding a text file was converted from ("TCVN3", "VNI"), "" when there was none:
+    # the page says so, for the reader to check the accents.
+    converted_from: str = ""
 
     def in_table(self, offset: int) -> bool:
         """Whether an offset of the text falls in a table (whose figures are read cell by cell)."""

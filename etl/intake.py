@@ -108,6 +108,7 @@ def details_record(intake: Intake) -> dict[str, object]:
         "original": intake.original.name,
         "original_sha256": intake.original.sha256,
         "read_by_ocr": document.ocr,
+        "converted_from": document.converted_from,
         "unreadable_pages": list(document.unreadable_pages),
         "tables": len(document.tables),
     }

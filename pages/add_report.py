@@ -117,6 +117,7 @@ if st.button(labels.text("propose", language), type="primary"):
             "tables": len(document.tables),
             "ocr": document.ocr,
             "unreadable": list(document.unreadable_pages),
+            "converted_from": document.converted_from,
         },
         "source_id": source_id,
         "province": province,
@@ -142,9 +143,12 @@ if "new_report" in st.session_state:
     form = labels.text(f"form_{reading['form']}", language)
     st.info(labels.text("read_from", language, form=form, characters=reading["characters"], tables=reading["tables"]))
     if reading["ocr"]:
-        st.warning(labels.text("read_by_ocr", language))
+        st.warning(labels.text("document_read_by_ocr", language))
     if reading["unreadable"]:
-        st.warning(labels.text("unreadable_pages", language, pages=", ".join(map(str, reading["unreadable"]))))
+        pages = ", ".join(map(str, reading["unreadable"]))
+        st.warning(labels.text("document_unreadable_pages", language, pages=pages))
+    if reading["converted_from"]:
+        st.warning(labels.text("report_read_from", language, encoding=reading["converted_from"]))
     st.write(f"{len(proposal['proposal'])} {labels.text('proposed', language)}")
     with st.container(height=320, border=True):
         st.markdown(page.highlighted_text(proposal["text"], proposal["edited"]))

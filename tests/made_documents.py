@@ -1,0 +1,250 @@
+"""Reports made at test time in every form a report takes, for the readers' tests and benchmark.
+
+Every figure here is made up (a test fixture, never data): the districts are real names so that the
+gazetteer knows them, the numbers are not theirs.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+
+FONT_CANDIDATES = (
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    Path("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf"),
+    Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"),
+)
+FONT = next((path for path in FONT_CANDIDATES if path.exists()), None)
+NO_FONT = "no TrueType font with Vietnamese letters (fonts-dejavu-core or fonts-liberation2) is installed"
+
+OPENING = "Báo cáo kết quả thực hiện chương trình giảm nghèo bền vững năm 2023 của tỉnh Thái Bình."
+SENTENCE = "Tỷ lệ hộ nghèo cuối năm 2023 của tỉnh giảm còn 2,15%, thấp hơn năm trước."
+CLOSING = "Nguồn vốn tín dụng chính sách đạt hơn 1,4 tỷ đồng cho các hộ cận nghèo."
+# The opening and the sentence as a scanned page prints them, a line at a time.
+SCANNED_LINES = [
+    "Báo cáo kết quả thực hiện chương trình giảm nghèo bền vững",
+    "năm 2023 của tỉnh Thái Bình. Tỷ lệ hộ nghèo cuối năm 2023 của",
+    "tỉnh giảm còn 2,15%, thấp hơn năm trước.",
+]
+CAPTION = "Bảng 2: Tỷ lệ hộ nghèo các huyện (%)"
+HEADER = ["STT", "Huyện", "Năm 2022", "Năm 2023"]
+ROWS = [
+    ["1", "Hưng Hà", "3,12", "2,48"],
+    ["2", "Quỳnh Phụ", "2,87", "2,05"],
+    ["3", "Kiến Xương", "4,01", "3,36"],
+    ["", "Tổng cộng", "3,30", "2,61"],
+]
+
+
+def _font_path() -> str:
+    if FONT is None:
+        raise RuntimeError(NO_FONT)
+    return str(FONT)
+
+
+def text_pdf(
+    pages: int = 1,
+    title: str = "Báo cáo giảm nghèo năm 2023",
+    author: str = "UBND tỉnh Thái Bình",
+    repeat: int = 1,
+    caption: str = CAPTION,
+) -> bytes:
+    """A PDF with a text layer: on each page a paragraph, a captioned table of districts by year, a paragraph;
+    `repeat` times the paragraphs' sentences and the table's rows, for a page as full as a report's."""
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Body", fname=_font_path())
+    pdf.set_title(title)
+    pdf.set_author(author)
+    pdf.set_creation_date(datetime(2024, 1, 15, 9, 30))
+    for page in range(1, pages + 1):
+        pdf.add_page()
+        pdf.set_font("Body", size=11)
+        opening = f"{OPENING} {SENTENCE}" if page == 1 else f"Trang {page}. {SENTENCE}"
+        pdf.multi_cell(0, 6, " ".join([opening] + [LONG_PARAGRAPH] * (repeat - 1)))
+        pdf.ln(4)
+        pdf.multi_cell(0, 6, caption)
+        with pdf.table(first_row_as_headings=True, line_height=7, headings_style=FontFace(emphasis="")) as table:
+            for row in [HEADER, *ROWS * repeat]:
+                table.row(row)
+        pdf.ln(4)
+        pdf.multi_cell(0, 6, " ".join([CLOSING] * repeat))
+    return bytes(pdf.output())
+
+
+def encrypted_pdf() -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="chu-so-huu", user_password="mat-khau")
+    pdf.add_page()
+    pdf.add_font("Body", fname=_font_path())
+    pdf.set_font("Body", size=11)
+    pdf.multi_cell(0, 6, SENTENCE)
+    return bytes(pdf.output())
+
+
+def page_image(lines: list[str], dpi: int = 300, size_points: int = 12):
+    """An A4 page as a scanner gives it: black text on white, no text layer."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    width, height = round(8.27 * dpi), round(11.69 * dpi)
+    image = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(_font_path(), round(size_points * dpi / 72))
+    y = dpi  # an inch of margin
+    for line in lines:
+        draw.text((dpi, y), line, font=font, fill=0)
+        y += round(size_points * dpi / 72 * 1.6)
+    return image
+
+
+def scanned_pdf(lines: list[str] | None = None, blank_pages: int = 0, dpi: int = 300) -> bytes:
+    """A scanned report: each page only an image (the first with `lines`, then blank ones)."""
+    images = [page_image(lines if lines is not None else SCANNED_LINES, dpi)]
+    images += [page_image([], dpi) for _ in range(blank_pages)]
+    buffer = io.BytesIO()
+    images[0].save(buffer, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    return buffer.getvalue()
+
+
+def image_file(lines: list[str], form: str = "PNG") -> bytes:
+    buffer = io.BytesIO()
+    page_image(lines).save(buffer, form, dpi=(300, 300))
+    return buffer.getvalue()
+
+
+def word_file(macro: bool = False) -> bytes:
+    """A .docx: a paragraph, the caption, the table of districts (its header's first two cells merged over
+    two rows), a paragraph."""
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = "Báo cáo giảm nghèo năm 2023"
+    document.core_properties.author = "Sở Lao động - Thương binh và Xã hội tỉnh Thái Bình"
+    document.core_properties.created = datetime(2024, 1, 15, 9, 30)
+    document.add_paragraph(f"{OPENING} {SENTENCE}")
+    document.add_paragraph(CAPTION)
+    table = document.add_table(rows=len(ROWS) + 1, cols=len(HEADER))
+    for row_index, row in enumerate([HEADER, *ROWS]):
+        for column_index, value in enumerate(row):
+            table.cell(row_index, column_index).text = value
+    # "Tổng cộng" spans the STT and district columns: merged, it must be read once.
+    merged = table.cell(len(ROWS), 0).merge(table.cell(len(ROWS), 1))
+    merged.text = "Tổng cộng"
+    document.add_paragraph(CLOSING)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+HEADING = "I. KẾT QUẢ THỰC HIỆN"
+LONG_PARAGRAPH = (
+    "Năm 2023, toàn tỉnh đã triển khai đồng bộ các giải pháp giảm nghèo bền vững, huy động sự vào cuộc của cả hệ "
+    "thống chính trị. Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giai đoạn 2022-2025 giảm từ 2,87% xuống còn 2,15%, "
+    "vượt kế hoạch đề ra; số hộ nghèo còn 4.210 hộ."
+)
+BULLETS = [
+    "Tín dụng chính sách: dư nợ đạt 5.157 tỷ đồng, tăng 8,2% so với năm 2022, với 41.230 hộ còn dư nợ.",
+    "Bảo hiểm y tế: 100% người nghèo được cấp thẻ.",
+]
+UNIT_LINE = "(Đơn vị: %)"
+
+
+def styled_word_file() -> bytes:
+    """A .docx as an office writes one: a heading, a paragraph of several lines, bulleted items (Word's
+    bullet, a symbol font's glyph), a caption over two paragraphs (its title, then its unit), a bordered table."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading(HEADING, level=1)
+    document.add_paragraph(LONG_PARAGRAPH)
+    for item in BULLETS:
+        document.add_paragraph(item, style="List Bullet")
+    document.add_paragraph(CAPTION)
+    document.add_paragraph(UNIT_LINE)
+    table = document.add_table(rows=len(ROWS) + 1, cols=len(HEADER))
+    table.style = "Table Grid"
+    for row_index, row in enumerate([HEADER, *ROWS]):
+        for column_index, value in enumerate(row):
+            table.cell(row_index, column_index).text = value
+    document.add_paragraph(CLOSING)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def workbook(percent_cells: bool = True) -> bytes:
+    """An .xlsx of two sheets: «Phụ lục 1», two title rows above the table of districts (rates as numbers
+    formatted as percents), and «Hộ nghèo», counts of households by year."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Phụ lục 1"
+    sheet.append(["Tỷ lệ hộ nghèo các huyện tỉnh Thái Bình"])
+    sheet.append(["(Kèm theo Báo cáo số 12/BC-UBND)"])
+    sheet.append(HEADER)
+    for row in ROWS:
+        values: list[object] = [int(row[0]) if row[0] else None, row[1]]
+        for printed in row[2:]:
+            number = float(printed.replace(",", "."))
+            values.append(number / 100 if percent_cells else number)
+        sheet.append(values)
+        if percent_cells:
+            for cell in sheet[sheet.max_row][2:]:
+                cell.number_format = "0.00%"
+    counts = book.create_sheet("Hộ nghèo")
+    # Years as numbers in the header, as Excel users type them; counts formatted with thousands.
+    counts.append(["Huyện", 2022, 2023, "Bình quân"])
+    counts.append(["Hưng Hà", 4512, 4210, 4361.5])
+    counts.append(["Quỳnh Phụ", 1402, 1350, 1376])
+    for row in counts.iter_rows(min_row=2, min_col=2, max_col=3):
+        for cell in row:
+            cell.number_format = "#,##0"
+    book.properties.title = "Phụ lục số liệu giảm nghèo"
+    book.properties.creator = "Nguyễn Văn An"
+    book.properties.created = datetime(2024, 2, 1)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def old_word_file(folder: Path) -> bytes:
+    """The Word file saved by LibreOffice as an old .doc (Word 97–2003)."""
+    return converted(word_file(), "doc", folder)
+
+
+def word_pdf(folder: Path) -> bytes:
+    """The styled Word file exported to PDF by LibreOffice, as offices publish their reports."""
+    return converted(styled_word_file(), "pdf", folder)
+
+
+def converted(docx_data: bytes, form: str, folder: Path) -> bytes:
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise RuntimeError("LibreOffice (soffice) is not installed")
+    source = folder / "report.docx"
+    source.write_bytes(docx_data)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            form,
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    return (folder / f"report.{form}").read_bytes()

@@ -93,7 +93,7 @@ def test_an_uploaded_pdf_is_saved_with_its_figures_and_its_original(server, data
     pdf.write_bytes(documents.pdf_bytes())
     tab.goto(f"{server}/add_report")
     settle(tab)
-    tab.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(pdf))
+    tab.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(pdf))
     settle(tab)
     tab.get_by_label("Tiêu đề", exact=True).fill("Báo cáo giảm nghèo huyện Tân Trụ 2023 (tệp PDF thử nghiệm)")
     tab.get_by_label("Cơ quan đăng").fill("Phòng thử nghiệm")

@@ -1,6 +1,6 @@
 """The Add-a-report page in a real browser with a report as it arrives: a web address (a site served on this
 machine) and an uploaded PDF. Each ends in saved figures with their source, the source form filled from what
-the document says of itself. The reports are made up (tests/documents.py)."""
+the document says of itself. The reports are made up (tests/made.py)."""
 
 from __future__ import annotations
 
@@ -11,17 +11,17 @@ import pytest
 
 from etl.build import build_problems
 from etl.paths import DATA_DIR
-from tests import documents
+from tests import made_documents as made
 from tests.chromium import running_streamlit
 from tests.helpers import read_csv
 from tests.test_browser_add_report import SCREENSHOTS, saved_or_said, settle
 
-pytestmark = pytest.mark.skipif(documents.font_path() is None, reason="no TrueType font with Vietnamese letters")
+pytestmark = pytest.mark.skipif(made.FONT is None, reason="no TrueType font with Vietnamese letters")
 
 
 @pytest.fixture(scope="module")
 def site():
-    with documents.serving(documents.site_pages()) as address:
+    with made.serving(made.site_pages()) as address:
         yield address
 
 
@@ -90,7 +90,7 @@ def test_a_report_read_from_a_web_address_is_saved_with_its_source(server, site,
 
 def test_an_uploaded_pdf_is_saved_with_its_figures_and_its_original(server, data, tmp_path, tab):
     pdf = tmp_path / "bao-cao-tan-tru.pdf"
-    pdf.write_bytes(documents.pdf_bytes())
+    pdf.write_bytes(made.article_pdf())
     tab.goto(f"{server}/add_report")
     settle(tab)
     tab.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(pdf))

@@ -1,7 +1,7 @@
 """`python -m etl extract` on a report in every form a user brings one: a web address, a PDF, a scanned PDF, a
 Word file, an Excel workbook and plain text. Each proposes the figures its plain text gives, writes what the
 report says of itself (FILE.source.json) and the text read (FILE.text.txt); every bad input exits non-zero
-with one clear line and writes nothing. The reports are made up (tests/documents.py)."""
+with one clear line and writes nothing. The reports are made up (tests/made.py)."""
 
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ import pytest
 
 from etl.extract import extract, reference
 from etl.paths import DATA_DIR, PROJECT_DIR
-from tests import documents
+from tests import made_documents as made
 from tests.helpers import snapshot
 
-needs_font = pytest.mark.skipif(documents.font_path() is None, reason="no TrueType font with Vietnamese letters")
+needs_font = pytest.mark.skipif(made.FONT is None, reason="no TrueType font with Vietnamese letters")
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract-ocr is not installed")
 
 
@@ -45,7 +45,7 @@ def figures(rows: list[dict[str, str]]) -> set[tuple[Decimal, str]]:
 def plain_figures() -> set[tuple[Decimal, str]]:
     """What the extractor proposes from the article's paragraphs as plain text: the yardstick of every form."""
     provinces, categories = reference(DATA_DIR)
-    text = "\n".join(documents.PARAGRAPHS)
+    text = "\n".join(made.PARAGRAPHS)
     return figures(extract(text, "plain", "Long An", None, provinces, categories))
 
 
@@ -56,7 +56,7 @@ def read_proposals(path: Path) -> list[dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    with documents.serving(documents.site_pages()) as address:
+    with made.serving(made.site_pages()) as address:
         yield address
 
 
@@ -83,8 +83,8 @@ def write(tmp_path: Path, name: str, data: bytes) -> str:
 @pytest.mark.parametrize(
     ("name", "make", "form"),
     [
-        ("bao-cao.docx", documents.docx_bytes, "docx"),
-        ("bao-cao.pdf", documents.pdf_bytes, "pdf"),
+        ("bao-cao.docx", made.article_docx, "docx"),
+        ("bao-cao.pdf", made.article_pdf, "pdf"),
     ],
 )
 def test_a_file_gives_the_figures_of_its_plain_text_and_its_table(tmp_path, name, make, form):
@@ -93,7 +93,7 @@ def test_a_file_gives_the_figures_of_its_plain_text_and_its_table(tmp_path, name
     expected = plain_figures()
     assert len(expected & found) >= 0.95 * len(expected), expected - found
     assert details["format"] == form and details["original_sha256"]
-    assert documents.PARAGRAPHS[2] in " ".join(text.split())
+    assert made.PARAGRAPHS[2] in " ".join(text.split())
     # The table's cells are figures of the communes they name, each quote the cell as printed.
     by_area = {(row["area"], row["period_end"][:4], row["quote"]) for row in rows}
     assert ("Bình Lãng", "2023", "1,96") in {(area.replace("Xã ", ""), year, quote) for area, year, quote in by_area}
@@ -101,7 +101,7 @@ def test_a_file_gives_the_figures_of_its_plain_text_and_its_table(tmp_path, name
 
 
 def test_a_workbook_gives_one_figure_per_cell_of_its_table(tmp_path):
-    rows, details, _ = extracted(write(tmp_path, "phu-luc.xlsx", documents.xlsx_bytes()), tmp_path)
+    rows, details, _ = extracted(write(tmp_path, "phu-luc.xlsx", made.article_workbook()), tmp_path)
     assert details["format"] == "xlsx"
     cells = {(row["quote"], row["period_end"][:4], row["unit"]) for row in rows}
     for quote, year in (("2,41", "2022"), ("1,96", "2023"), ("1,88", "2022"), ("1,52", "2023")):
@@ -111,7 +111,7 @@ def test_a_workbook_gives_one_figure_per_cell_of_its_table(tmp_path):
 @needs_font
 @needs_tesseract
 def test_a_scanned_pdf_is_read_by_ocr_and_says_so(tmp_path):
-    rows, details, text = extracted(write(tmp_path, "ban-quet.pdf", documents.scanned_pdf_bytes()), tmp_path)
+    rows, details, text = extracted(write(tmp_path, "ban-quet.pdf", made.scanned_article_pdf()), tmp_path)
     assert details["read_by_ocr"] is True and details["format"] == "pdf-scanned"
     found, expected = figures(rows), plain_figures()
     assert len(expected & found) >= 0.95 * len(expected), expected - found
@@ -123,7 +123,7 @@ def test_a_web_page_gives_its_article_and_nothing_of_the_site_around_it(tmp_path
     rows, details, text = extracted(f"{site}/tin/giam-ngheo-tan-tru.html", tmp_path, LOCAL)
     found, expected = figures(rows), plain_figures()
     assert len(expected & found) >= 0.95 * len(expected), expected - found
-    for words in documents.SURROUNDINGS.values():
+    for words in made.SURROUNDINGS.values():
         for line in words:
             assert line not in text
     assert details["format"] == "web" and details["publisher"] == "Báo Thử Nghiệm"
@@ -197,7 +197,7 @@ def test_a_report_added_with_its_original_keeps_the_file_and_both_hashes(tmp_pat
 
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns("*.duckdb*", "reports-local", "backups", ".*"))
-    original = write(tmp_path, "bao-cao.pdf", documents.pdf_bytes())
+    original = write(tmp_path, "bao-cao.pdf", made.article_pdf())
     out = tmp_path / "proposed.csv"
     result = run_etl(
         "extract", original, "--out", str(out), "--data-dir", str(data), "--province", "Long An",

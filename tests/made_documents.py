@@ -422,3 +422,66 @@ def serving(pages: dict[str, tuple[str, bytes]]) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+# A ministry-style annex: the poverty rate of the five provinces by year, as a table alone in a Word file, an
+# Excel workbook or a PDF. The values are made up.
+PROVINCE_CAPTION = "Phụ lục: Tỷ lệ hộ nghèo các tỉnh giai đoạn 2021–2023 (%)"
+PROVINCE_TABLE = (
+    ("TT", "Tỉnh", "Năm 2021", "Năm 2022", "Năm 2023"),
+    ("1", "Thái Bình", "2,31", "1,95", "1,62"),
+    ("2", "Phú Thọ", "4,87", "4,12", "3,40"),
+    ("3", "Hải Dương", "1,74", "1,40", "1,12"),
+    ("4", "Long An", "1,66", "1,31", "0,98"),
+    ("5", "An Giang", "3,05", "2,64", "2,20"),
+)
+
+
+def province_cells() -> list[tuple[str, int, str]]:
+    """Every figure of the annex: (province, year, the cell as printed)."""
+    years = [int(header.split()[-1]) for header in PROVINCE_TABLE[0][2:]]
+    return [(row[1], year, cell) for row in PROVINCE_TABLE[1:] for year, cell in zip(years, row[2:], strict=True)]
+
+
+def province_docx() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(PROVINCE_CAPTION)
+    table = document.add_table(rows=len(PROVINCE_TABLE), cols=len(PROVINCE_TABLE[0]))
+    for cells, row in zip(table.rows, PROVINCE_TABLE, strict=True):
+        for cell, value in zip(cells.cells, row, strict=True):
+            cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def province_workbook() -> bytes:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Phụ lục"
+    sheet.append([PROVINCE_CAPTION])
+    for row in PROVINCE_TABLE:
+        sheet.append([_cell_value(value) for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def province_pdf() -> bytes:
+    from fpdf import FPDF, FontFace
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("body", fname=_font_path())
+    pdf.set_font("body", size=11)
+    pdf.multi_cell(0, 7, PROVINCE_CAPTION, new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(headings_style=FontFace(emphasis=None)) as table:
+        for row in PROVINCE_TABLE:
+            cells = table.row()
+            for value in row:
+                cells.cell(value)
+    return bytes(pdf.output())

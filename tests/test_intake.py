@@ -234,3 +234,40 @@ def test_a_report_added_with_its_original_keeps_the_file_and_both_hashes(tmp_pat
     assert record["sha256"] == hashlib.sha256(kept.read_bytes()).hexdigest()
     text = (data / "reports" / "tantru-thu-nghiem.txt").read_text(encoding="utf-8")
     assert record["text_sha256"] == hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def province_table_score(rows: list[dict[str, str]]) -> float:
+    """The annex's cells proposed with the right value, province, year and topic, over its cells."""
+    provinces, categories = reference(DATA_DIR)
+    right = 0
+    for province, year, printed in made.province_cells():
+        value = Decimal(printed.replace(",", "."))
+        right += any(
+            row["area"] == province
+            and row["area_level"] == "province"
+            and row["period_end"][:4] == str(year)
+            and Decimal(row["value"]) == value
+            and categories.get(row["metric"]) == "poverty"
+            for row in rows
+        )
+    return right / len(made.province_cells())
+
+
+@needs_font
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("phu-luc.docx", made.province_docx),
+        ("phu-luc.xlsx", made.province_workbook),
+        ("phu-luc.pdf", made.province_pdf),
+    ],
+)
+def test_a_table_of_provinces_by_years_gives_its_cells_with_province_year_and_topic(name, make):
+    from etl.document_figures import extract_document
+    from etl.intake import read_upload
+
+    provinces, categories = reference(DATA_DIR)
+    document = read_upload(name, make()).document
+    rows = extract_document(document, "phu-luc", None, None, provinces, categories)
+    assert province_table_score(rows) >= 0.9
+    assert not any(row["quote"] in {"1", "2", "3", "4", "5"} for row in rows), "a rank is no figure"

@@ -206,10 +206,21 @@ def _stage(
             return [Refusal(str(error), "proposal_kept", {"source_id": source["source_id"]})]
     _append(staging / "sources.csv", "sources", [source])
     _append(staging / "facts.csv", "facts", facts)
+    publisher = source.get("publisher", "").strip()
+    if publisher and publisher not in {row["publisher"] for _, row in read_table(staging, "publishers").rows}:
+        _append(staging / "publishers.csv", "publishers", [new_publisher(publisher, source.get("url", ""))])
     try:
         return list(validate(read_inputs(staging)))
     except InputError as error:
         return [Refusal(str(error), "input", {"error": str(error)})]
+
+
+def new_publisher(publisher: str, url: str) -> dict[str, str]:
+    """The publishers.csv row of a publisher not classified yet: official when the report's address is on a
+    government domain (.gov.vn), else the domestic press. A reviewer corrects it in data/publishers.csv (a
+    foreign outlet): the form that adds a report does not ask."""
+    official = re.match(r"^https?://[^/]*\.gov\.vn(/|$)", url or "") is not None
+    return {"publisher": publisher, "tier": "official" if official else "domestic_press", "country": "VN"}
 
 
 def _append(path: Path, table: str, rows: list[dict[str, str]]) -> None:
@@ -226,7 +237,7 @@ def _changed_files(source: dict[str, str], with_proposal: bool) -> list[Path]:
     changed = [path for path in (report_path(source),) if path is not None]
     if with_proposal:
         changed += [Path(PROPOSALS_DIRNAME) / f"{source['source_id']}.csv", Path(PROPOSALS_DIRNAME) / "log.csv"]
-    return [*changed, Path("sources.csv"), Path("facts.csv")]
+    return [*changed, Path("publishers.csv"), Path("sources.csv"), Path("facts.csv")]
 
 
 def commit(staging: Path, data_dir: Path, changed: list[Path]) -> None:

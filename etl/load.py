@@ -27,6 +27,7 @@ REFERENCE_TABLES = (
     "headline_definitions",
     "beneficiary_groups",
     "poverty_standards",
+    "publishers",
 )
 # Parents before children, so every foreign key finds its row.
 TABLE_ORDER = (

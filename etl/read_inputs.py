@@ -74,6 +74,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "note",
     ),
     "coverage_gaps": ("province", "category", "year", "queries", "outcome"),
+    # Who each publisher is, so that a point given by several reports cites the most authoritative one.
+    "publishers": ("publisher", "tier", "country"),
 }
 
 

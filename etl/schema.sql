@@ -63,6 +63,15 @@ CREATE TABLE poverty_standards (
     CHECK (applies_to >= applies_from)
 );
 
+-- Who publishes the reports: an official body (a ministry, the statistics office, a provincial portal, the Bank
+-- for Social Policies, the social-insurance agency), the domestic press, or a foreign outlet. When several
+-- reports give one point, the official one is cited, then the domestic press, then a foreign outlet.
+CREATE TABLE publishers (
+    publisher  VARCHAR PRIMARY KEY,
+    tier       VARCHAR NOT NULL CHECK (tier IN ('official', 'domestic_press', 'foreign')),
+    country    VARCHAR  -- ISO 3166 code; empty where it is not established
+);
+
 -- A report kept in data/reports has its text in `reports`; a published article is not committed
 -- and stands on its web address.
 CREATE TABLE sources (
@@ -164,11 +173,15 @@ SELECT
     sources.publication_date AS source_publication_date,
     sources.published_not_before AS source_published_not_before,
     sources.published_not_after AS source_published_not_after,
-    sources.url AS source_url
+    sources.url AS source_url,
+    publishers.tier AS source_tier,
+    poverty_standards.applies_from AS poverty_standard_from,
+    poverty_standards.applies_to AS poverty_standard_to
 FROM facts
 LEFT JOIN provinces USING (province)
 LEFT JOIN regions AS area_regions ON facts.area_level = 'region' AND area_regions.region = facts.area
 JOIN metrics USING (metric)
 JOIN beneficiary_groups USING (beneficiary_group)
 LEFT JOIN poverty_standards USING (poverty_standard)
-JOIN sources USING (source_id);
+JOIN sources USING (source_id)
+LEFT JOIN publishers ON publishers.publisher = sources.publisher;

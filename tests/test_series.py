@@ -17,7 +17,7 @@ from app.queries import Filters
 from app.series_chart import drawn_points, series_lines
 from etl import coverage as coverage_matrices
 from etl.build import BuildFailed, run
-from tests.corpus import add_article, fact, web_source
+from tests.corpus import add_article, classify_publisher, fact, web_source
 from tests.test_dashboard import open_page
 
 SERIES_PAGES = ("poverty", "health_insurance", "credit", "profile")
@@ -64,7 +64,7 @@ def rule_key(row: pd.Series) -> tuple:
     return (
         pd.Timestamp(row["period_end"]).year == row["year"],  # dated in the year over carried from the next
         row["period_end"],
-        bool(row["source_official"]),
+        -{"official": 0, "foreign": 2}.get(row["source_tier"], 1),  # official, the domestic press, foreign
         row["qualifier"] == "exact",
         pd.Timestamp(published) if pd.notna(published) else pd.Timestamp.min,
         tuple(-ord(character) for character in row["fact_id"]),
@@ -85,31 +85,43 @@ def test_every_year_with_several_readings_draws_the_one_the_rule_picks(built_dat
     assert several >= 10  # the corpus has many years read in more than one report
 
 
-def test_the_rule_prefers_year_end_then_government_then_exact_then_latest(data_dir, tmp_path):
-    """Five readings of Long An's 2019 rate; each step of the rule decides once."""
+def test_the_rule_prefers_year_end_then_official_then_domestic_then_exact_then_latest(data_dir, tmp_path):
+    """Six readings of Long An's 2019 rate; each step of the rule decides once. Who publishes is read from
+    publishers.csv, not guessed from the address."""
+    classify_publisher(data_dir, "Cổng thông tin thử", "official")
+    classify_publisher(data_dir, "Báo nước ngoài thử", "foreign")
+    portal = {"publisher": "Cổng thông tin thử"}
     add_article(
         data_dir, web_source("mid-year"), [fact("mid-year", 1, period_end="2019-06-30", period_start="2019-06-30")]
     )
     add_article(data_dir, web_source("press"), [fact("press", 1)])
-    add_article(data_dir, web_source("portal", url="https://longan.gov.vn/a.html"), [fact("portal", 1)])
     add_article(
         data_dir,
-        web_source("portal-about", url="https://longan.gov.vn/b.html", publication_date="2020-05-01"),
+        web_source(
+            "abroad", url="https://example.com/a.html", publication_date="2020-06-01", publisher="Báo nước ngoài thử"
+        ),
+        [fact("abroad", 1)],
+    )
+    add_article(data_dir, web_source("portal", url="https://example.vn/a.html", **portal), [fact("portal", 1)])
+    add_article(
+        data_dir,
+        web_source("portal-about", url="https://example.vn/b.html", publication_date="2020-05-01", **portal),
         [fact("portal-about", 1, qualifier="about", quote="khoảng 1,75%", note="qualifier: khoảng")],
     )
     add_article(
         data_dir,
-        web_source("portal-later", url="https://www.longan.gov.vn/c.html", publication_date="2020-03-01"),
+        web_source("portal-later", url="https://example.vn/c.html", publication_date="2020-03-01", **portal),
         [fact("portal-later", 1)],
     )
     database = tmp_path / "poverty.duckdb"
     run(data_dir, database, say=lambda _: None)
     with duckdb.connect(str(database), read_only=True) as connection:
         order = connection.execute(
-            "SELECT source_id FROM figures WHERE source_id IN ('mid-year', 'press', 'portal', 'portal-about', "
-            "'portal-later') ORDER BY series_choice"
+            "SELECT source_id FROM figures WHERE source_id IN ('mid-year', 'press', 'abroad', 'portal', "
+            "'portal-about', 'portal-later') ORDER BY series_choice"
         ).fetchall()
-    assert [source for (source,) in order] == ["portal-later", "portal", "portal-about", "press", "mid-year"]
+    expected = ["portal-later", "portal", "portal-about", "press", "abroad", "mid-year"]
+    assert [source for (source,) in order] == expected
 
 
 # Lines never cross a break

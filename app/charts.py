@@ -7,6 +7,8 @@ source and the quote; the bar's customdata holds its fact id for the provenance 
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 from babel.numbers import get_decimal_symbol, get_group_symbol
@@ -21,7 +23,8 @@ PROVINCE_COLOURS = {
     "Long An": "#CC79A7",
     "An Giang": "#D55E00",
 }
-SPARE_COLOURS = ("#56B4E9", "#F0E442", "#000000", "#999999")
+# A province outside the five (named in a national report) is a grey: only the five compared have colours.
+OTHER_PROVINCE_COLOUR = "#a6a6a6"
 FONT = {"size": 18}
 # Plotly writes ticks with d3-format; the decimal and thousands marks come from `separators`.
 TICK_FORMAT = ",.2~f"
@@ -32,9 +35,7 @@ LEVEL_ORDER = ("province", "country", "region", "district", "commune")
 
 
 def province_colour(province: str) -> str:
-    if province in PROVINCE_COLOURS:
-        return PROVINCE_COLOURS[province]
-    return SPARE_COLOURS[sum(map(ord, province)) % len(SPARE_COLOURS)]
+    return PROVINCE_COLOURS.get(province, OTHER_PROVINCE_COLOUR)
 
 
 def separators(language: str) -> str:
@@ -83,7 +84,8 @@ def bars(frame: pd.DataFrame, language: str, title: str, show_metric: bool = Fal
         names = panel[f"place_{language}"] if f"place_{language}" in panel else panel["area"]
         for place, part in panel.groupby(panel["province"].fillna(names), sort=False):
             traces.append(
-                _bar_trace(part, place, scale, place not in shown) | {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
+                _bar_trace(part, place, scale, place not in shown, language)
+                | {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
             )
             shown.add(place)
         layout[f"xaxis{suffix}"] = {
@@ -137,6 +139,12 @@ def with_bar_labels(frame: pd.DataFrame, language: str, show_metric: bool) -> pd
         labels.place_and_period(*place, language)
         for place in zip(names, frame["area_level"], frame["period_start"], frame["period_end"], strict=True)
     ]
+    # A survey's own measure is marked at its bar, as on every line and in every file (labels.place_name).
+    surveys = frame["survey_measure"] if "survey_measure" in frame else [False] * len(frame)
+    places = [
+        labels.text("survey_place", language, place=place) if not pd.isna(survey) and bool(survey) else place
+        for place, survey in zip(places, surveys, strict=True)
+    ]
     metric_column = f"metric_label_{language}"
     metrics = frame[metric_column] if show_metric and metric_column in frame else [None] * len(frame)
     bar_labels = []
@@ -161,7 +169,13 @@ def value_scale(frame: pd.DataFrame, language: str) -> tuple[float, str]:
     return 1, labels.unit_name("count", language)
 
 
-def _bar_trace(part: pd.DataFrame, province: str, scale: float, show_legend: bool) -> dict:
+def _other_reports(reading: dict, language: str) -> str:
+    """The hover's last line: how many other reports give the point a bar cites (none: nothing)."""
+    others = int(reading.get("readings") or 1) - 1 if not pd.isna(reading.get("readings")) else 0
+    return "<br>" + html.escape(labels.text("other_reports", language, count=others)) if others > 0 else ""
+
+
+def _bar_trace(part: pd.DataFrame, province: str, scale: float, show_legend: bool, language: str) -> dict:
     colour = province_colour(province)
     return {
         "type": "bar",
@@ -182,8 +196,13 @@ def _bar_trace(part: pd.DataFrame, province: str, scale: float, show_legend: boo
         "text": part["value_label"].tolist(),
         "textposition": "outside",
         "cliponaxis": False,
-        "customdata": part[["fact_id", "value_label", "source_title", "quote"]].to_numpy().tolist(),
-        "hovertemplate": "<b>%{y}</b><br>%{customdata[1]}<br>%{customdata[2]}<br>“%{customdata[3]}”<extra></extra>",
+        "customdata": [
+            [row["fact_id"], row["value_label"], html.escape(labels.citation(row, language)), row["quote"]]
+            for row in part.to_dict("records")
+        ],
+        "hovertext": [_other_reports(row, language) for row in part.to_dict("records")],
+        "hovertemplate": "<b>%{y}</b><br>%{customdata[1]}<br>%{customdata[2]}<br>“%{customdata[3]}”%{hovertext}"
+        "<extra></extra>",
     }
 
 
@@ -255,7 +274,12 @@ def ranking_bars(frame: pd.DataFrame, year: int, language: str, title: str) -> g
         "cliponaxis": False,
         "marker": {"color": [province_colour(place) for place in provinces["place"]]},
         "customdata": [[fact_id if isinstance(fact_id, str) else ""] for fact_id in provinces["fact_id"]],
-        "hovertemplate": "<b>%{y}</b><br>%{text}<extra></extra>",
+        # The report cited for each bar, as everywhere else the point is shown (labels.citation).
+        "hovertext": [
+            html.escape(labels.citation(row, language)) if isinstance(row.get("fact_id"), str) else ""
+            for row in provinces.to_dict("records")
+        ],
+        "hovertemplate": "<b>%{y}</b><br>%{text}<br>%{hovertext}<extra></extra>",
     }
     for row in country.itertuples():
         position = row.value / scale

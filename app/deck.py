@@ -192,8 +192,14 @@ def _draw_rules(slide: object, chart: DeckChart, box: tuple[Emu, Emu, Emu, Emu])
 def _short_source(row: dict, language: str) -> str:
     """Publisher, date and the site the report is on: "VietNamNet 16/09/2025 vietnamnet.vn"."""
     site = urlsplit(str(row.get("source_url") or "")).netloc.removeprefix("www.")
-    parts = (row.get("source_publisher"), labels.source_date(row, language), site)
-    return " ".join(plain(part) for part in parts if isinstance(part, str) and part)
+    parts = (labels.publisher_name(row.get("source_publisher"), language), labels.source_date(row, language), site)
+    return " ".join(plain(part) for part in parts if isinstance(part, str) and part) + _foreign_mark(row, language)
+
+
+def _foreign_mark(row: dict, language: str) -> str:
+    """ " (nguồn nước ngoài)" after a report cited for a point that only a foreign outlet gives (the cited reading
+    of a point is a foreign one only when no official or domestic report gives it)."""
+    return f" ({labels.text('foreign_source', language)})" if row.get("source_tier") == "foreign" else ""
 
 
 def native_chart(slide: object, chart: DeckChart, box: tuple[Emu, Emu, Emu, Emu]) -> None:
@@ -387,7 +393,10 @@ def _label_points(drawn_series: object, series: DeckSeries, position: object, co
 def table_slides(presentation: Presentation, readings: pd.DataFrame, sources: dict[tuple, int], language: str) -> None:
     """The figures drawn, as tables of TABLE_ROWS_PER_SLIDE rows, each naming its report by number."""
     rows = _table_rows(readings.head(TABLE_ROWS), sources, language)
-    headers = [labels.text(key, language) for key in ("place", "deck_period", "metric", "figure", "source")]
+    headers = [
+        labels.text(key, language)
+        for key in ("place", "deck_period", "metric", "figure", "col_poverty_standard", "source")
+    ]
     pages = _pages(rows, TABLE_ROWS_PER_SLIDE)
     for number, page in enumerate(pages, start=1):
         slide = presentation.slides.add_slide(presentation.slide_layouts[BLANK_LAYOUT])
@@ -438,6 +447,7 @@ def _table_rows(readings: pd.DataFrame, sources: dict[tuple, int], language: str
             plain(row["period_text"]),
             plain(f"{row[f'metric_label_{language}']} · {row[f'group_label_{language}']}"),
             plain(text),
+            plain(_standard(row, language)),
             f"[{sources[_source_key(row)]}] {_short_source(row, language)}",
         ]
         for row, text in zip(readings.to_dict("records"), texts, strict=True)
@@ -445,7 +455,7 @@ def _table_rows(readings: pd.DataFrame, sources: dict[tuple, int], language: str
 
 
 def _table(slide: object, headers: list[str], rows: list[list[str]]) -> None:
-    widths = (Inches(2.2), Inches(1.5), Inches(4.0), Inches(1.6), Inches(3.2))
+    widths = (Inches(2.2), Inches(1.3), Inches(3.0), Inches(1.5), Inches(1.9), Inches(2.6))
     shape = slide.shapes.add_table(len(rows) + 1, len(headers), MARGIN, Inches(1.0), sum(widths), Inches(0.3))
     table = shape.table
     for index, width in enumerate(widths):
@@ -459,6 +469,13 @@ def _table(slide: object, headers: list[str], rows: list[list[str]]) -> None:
             _run(cell.text_frame.paragraphs[0], value, 11, bold=row_index == 0)
 
 
+def _standard(row: dict, language: str) -> str:
+    """The poverty standard a figure is measured under ("—" for figures of other topics): without it, 2.5 % and
+    8.45 % for An Giang in 2015 stand side by side unexplained."""
+    standard = row.get(f"poverty_standard_label_{language}")
+    return standard if isinstance(standard, str) and standard else "—"
+
+
 def _place(row: dict, language: str) -> str:
     """The place a figure is about, named and marked as on screen (the merged province, a survey's rate, the
     country and regions in the language)."""
@@ -468,12 +485,12 @@ def _place(row: dict, language: str) -> str:
 def _source_text(row: dict, language: str) -> str:
     """A report in full: publisher · date (or its bounds) · title · address."""
     parts = (
-        row.get("source_publisher"),
+        labels.publisher_name(row.get("source_publisher"), language),
         labels.source_date(row, language),
         row.get("source_title"),
         row.get("source_url"),
     )
-    return " · ".join(plain(part) for part in parts if isinstance(part, str) and part)
+    return " · ".join(plain(part) for part in parts if isinstance(part, str) and part) + _foreign_mark(row, language)
 
 
 def _quote_lines(readings: pd.DataFrame, sources: dict[tuple, int], language: str) -> list[str]:

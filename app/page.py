@@ -91,15 +91,24 @@ def provenance(rows: pd.DataFrame, view: View) -> None:
             else:
                 st.markdown(f"**{plain(labels.text('quote_short', view.language))}:** **{plain(row.quote)}**")
                 st.caption(labels.text("text_not_kept", view.language))
-            st.caption(
-                f"{plain(labels.text('source', view.language))}: {plain(row.source_title)} · {plain(row.fact_id)}"
-            )
+            cited = labels.citation(row._asdict(), view.language)
+            st.caption(f"{plain(labels.text('source', view.language))}: {plain(cited)}")
             if isinstance(row.source_url, str) and row.source_url.startswith(("http://", "https://")):
-                st.link_button(labels.text("address", view.language), row.source_url)
+                st.link_button(labels.text("open_source", view.language), row.source_url)
             else:
                 st.caption(
                     f"{plain(labels.text('address', view.language))}: {plain(labels.text('no_address', view.language))}"
                 )
+
+
+def english_note(title_key: str, note: str, language: str) -> None:
+    """A reviewer's note, written in English for the reviewers: as it is on an English page; on a Vietnamese page
+    a Vietnamese line says so, and the English stays one click away rather than in the reader's way."""
+    if language == "en":
+        st.caption(f"{plain(labels.text(title_key, language))}: {plain(note)}")
+        return
+    with st.expander(f"{labels.text(title_key, language)} — {labels.text('note_only_english', language)}"):
+        st.caption(plain(note))
 
 
 def _highlighted(sentence: str, quote: str) -> str:
@@ -147,7 +156,7 @@ def metric_chart(filters: Filters, metrics: tuple[str, ...], title_key: str, nam
     if not rows.empty:
         chart(figure, name, rows, view)
         view.deck.append(partial(deck_charts.bar_charts, rows, view.language, title, rows["metric"].nunique() > 1))
-        total = queries.count(chosen)
+        total = queries.point_count(chosen)
         if total > len(rows):
             st.caption(labels.text("chart_limited", view.language, shown=len(rows), total=total))
         chart_download(rows.assign(series_choice=1), name, view)
@@ -313,7 +322,7 @@ def series_chart(filters: Filters, metric: str, view: View) -> bool:
     view.deck.append(partial(deck_charts.line_charts, readings, queries.poverty_standards(), view.language, title))
     if readings["province"].nunique() >= queries.MAX_SERIES_PROVINCES:
         st.caption(labels.text("series_limited", view.language, shown=queries.MAX_SERIES_PROVINCES))
-    chart_download(readings, name, view)
+    chart_download(readings, name, view, lines=True)
     return True
 
 
@@ -334,14 +343,22 @@ def _metric_label(metric: str, language: str) -> str:
     return queries.metric_labels(language)[metric]
 
 
-def chart_download(readings: pd.DataFrame, name: str, view: View) -> None:
-    """The points a chart draws, and the readings it leaves out, as a CSV that Excel opens."""
+def download_name(name: str, language: str, extension: str) -> str:
+    """A downloaded file's name: what it shows and its language, each once ("poverty-vi.pptx",
+    "series-poverty-rate-en.csv")."""
+    return f"{name.replace('_', '-')}-{language}.{extension}"
+
+
+def chart_download(readings: pd.DataFrame, name: str, view: View, lines: bool = False) -> None:
+    """The points a chart draws, and the readings it leaves out, as a CSV that Excel opens; for a chart of
+    `lines` over the years, drawn are exactly the points its panels show."""
     if view.presenting:
         return
+    make = exports.series_csv if lines else exports.chart_csv
     st.download_button(
         labels.text("download_chart_csv", view.language),
-        data=lambda: exports.chart_csv(readings, view.language),
-        file_name=f"{name}.csv",
+        data=lambda: make(readings, view.language),
+        file_name=download_name(name, view.language, "csv"),
         mime="text/csv",
         key=f"download_{name}",
         on_click="ignore",
@@ -397,6 +414,8 @@ def ranking_view(filters: Filters, metrics: tuple[str, ...], name: str, view: Vi
     if not nearest:
         has_country = bool(((rows["place_level"] == "country") & rows["value"].notna()).any())
         st.caption(labels.text("ranking_caption" if has_country else "ranking_caption_no_country", language))
+    if queries.is_poverty_metric(metric):  # said only where a poverty standard applies
+        st.caption(labels.text("ranking_caption_standard", language))
     chart_download(rows.dropna(subset=["fact_id"]).assign(series_choice=1), name, view)
 
 
@@ -508,7 +527,7 @@ def deck_download(view: View, topic: str, url_path: str) -> None:
     st.download_button(
         labels.text("download_deck", view.language),
         data=lambda: exports.deck_file(makers, topic, view.filters, view.language, address),
-        file_name=f"{labels.text('deck_file', view.language)}-{url_path}.pptx",
+        file_name=download_name(url_path, view.language, "pptx"),
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
         key="download_deck",
         on_click="ignore",

@@ -42,6 +42,14 @@ def drawn_points(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[frame["series_choice"] == 1]
 
 
+def on_chart(frame: pd.DataFrame) -> pd.Series:
+    """Which readings series_lines draws as points: the reading the rule picks for its year, in a panel the chart
+    has (a beneficiary group where some province has a line). What a chart's CSV marks as drawn."""
+    drawn = (frame["series_choice"] == 1).fillna(False).astype(bool)
+    groups = panel_groups(frame[drawn])
+    return drawn & frame["beneficiary_group"].isin(groups)
+
+
 def series_lines(frame: pd.DataFrame, standards: pd.DataFrame, language: str, title: str) -> go.Figure:
     """A line chart of queries.series() rows; `standards` is the poverty_standards table."""
     # Python objects rather than Arrow-backed text: the chart reads hundreds of single values, each
@@ -281,8 +289,7 @@ def _point(reading: dict, keys: tuple[str, ...]) -> tuple:
 
 
 def _source_line(reading: dict, language: str) -> str:
-    title = str(reading["source_title"])
-    return (title[:80] + "…" if len(title) > 80 else title) + ", " + labels.source_date(reading, language)
+    return labels.citation(reading, language)
 
 
 def break_years(panel: pd.DataFrame, standards: pd.DataFrame) -> list[tuple[int, str]]:

@@ -86,6 +86,7 @@ st.caption(
         "coverage_marks",
         language,
         counted=labels.text("coverage_counted_headline" if headline_only else "coverage_counted", language),
+        other=coverage_matrices.OTHER_MEASURE,
         searched=coverage_matrices.SEARCHED_NOTHING,
         unsearched=coverage_matrices.NOT_SEARCHED,
     )
@@ -106,6 +107,6 @@ if (place, kind) in places and year.isdigit() and int(year) in table.columns:
         st.write(labels.text("cell_empty", language))
         for gap in searched.itertuples():
             st.caption(page.plain(gap.queries))
-            st.caption(f"{page.plain(labels.text('note_in_english', language))}: {page.plain(gap.outcome)}")
+            page.english_note("search_outcome", gap.outcome, language)
     else:
         page.selectable_table(readings, "cell_table", view)

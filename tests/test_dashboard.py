@@ -206,7 +206,7 @@ def test_the_sources_page_shows_published_articles_plainly(dashboard):
     app = open_page(dashboard, "pages/sources.py")
     lines = [element.value for element in app.text]
     assert lines and not any("nan" in line.split(" · ") for line in lines), lines
-    assert any(line.endswith(" · vi") for line in lines)
+    assert any(line.endswith(" · tiếng Việt") for line in lines)  # the language as printed, in words
     captions = [caption.value for caption in app.caption]
     assert any(caption == "bài đã đăng, xem tại địa chỉ nguồn" for caption in captions)
     assert any(header.value == "Các báo cáo nói khác nhau" for header in app.header)

@@ -215,7 +215,7 @@ def native_chart(slide: object, chart: DeckChart, box: tuple[Emu, Emu, Emu, Emu]
     drawn.font.name, drawn.font.size = FONT_NAME, Pt(14)
     drawn.has_title = False  # the slide's title says what the chart is
     value_axis = drawn.value_axis
-    value_axis.minimum_scale = 0
+    value_axis.minimum_scale = chart.axis_minimum
     value_axis.has_major_gridlines = True
     value_axis.tick_labels.number_format, value_axis.tick_labels.number_format_is_linked = "#,##0.##", False
     value_axis.has_title = bool(chart.axis_title)

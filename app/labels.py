@@ -361,6 +361,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "merged_line": {"vi": "{province} (tỉnh mới từ 1/7/2025)", "en": "{province} (merged province from 1 July 2025)"},
     "merged_short": {"vi": "tỉnh mới", "en": "merged province"},
+    "off_scale": {"vi": "{value} ↑ ngoài thang đo", "en": "{value} ↑ off the scale"},
+    "axis_not_zero": {"vi": "Trục dọc bắt đầu từ {bottom}%, không từ 0", "en": "Axis starts at {bottom}%, not 0"},
+    "series_missing": {
+        "vi": "Không có số liệu cấp tỉnh của chỉ tiêu này: {provinces}.",
+        "en": "No province-level figure of this indicator: {provinces}.",
+    },
     "survey_place": {"vi": "{place} (Khảo sát mức sống)", "en": "{place} (living-standards survey)"},
     "conflict_marker": {"vi": "Các báo cáo nói khác nhau", "en": "Reports disagree"},
     "other_readings": {"vi": "Số khác cùng năm ({count}):", "en": "Other readings that year ({count}):"},

@@ -18,7 +18,7 @@ from app import deck_charts, editing, exports, labels, queries, shell, sidebar
 from app.charts import bars, chart_config, ranking_bars
 from app.charts import missing_reason as charts_missing_reason
 from app.queries import Filters
-from app.series_chart import drawn_points, series_lines
+from app.series_chart import drawn_points, on_chart, series_lines
 from app.sidebar import View
 from app.tables import headed, visible_headers
 from etl import audit
@@ -319,11 +319,23 @@ def series_chart(filters: Filters, metric: str, view: View) -> bool:
         return False
     name = f"series_{metric}"
     chart(figure, name, drawn_points(readings), view)
-    view.deck.append(partial(deck_charts.line_charts, readings, queries.poverty_standards(), view.language, title))
+    missing = missing_provinces(filters, readings)
+    view.deck.append(
+        partial(deck_charts.line_charts, readings, queries.poverty_standards(), view.language, title, missing)
+    )
+    if missing:  # a province without the indicator is named, never silently absent
+        st.caption(labels.text("series_missing", view.language, provinces=", ".join(missing)))
     if readings["province"].nunique() >= queries.MAX_SERIES_PROVINCES:
         st.caption(labels.text("series_limited", view.language, shown=queries.MAX_SERIES_PROVINCES))
     chart_download(readings, name, view, lines=True)
     return True
+
+
+def missing_provinces(filters: Filters, readings: pd.DataFrame) -> tuple[str, ...]:
+    """The compared provinces that have no point on a chart of lines (before the merger)."""
+    drawn = readings[on_chart(readings) & (readings["area_level"] == "province")]
+    present = set(drawn.loc[~drawn["merged_province"].astype(bool), "province"])
+    return tuple(province for province in queries.compared_provinces(filters) if province not in present)
 
 
 # The figure and its readings are kept together and handed out as they are, like _metric_figure's:
@@ -513,7 +525,9 @@ def deck_series(filters: Filters, metrics: tuple[str, ...], view: View) -> None:
 
 
 def _deck_lines(filters: Filters, metric: str, language: str, title: str) -> list:
-    return deck_charts.line_charts(queries.series(filters, metric), queries.poverty_standards(), language, title)
+    readings = queries.series(filters, metric)
+    missing = missing_provinces(filters, readings)
+    return deck_charts.line_charts(readings, queries.poverty_standards(), language, title, missing)
 
 
 def deck_download(view: View, topic: str, url_path: str) -> None:

@@ -226,12 +226,20 @@ def test_a_merged_flag_on_a_country_figure_is_refused(data_dir, tmp_path):
 # Axes and numbers
 
 
-def test_panels_share_one_axis_and_rates_start_at_zero(on_built_database):
+def test_panels_share_one_axis_and_rates_start_at_zero_unless_the_chart_says_otherwise(on_built_database):
     readings = queries.series(Filters(), "poverty_rate")
     layout = series_lines(readings, queries.poverty_standards(), "vi", "t").to_dict()["layout"]
     ranges = [layout[name]["range"] for name in layout if name.startswith("yaxis")]
     assert len(ranges) >= 2 and all(axis == ranges[0] for axis in ranges)
     assert ranges[0][0] == 0 and ranges[0][1] >= drawn_points(readings)["value"].max()
+    # BHYT coverage runs from 85 to 95 %: from zero the provinces would overlap in a band at the top, so the
+    # axis starts near the lowest value and the chart says so.
+    coverage = queries.series(Filters(), "bhyt_population_coverage")
+    figure = series_lines(coverage, queries.poverty_standards(), "en", "t").to_dict()
+    low, high = figure["layout"]["yaxis"]["range"]
+    values = drawn_points(coverage)["value"]
+    assert 0 < low <= values.min() and high >= values.max()
+    assert any("not 0" in note["text"] for note in figure["layout"]["annotations"])
     bars = figure_layout_of_bars()
     x_ranges = [bars[name]["range"] for name in bars if name.startswith("xaxis")]
     assert len(x_ranges) >= 2 and all(axis == x_ranges[0] for axis in x_ranges)
@@ -555,3 +563,28 @@ def test_the_ranking_keeps_the_countrys_rule_when_the_five_provinces_are_picked(
     assert any("vạch đứt: cả nước" in caption.value for caption in app.caption)
     money = queries.ranking(Filters(provinces=five), "credit_outstanding", 2024)
     assert not (money["place_level"] == "country").any()  # a national balance is on another scale: no rule
+
+
+def test_the_merged_provinces_lone_point_sets_no_scale_and_a_province_without_the_indicator_is_named(
+    dashboard, on_built_database
+):
+    readings = queries.series(Filters(), "credit_outstanding")
+    figure = series_lines(readings, queries.poverty_standards(), "vi", "t").to_dict()
+    drawn = drawn_points(readings)
+    merged = drawn[drawn["merged_province"].astype(bool)]
+    others = drawn[~drawn["merged_province"].astype(bool)]
+    scale = 1e9  # tỷ đồng
+    low, high = figure["layout"]["yaxis"]["range"]
+    assert len(merged) and merged["value"].max() > 2 * others["value"].max()
+    assert high < merged["value"].max() / scale and high >= others["value"].max() / scale
+    # The merged point stands at the top edge, its value and "off the scale" written beside it.
+    merged_trace = next(trace for trace in figure["data"] if "tỉnh mới" in trace["name"] and "text" in trace)
+    assert any("ngoài thang đo" in text for text in merged_trace["text"])
+    assert max(merged_trace["y"]) <= high
+    # Long An publishes no balance: the page says so under the chart.
+    app = open_page(dashboard, "pages/credit.py")
+    captions = [caption.value for caption in app.caption]
+    assert any(
+        caption.startswith("Không có số liệu cấp tỉnh của chỉ tiêu này") and "Long An" in caption
+        for caption in captions
+    )

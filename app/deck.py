@@ -182,7 +182,10 @@ def _draw_rules(slide: object, chart: DeckChart, box: tuple[Emu, Emu, Emu, Emu])
         on_right = room >= Inches(1.4)
         note_width = room if on_right else Inches(2.4)
         note_left = x + Inches(0.05) if on_right else x - note_width - Inches(0.05)
-        note = _text_box(slide, (note_left, plot_top + Inches(0.6) * order, note_width, Inches(0.55)), [words], 11)
+        # A note on a rule's left (the merger, at the right edge) stands just above the plot, ending at its rule,
+        # as on screen: inside the plot it would sit beside an earlier rule and be read as that rule's.
+        note_top = plot_top + Inches(0.6) * order if on_right else plot_top - Inches(0.34)
+        note = _text_box(slide, (note_left, note_top, note_width, Inches(0.3 if not on_right else 0.55)), [words], 11)
         if not on_right:
             for paragraph in note.text_frame.paragraphs:
                 paragraph.alignment = PP_ALIGN.RIGHT
@@ -305,15 +308,15 @@ def labelled_points(series_list: Sequence[DeckSeries]) -> dict[int, dict[int, ob
 
     Only province lines are labelled (references are named in the legend). With at most two province lines
     of few points, every point is labelled, the higher line's above and the lower's below; otherwise the last
-    point of each line. A label is left out when it would stand within LABEL_SPACING of the axis of one
-    already placed in the same or the next year."""
+    point of each line. A label goes above its point, or below where the line is the lower one or above would
+    cover a marker; it is left out when both would cover another series' marker or a label already placed in the
+    same or the next year."""
     provinces = [
         (index, series) for index, series in enumerate(series_list) if not series.reference and not series.connector
     ]
     values = [value for _, series in provinces for value in series.values if value is not None]
     if not values:
         return {}
-    spacing = LABEL_SPACING * (max(values) or 1)
     counts: dict[str, int] = {}
     for _, series in provinces:
         counts[series.name] = counts.get(series.name, 0) + sum(value is not None for value in series.values)
@@ -326,21 +329,42 @@ def labelled_points(series_list: Sequence[DeckSeries]) -> dict[int, dict[int, ob
     else:  # the last point of each line
         last = {series_list[index].name: (point, index) for point, index in sorted(points)}
         wanted = [(index, point, series_list[index].values[point]) for point, index in last.values()]
+    # A label stands above or below its point, about `spacing` tall: it must cover neither another series' marker
+    # in that year (a province's or the country's) nor a label already placed in the same or the next year.
+    scale_top = max(value for series in series_list for value in series.values if value is not None) or 1
+    reach, margin = LABEL_SPACING * scale_top, 0.35 * LABEL_SPACING * scale_top
     placed: dict[int, dict[int, object]] = {}
-    taken: list[tuple[int, float]] = []
+    taken: list[tuple[int, float, float]] = []  # (point, lowest, highest) of each label placed
     for index, point, value in sorted(wanted, key=lambda item: -item[2]):
-        if any(
-            abs(point - other_point) <= 1 and abs(value - other_value) < spacing for other_point, other_value in taken
-        ):
-            continue
-        taken.append((point, value))
-        others = [
+        markers = [
             other.values[point]
-            for other_index, other in provinces
-            if other_index != index and other.values[point] is not None
+            for other_index, other in enumerate(series_list)
+            if other_index != index and not other.connector and other.values[point] is not None
         ]
-        below = bool(others) and every and value < max(others)
-        placed.setdefault(index, {})[point] = XL_LABEL_POSITION.BELOW if below else XL_LABEL_POSITION.ABOVE
+        provinces_here = [
+            marker
+            for other_index, other in provinces
+            if other_index != index
+            for marker in [other.values[point]]
+            if marker is not None
+        ]
+        below_first = bool(provinces_here) and every and value < max(provinces_here)
+        positions = (XL_LABEL_POSITION.BELOW, XL_LABEL_POSITION.ABOVE)
+        for position in positions if below_first else positions[::-1]:
+            low, high = (
+                (value - margin - reach, value - margin)
+                if position == XL_LABEL_POSITION.BELOW
+                else (value + margin, value + margin + reach)
+            )
+            covers_marker = any(low - margin < marker < high + margin for marker in markers)
+            covers_label = any(
+                abs(point - other_point) <= 1 and low < other_high and other_low < high
+                for other_point, other_low, other_high in taken
+            )
+            if not covers_marker and not covers_label:
+                taken.append((point, low, high))
+                placed.setdefault(index, {})[point] = position
+                break
     return placed
 
 

@@ -116,6 +116,30 @@ def _highlighted(sentence: str, quote: str) -> str:
     return plain(sentence) if not found else f"{plain(before)}**{plain(found)}**{plain(after)}"
 
 
+# Pixels a character of table text takes, and the widest a column is made: a cell is shown whole, never cut to
+# "giảm nghèo bền v…"; a longer one (a title, a quote) is shown whole on hover.
+CHARACTER_WIDTH, WIDEST_COLUMN = 8, 560
+
+
+def fitted_columns(table: pd.DataFrame, index_name: str | None = None) -> dict[str, object]:
+    """column_config giving each text column of `table` (and its index, named `index_name`) the width of its
+    longest cell or header, at most WIDEST_COLUMN pixels."""
+
+    def width(texts: list[str], header: str) -> int:
+        longest = max([len(header), *(len(text) for text in texts)])
+        return min(WIDEST_COLUMN, CHARACTER_WIDTH * longest + 24)
+
+    config: dict[str, object] = {}
+    for column in table.columns:
+        if pd.api.types.is_object_dtype(table[column]) or pd.api.types.is_string_dtype(table[column]):
+            texts = [text for text in table[column] if isinstance(text, str)]
+            config[str(column)] = st.column_config.TextColumn(str(column), width=width(texts, str(column)))
+    if index_name is not None:
+        texts = [str(name) for name in table.index]
+        config["_index"] = st.column_config.TextColumn(index_name, width=width(texts, index_name))
+    return config
+
+
 def selectable_table(rows: pd.DataFrame, key: str, view: View, compact: bool = True) -> None:
     """Rows of queries.table_page as a table whose selected row opens the sentence of the report."""
     table = headed(rows, view.language)
@@ -126,6 +150,7 @@ def selectable_table(rows: pd.DataFrame, key: str, view: View, compact: bool = T
         selection_mode="single-row",
         hide_index=True,
         column_order=visible_headers(view.language, compact),
+        column_config=fitted_columns(table),
     )
     selected = event.selection.rows if event else []
     if selected:

@@ -21,22 +21,20 @@ group_names = queries.options()["groups"].set_index("beneficiary_group")[f"label
 st.subheader(labels.text("comparable_title", language))
 st.caption(labels.text("comparable_intro", language, minimum=coverage_matrices.COMPARABLE_PROVINCES))
 comparable = queries.comparable_years().merge(headlines[["metric", "headline_group"]], on="metric")
-st.dataframe(
-    pd.DataFrame(
-        {
-            labels.text("categories", language): [
-                labels.category_name(topic, language) for topic in comparable["category"]
-            ],
-            labels.text("metric", language): [metric_names[metric] for metric in comparable["metric"]],
-            labels.text("groups", language): [group_names.get(group, group) for group in comparable["headline_group"]],
-            labels.text("comparable_count", language): [len(years) for years in comparable["years"]],
-            labels.text("comparable_years", language): [
-                ", ".join(map(str, years)) or labels.text("comparable_none", language) for years in comparable["years"]
-            ],
-        }
-    ),
-    hide_index=True,
+comparable_table = pd.DataFrame(
+    {
+        labels.text("categories", language): [
+            labels.category_name(topic, language) for topic in comparable["category"]
+        ],
+        labels.text("metric", language): [metric_names[metric] for metric in comparable["metric"]],
+        labels.text("groups", language): [group_names.get(group, group) for group in comparable["headline_group"]],
+        labels.text("comparable_count", language): [len(years) for years in comparable["years"]],
+        labels.text("comparable_years", language): [
+            ", ".join(map(str, years)) or labels.text("comparable_none", language) for years in comparable["years"]
+        ],
+    }
 )
+st.dataframe(comparable_table, hide_index=True, column_config=page.fitted_columns(comparable_table))
 
 choices = {
     name: (name, topic, metric, headline)
@@ -79,7 +77,8 @@ links = pd.DataFrame(
 )
 st.dataframe(
     links,
-    column_config={column: st.column_config.LinkColumn(column, display_text=r"cell=(.*)$") for column in links},
+    column_config={column: st.column_config.LinkColumn(column, display_text=r"cell=(.*)$") for column in links}
+    | {key: value for key, value in page.fitted_columns(links, links.index.name).items() if key == "_index"},
 )
 st.caption(
     labels.text(

@@ -210,3 +210,24 @@ def test_the_sources_page_shows_published_articles_plainly(dashboard):
     captions = [caption.value for caption in app.caption]
     assert any(caption == "bài đã đăng, xem tại địa chỉ nguồn" for caption in captions)
     assert any(header.value == "Các báo cáo nói khác nhau" for header in app.header)
+
+
+@pytest.mark.parametrize("page", ["pages/coverage.py", "pages/explore.py"])
+def test_table_cells_are_shown_whole_not_cut(dashboard, page):
+    """Each text column is as wide as its longest cell (up to a limit): "Vốn Chương trình MTQG giảm nghèo bền
+    vững…" is read whole, not cut to "giảm nghèo bền v…"."""
+    from app.page import CHARACTER_WIDTH, WIDEST_COLUMN
+
+    app = open_page(dashboard, page)
+    table = app.dataframe[0]
+    widths = json.loads(table.proto.columns)
+    frame = table.value
+    checked = 0
+    for column in frame.columns:
+        texts = [text for text in frame[column] if isinstance(text, str)]
+        if not texts or column not in widths or widths[column].get("hidden"):
+            continue
+        longest = max(len(text) for text in [*texts, str(column)])
+        assert widths[column]["width"] >= min(WIDEST_COLUMN, CHARACTER_WIDTH * longest), column
+        checked += 1
+    assert checked >= 3

@@ -31,6 +31,8 @@ TICK_FORMAT = ",.2~f"
 # Streamlit's chart theme writes ticks small; a projector needs them as large as the labels.
 TICK_FONT = {"size": 17}
 BAR_HEIGHT = 46
+# The merged province's lone value sets no axis when it is this many times the largest other value.
+OFF_SCALE_RATIO = 1.6
 LEVEL_ORDER = ("province", "country", "region", "district", "commune")
 
 
@@ -75,7 +77,12 @@ def bars(frame: pd.DataFrame, language: str, title: str, show_metric: bool = Fal
     }
     # Panels of one chart share one axis range, so that bars of different levels are never compared
     # on different scales; the room to the right of the longest bar is for its written value.
-    headroom = 1.3 * float(frame["value"].max()) / scale or 1
+    headroom = bar_headroom(frame) / scale or 1
+    frame = frame.assign(off_scale=frame["value"] / scale > headroom)
+    if frame["off_scale"].any():
+        frame.loc[frame["off_scale"], "value_label"] = [
+            labels.text("off_scale", language, value=value) for value in frame.loc[frame["off_scale"], "value_label"]
+        ]
     traces, shown = [], set()
     for number, (level, (bottom, top)) in enumerate(zip(levels, domains, strict=True), start=1):
         suffix = "" if number == 1 else str(number)
@@ -100,6 +107,17 @@ def bars(frame: pd.DataFrame, language: str, title: str, show_metric: bool = Fal
     # Written here, checked by tests/test_charts.py: skipping Plotly's validation on every rerun
     # saves about five milliseconds a chart.
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
+
+
+def bar_headroom(frame: pd.DataFrame) -> float:
+    """Where a bar chart's value axis ends, in the values' unit: room for the longest bar's written value, except
+    that the merged province's lone bar never sets the scale (as on the lines: series_chart.axis_range)."""
+    largest = float(frame["value"].max())
+    merged = frame["merged_province"].astype(bool) if "merged_province" in frame else pd.Series(False, frame.index)
+    others = frame.loc[~merged.to_numpy(), "value"]
+    if merged.any() and len(others) and largest > OFF_SCALE_RATIO * float(others.max()):
+        largest = float(others.max())
+    return 1.3 * largest
 
 
 def panel_title(text: str, top: float) -> dict:
@@ -139,11 +157,17 @@ def with_bar_labels(frame: pd.DataFrame, language: str, show_metric: bool) -> pd
         labels.place_and_period(*place, language)
         for place in zip(names, frame["area_level"], frame["period_start"], frame["period_end"], strict=True)
     ]
-    # A survey's own measure is marked at its bar, as on every line and in every file (labels.place_name).
+    # A survey's own measure and the province as merged on 1 July 2025 are marked at their bar, as on every line
+    # and in every file (labels.place_name).
     surveys = frame["survey_measure"] if "survey_measure" in frame else [False] * len(frame)
+    merged = frame["merged_province"] if "merged_province" in frame else [False] * len(frame)
     places = [
         labels.text("survey_place", language, place=place) if not pd.isna(survey) and bool(survey) else place
         for place, survey in zip(places, surveys, strict=True)
+    ]
+    places = [
+        labels.text("merged_line", language, province=place) if not pd.isna(flag) and bool(flag) else place
+        for place, flag in zip(places, merged, strict=True)
     ]
     metric_column = f"metric_label_{language}"
     metrics = frame[metric_column] if show_metric and metric_column in frame else [None] * len(frame)
@@ -194,7 +218,9 @@ def _bar_trace(part: pd.DataFrame, province: str, scale: float, show_legend: boo
             },
         },
         "text": part["value_label"].tolist(),
-        "textposition": "outside",
+        # A bar beyond the axis ends at its edge, its value written inside it.
+        "textposition": ["inside" if beyond else "outside" for beyond in part["off_scale"]],
+        "insidetextanchor": "end",
         "cliponaxis": False,
         "customdata": [
             [row["fact_id"], row["value_label"], html.escape(labels.citation(row, language)), row["quote"]]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from app import labels
-from app.charts import LEVEL_ORDER, missing_reason, province_colour, value_scale, with_bar_labels
+from app.charts import LEVEL_ORDER, bar_headroom, missing_reason, province_colour, value_scale, with_bar_labels
 from app.series_chart import (
     MERGER_YEAR,
     REFERENCE_STYLES,
@@ -221,13 +221,22 @@ def bar_charts(rows: pd.DataFrame, language: str, title: str, show_metric: bool 
     labelled as on screen (place, period, group, and "target" where it is one)."""
     rows = with_bar_labels(rows, language, show_metric)
     scale, axis_title = value_scale(rows, language)
+    ceiling = bar_headroom(rows)  # as on screen: a bar beyond it ends there, its value written with "off the scale"
+    beyond = rows["value"] > ceiling
+    if beyond.any():
+        rows = rows.assign(
+            value_label=[
+                labels.text("off_scale", language, value=text) if off else text
+                for text, off in zip(rows["value_label"], beyond, strict=True)
+            ]
+        )
     levels = [level for level in LEVEL_ORDER if level in set(rows["area_level"])]
     charts = []
     for level in levels:
         panel = rows[rows["area_level"] == level]
         series = DeckSeries(
             title,
-            tuple(float(value) / scale for value in panel["value"]),
+            tuple(min(float(value), ceiling) / scale for value in panel["value"]),
             tuple(panel["value_label"]),
             tuple(province_colour(place) for place in panel["province"].fillna(panel["area"])),
         )

@@ -501,7 +501,11 @@ def comparable_cards(filters: Filters, language: str) -> list[tuple[str, Card]]:
                     else labels.text(charts_missing_reason(other), language, year=str(year))
                     for period, other in zip(provinces["period_text"], provinces["other_standard_only"], strict=True)
                 ],
-                "source": [source if isinstance(source, str) else None for source in provinces["source_title"]],
+                # The report cited for the value, as on every chart, file and slide: title, publisher, date.
+                "source": [
+                    labels.citation(row, language) if isinstance(row["source_title"], str) else None
+                    for row in provinces.to_dict("records")
+                ],
             }
         )
         country = ranked[(ranked["place_level"] == "country") & ranked["value"].notna()]

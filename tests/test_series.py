@@ -588,3 +588,23 @@ def test_the_merged_provinces_lone_point_sets_no_scale_and_a_province_without_th
         caption.startswith("Không có số liệu cấp tỉnh của chỉ tiêu này") and "Long An" in caption
         for caption in captions
     )
+
+
+def test_the_every_figure_bars_mark_the_merged_province_and_never_take_its_scale(on_built_database):
+    from app.charts import bars
+
+    rows = queries.chart_rows(Filters(categories=("credit",), metrics=("credit_outstanding",), levels=("province",)))
+    merged = rows[rows["merged_province"].astype(bool)]
+    assert len(merged)
+    figure = bars(rows, "en", "t").to_dict()
+    low, high = figure["layout"]["xaxis"]["range"]
+    assert high * 1e9 < merged["value"].max()
+    labelled = {
+        data[0]: (label, text)
+        for trace in figure["data"]
+        for label, text, data in zip(trace["y"], trace["text"], trace["customdata"], strict=True)
+    }
+    for fact_id in merged["fact_id"]:
+        label, text = labelled[fact_id]
+        assert "merged province from 1 July 2025" in label
+    assert any("off the scale" in text for label, text in labelled.values())

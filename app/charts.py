@@ -196,7 +196,10 @@ def value_scale(frame: pd.DataFrame, language: str) -> tuple[float, str]:
 def _other_reports(reading: dict, language: str) -> str:
     """The hover's last line: how many other reports give the point a bar cites (none: nothing)."""
     others = int(reading.get("readings") or 1) - 1 if not pd.isna(reading.get("readings")) else 0
-    return "<br>" + html.escape(labels.text("other_reports", language, count=others)) if others > 0 else ""
+    if others <= 0:
+        return ""
+    key = "other_reports_disagree" if reading.get("agreement") == "conflict" else "other_reports"
+    return "<br>" + html.escape(labels.text(key, language, count=others))
 
 
 def _bar_trace(part: pd.DataFrame, province: str, scale: float, show_legend: bool, language: str) -> dict:

@@ -392,6 +392,10 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "{count} báo cáo khác cũng đưa số này",
         "en": "{count} other report(s) give this figure too",
     },
+    "other_reports_disagree": {
+        "vi": "{count} báo cáo khác đưa số khác cho cùng thời điểm (xem Nguồn & phương pháp)",
+        "en": "{count} other report(s) give a different figure for the same date (see Sources & method)",
+    },
     "open_source": {"vi": "Mở bài nguồn", "en": "Open the source"},
     "left_out_why": {
         "vi": "số khác của cùng năm; biểu đồ dùng số theo quy tắc chọn",

@@ -485,3 +485,21 @@ def test_no_value_label_covers_a_marker_of_another_line(on_built_database, metri
                     if other_index == index or other.connector or marker is None:
                         continue
                     assert not low < marker < high, (chart.series[index].name, chart.categories[point], other.name)
+
+
+def test_bar_value_labels_are_no_taller_than_their_bars(on_built_database):
+    """Forty bars on a slide: each value label fits the height of its bar, so labels never run into each other."""
+    rows = queries.chart_rows(Filters(categories=("credit",)))
+    presentation = make_deck([partial(deck_charts.bar_charts, rows, "en", "t")], "en")
+    chart = next(shape.chart for slide in presentation.slides for shape in slide.shapes if shape.has_chart)
+    series = chart.plots[0].series[0]
+    bars_on_slide = len(series.values)
+    assert bars_on_slide >= 30
+    sizes = {
+        run.font.size.pt
+        for point in range(bars_on_slide)
+        if series.points[point].data_label.has_text_frame
+        for run in series.points[point].data_label.text_frame.paragraphs[0].runs
+    }
+    plot_points = 5.3 * 72  # the plot's height on the slide, in points
+    assert sizes and max(sizes) <= plot_points / bars_on_slide

@@ -6,7 +6,7 @@ own trace, so Plotly cannot join the last point of one to the first of the next)
 a vertical rule and a note saying what changed. The country and the regions of the provinces
 shown are grey reference lines. Points whose reports disagree are ringed in red; the hover names
 the reading drawn and the others of that year. Panels (one per beneficiary group) share one
-axis range, and rates start at zero.
+axis range; rates start at zero unless zero would squeeze them together (series_chart.axis_range says where).
 """
 
 from __future__ import annotations

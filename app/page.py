@@ -83,6 +83,8 @@ def chart(figure: go.Figure, name: str, frame: pd.DataFrame, view: View) -> None
 
 
 def provenance(rows: pd.DataFrame, view: View) -> None:
+    """Each selected figure's sentence (or quote) and the report it is cited to: title, publisher and date."""
+    details = queries.source_details(tuple(rows["fact_id"])).set_index("fact_id")
     for row in rows.drop_duplicates("fact_id").itertuples():
         with st.container(border=True):
             if isinstance(row.sentence, str):
@@ -91,7 +93,8 @@ def provenance(rows: pd.DataFrame, view: View) -> None:
             else:
                 st.markdown(f"**{plain(labels.text('quote_short', view.language))}:** **{plain(row.quote)}**")
                 st.caption(labels.text("text_not_kept", view.language))
-            cited = labels.citation(row._asdict(), view.language)
+            reading = details.loc[row.fact_id].to_dict() if row.fact_id in details.index else row._asdict()
+            cited = labels.citation(reading, view.language)
             st.caption(f"{plain(labels.text('source', view.language))}: {plain(cited)}")
             if isinstance(row.source_url, str) and row.source_url.startswith(("http://", "https://")):
                 st.link_button(labels.text("open_source", view.language), row.source_url)

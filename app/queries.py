@@ -243,6 +243,21 @@ def _readable_columns(language: str, with_headers: bool, byte_order_mark: bool =
     return select, parameters
 
 
+def source_details(fact_ids: tuple[str, ...]) -> pd.DataFrame:
+    """The report behind each of these figures as a citation needs it (labels.citation), by fact_id."""
+    return _source_details(fact_ids, database_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _source_details(fact_ids: tuple[str, ...], version: tuple[str, int]) -> pd.DataFrame:
+    sql = """
+        SELECT fact_id, source_title, source_publisher, source_publication_date, source_published_not_before,
+               source_published_not_after, source_tier
+        FROM figures WHERE list_contains($ids, fact_id)
+    """
+    return run_query(sql, {"ids": list(fact_ids) or [""]}, version)
+
+
 def table_page(filters: Filters, language: str, page: int = 1) -> pd.DataFrame:
     """One page (PAGE_ROWS rows) of the figures as the tables show them, with internal column names."""
     return _table_page(filters, language, page, database_version())

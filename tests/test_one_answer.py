@@ -250,3 +250,27 @@ def test_a_point_only_a_foreign_outlet_gives_is_marked_on_the_sources_page_and_i
     assert any(words in line and "ISSA" in line for text in texts for line in text.splitlines())
     # A domestic report is never marked so.
     assert not any(words in line and "Hanoitimes" in line for text in texts for line in text.splitlines())
+
+
+def provenance_of_a_table_row() -> None:
+    """A selected row of a figures table opens its sentence and source, as the pages do."""
+    from app import page, queries
+    from app.queries import Filters
+
+    class View:
+        language = "vi"
+
+    rows = queries.table_page(Filters(provinces=("Long An",), metrics=("poverty_rate",)), "vi")
+    page.provenance(rows[rows["fact_id"] == "longan-nld-2024-07"], View())
+
+
+def test_a_selected_row_names_its_report_by_title_publisher_and_date_never_by_id(on_built_database):
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_function(provenance_of_a_table_row, default_timeout=60).run()
+    assert not app.exception
+    captions = [caption.value for caption in app.caption]
+    source = next(caption for caption in captions if caption.startswith("Nguồn"))
+    assert "Báo Người Lao Động" in source and "longan-nld" not in source
+    assert re.search(r"\d\d/\d\d/20\d\d", source)
+    assert [button.label for button in app.get("link_button")] == ["Mở bài nguồn"]

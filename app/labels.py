@@ -230,10 +230,12 @@ TEXT: dict[str, dict[str, str]] = {
     "comparable_intro": {
         "vi": "Những năm có ít nhất {minimum} trong 5 tỉnh công bố số liệu chỉ tiêu chính: cấp tỉnh, kết quả thực "
         "hiện, tỉnh trước sáp nhập 1/7/2025, đúng nhóm đối tượng, là số của cả năm (số cuối năm, hoặc cả năm dương "
-        "lịch). Định nghĩa từng chỉ tiêu ở trang Nguồn & phương pháp.",
+        "lịch), theo chuẩn nghèo áp dụng năm đó — cùng quy tắc với phần so sánh các tỉnh trong một năm. Định nghĩa "
+        "từng chỉ tiêu ở trang Nguồn & phương pháp.",
         "en": "The years in which at least {minimum} of the five provinces publish the headline figure: province "
         "level, results, the province before the merger of 1 July 2025, the headline group, read for a whole year "
-        "(the year-end figure, or the calendar year). Each indicator is defined on the Sources & method page.",
+        "(the year-end figure, or the calendar year), under that year's poverty standard — the rule of the "
+        "provinces side by side in one year. Each indicator is defined on the Sources & method page.",
     },
     "comparable_count": {"vi": "Số năm", "en": "Years"},
     "comparable_years": {"vi": "Các năm so sánh được", "en": "Comparable years"},

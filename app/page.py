@@ -121,7 +121,7 @@ def _highlighted(sentence: str, quote: str) -> str:
 
 # Pixels a character of table text takes, and the widest a column is made: a cell is shown whole, never cut to
 # "giảm nghèo bền v…"; a longer one (a title, a quote) is shown whole on hover.
-CHARACTER_WIDTH, WIDEST_COLUMN = 8, 560
+CHARACTER_WIDTH, WIDEST_COLUMN = 7, 520
 
 
 def fitted_columns(table: pd.DataFrame, index_name: str | None = None) -> dict[str, object]:

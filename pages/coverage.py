@@ -34,7 +34,8 @@ comparable_table = pd.DataFrame(
         ],
     }
 )
-st.dataframe(comparable_table, hide_index=True, column_config=page.fitted_columns(comparable_table))
+# A short table of whole sentences: a static table, whose cells wrap instead of being cut.
+st.table(comparable_table.set_index(comparable_table.columns[0]))
 
 choices = {
     name: (name, topic, metric, headline)

@@ -546,12 +546,13 @@ def _sources(page: int, search: str, version: tuple[str, int]) -> pd.DataFrame:
             SELECT * FROM sources WHERE {SOURCE_SEARCH}
             ORDER BY province, source_id LIMIT {SOURCES_PER_PAGE} OFFSET $offset
         )
-        SELECT page.*, provinces.province_2025, publishers.tier,
+        SELECT page.*, provinces.province_2025, publishers.tier, source_notes_vi.note_vi,
                (SELECT count(*) FROM facts WHERE facts.source_id = page.source_id) AS figures,
                -- Points this report is cited for: a foreign outlet's are those no other report gives.
                (SELECT count(*) FROM figures WHERE figures.source_id = page.source_id AND point_choice = 1)
                    AS cited_points
         FROM page LEFT JOIN provinces USING (province) LEFT JOIN publishers USING (publisher)
+            LEFT JOIN source_notes_vi USING (source_id)
         ORDER BY province, source_id
         """,
         {"offset": SOURCES_PER_PAGE * (max(page, 1) - 1), "search": search},

@@ -33,6 +33,7 @@ REFERENCE_TABLES = (
 TABLE_ORDER = (
     *REFERENCE_TABLES,
     "sources",
+    "source_notes_vi",
     "coverage_gaps",
     "reports",
     "facts",

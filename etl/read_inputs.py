@@ -76,6 +76,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "coverage_gaps": ("province", "category", "year", "queries", "outcome"),
     # Who each publisher is, so that a point given by several reports cites the most authoritative one.
     "publishers": ("publisher", "tier", "country"),
+    # The reviewers' notes of sources.csv in Vietnamese, for Vietnamese pages (the English stays for reviewers).
+    "source_notes_vi": ("source_id", "note_vi"),
 }
 
 

@@ -94,6 +94,12 @@ CREATE TABLE sources (
     CHECK (published_not_after >= published_not_before)
 );
 
+-- A source's note in Vietnamese, where a reviewer has written one (the English note stays in sources).
+CREATE TABLE source_notes_vi (
+    source_id  VARCHAR PRIMARY KEY REFERENCES sources (source_id),
+    note_vi    VARCHAR NOT NULL
+);
+
 -- Province × topic × year cells searched for without finding a published figure.
 CREATE TABLE coverage_gaps (
     province  VARCHAR NOT NULL REFERENCES provinces (province),

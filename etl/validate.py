@@ -129,6 +129,7 @@ def validate(inputs: Inputs) -> list[Problem]:
     _validate_facts(tables["facts"], inputs, sources, references, problems)
     _validate_coverage_gaps(tables["coverage_gaps"], provinces, problems)
     _validate_publishers(tables["publishers"], tables["sources"], problems)
+    _validate_source_notes(tables["source_notes_vi"], set(sources), problems)
     return problems
 
 
@@ -672,3 +673,10 @@ def _validate_publishers(table: CsvTable, sources: CsvTable, problems: list[Prob
                 "unclassified_publisher",
                 value=values["publisher"],
             )
+
+
+def _validate_source_notes(table: CsvTable, sources: set[str], problems: list[Problem]) -> None:
+    """A Vietnamese note belongs to a source of sources.csv, once, and says something."""
+    for row in _rows(table, "source_id", problems):
+        row.require("source_id", "note_vi")
+        row.one_of("source_id", sources, "source_id (sources.csv)")

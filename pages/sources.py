@@ -47,7 +47,10 @@ for source in queries.sources(chosen, search).itertuples():
         if isinstance(source.url, str) and source.url.startswith(("http://", "https://")):
             st.link_button(labels.text("open_source", language), source.url)
         if isinstance(source.note, str):
-            page.english_note("reviewer_note", source.note, language)
+            if language == "vi" and isinstance(source.note_vi, str):
+                st.caption(f"{page.plain(labels.text('reviewer_note', language))}: {page.plain(source.note_vi)}")
+            else:
+                page.english_note("reviewer_note", source.note, language)
         for change in changes.get(source.source_id, []):
             st.caption(page.plain(change))
 

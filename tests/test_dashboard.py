@@ -235,3 +235,25 @@ def test_table_cells_are_shown_whole_not_cut(dashboard):
     assert "Vốn Chương trình MTQG giảm nghèo bền vững đã giải ngân" in comparable.to_string()
     places = json.loads(coverage.dataframe[0].proto.columns)["_index"]
     assert places["width"] >= CHARACTER_WIDTH * len("Bắc Trung Bộ và duyên hải miền Trung")
+
+
+def test_a_vietnamese_source_card_shows_the_reviewers_note_in_vietnamese_or_says_it_is_english_only(dashboard):
+    app = open_page(dashboard, "pages/sources.py", lang="vi")
+    app.text_input(key="source_search").set_value("Kiến Xương").run()
+    captions = [caption.value for caption in app.caption]
+    assert any(caption.startswith("Ghi chú của người biên tập: Ngày giờ như in dưới tiêu đề") for caption in captions)
+    assert not any("Date and time as printed" in caption for caption in captions)
+    app.text_input(key="source_search").set_value("VietnamPlus").run()
+    notes = [expander.label for expander in app.expander]
+    assert notes and all("Ghi chú biên tập chỉ có bằng tiếng Anh" in label for label in notes)
+
+
+def test_a_vietnamese_note_of_no_source_is_refused(data_dir, tmp_path):
+    from etl.build import BuildFailed, run
+    from tests.helpers import read_csv, write_csv
+
+    notes = read_csv(data_dir / "source_notes_vi.csv")
+    write_csv(data_dir / "source_notes_vi.csv", [*notes, {"source_id": "khong-co", "note_vi": "Ghi chú."}])
+    with pytest.raises(BuildFailed) as failure:
+        run(data_dir, tmp_path / "poverty.duckdb", say=lambda _: None)
+    assert any("khong-co" in str(problem) for problem in failure.value.problems)

@@ -7,6 +7,8 @@ source and the quote; the bar's customdata holds its fact id for the provenance 
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 from babel.numbers import get_decimal_symbol, get_group_symbol
@@ -21,20 +23,21 @@ PROVINCE_COLOURS = {
     "Long An": "#CC79A7",
     "An Giang": "#D55E00",
 }
-SPARE_COLOURS = ("#56B4E9", "#F0E442", "#000000", "#999999")
+# A province outside the five (named in a national report) is a grey: only the five compared have colours.
+OTHER_PROVINCE_COLOUR = "#a6a6a6"
 FONT = {"size": 18}
 # Plotly writes ticks with d3-format; the decimal and thousands marks come from `separators`.
 TICK_FORMAT = ",.2~f"
 # Streamlit's chart theme writes ticks small; a projector needs them as large as the labels.
 TICK_FONT = {"size": 17}
 BAR_HEIGHT = 46
+# The merged province's lone value sets no axis when it is this many times the largest other value.
+OFF_SCALE_RATIO = 1.6
 LEVEL_ORDER = ("province", "country", "region", "district", "commune")
 
 
 def province_colour(province: str) -> str:
-    if province in PROVINCE_COLOURS:
-        return PROVINCE_COLOURS[province]
-    return SPARE_COLOURS[sum(map(ord, province)) % len(SPARE_COLOURS)]
+    return PROVINCE_COLOURS.get(province, OTHER_PROVINCE_COLOUR)
 
 
 def separators(language: str) -> str:
@@ -74,7 +77,12 @@ def bars(frame: pd.DataFrame, language: str, title: str, show_metric: bool = Fal
     }
     # Panels of one chart share one axis range, so that bars of different levels are never compared
     # on different scales; the room to the right of the longest bar is for its written value.
-    headroom = 1.3 * float(frame["value"].max()) / scale or 1
+    headroom = bar_headroom(frame) / scale or 1
+    frame = frame.assign(off_scale=frame["value"] / scale > headroom)
+    if frame["off_scale"].any():
+        frame.loc[frame["off_scale"], "value_label"] = [
+            labels.text("off_scale", language, value=value) for value in frame.loc[frame["off_scale"], "value_label"]
+        ]
     traces, shown = [], set()
     for number, (level, (bottom, top)) in enumerate(zip(levels, domains, strict=True), start=1):
         suffix = "" if number == 1 else str(number)
@@ -83,7 +91,8 @@ def bars(frame: pd.DataFrame, language: str, title: str, show_metric: bool = Fal
         names = panel[f"place_{language}"] if f"place_{language}" in panel else panel["area"]
         for place, part in panel.groupby(panel["province"].fillna(names), sort=False):
             traces.append(
-                _bar_trace(part, place, scale, place not in shown) | {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
+                _bar_trace(part, place, scale, place not in shown, language)
+                | {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
             )
             shown.add(place)
         layout[f"xaxis{suffix}"] = {
@@ -98,6 +107,17 @@ def bars(frame: pd.DataFrame, language: str, title: str, show_metric: bool = Fal
     # Written here, checked by tests/test_charts.py: skipping Plotly's validation on every rerun
     # saves about five milliseconds a chart.
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
+
+
+def bar_headroom(frame: pd.DataFrame) -> float:
+    """Where a bar chart's value axis ends, in the values' unit: room for the longest bar's written value, except
+    that the merged province's lone bar never sets the scale (as on the lines: series_chart.axis_range)."""
+    largest = float(frame["value"].max())
+    merged = frame["merged_province"].astype(bool) if "merged_province" in frame else pd.Series(False, frame.index)
+    others = frame.loc[~merged.to_numpy(), "value"]
+    if merged.any() and len(others) and largest > OFF_SCALE_RATIO * float(others.max()):
+        largest = float(others.max())
+    return 1.3 * largest
 
 
 def panel_title(text: str, top: float) -> dict:
@@ -137,6 +157,18 @@ def with_bar_labels(frame: pd.DataFrame, language: str, show_metric: bool) -> pd
         labels.place_and_period(*place, language)
         for place in zip(names, frame["area_level"], frame["period_start"], frame["period_end"], strict=True)
     ]
+    # A survey's own measure and the province as merged on 1 July 2025 are marked at their bar, as on every line
+    # and in every file (labels.place_name).
+    surveys = frame["survey_measure"] if "survey_measure" in frame else [False] * len(frame)
+    merged = frame["merged_province"] if "merged_province" in frame else [False] * len(frame)
+    places = [
+        labels.text("survey_place", language, place=place) if not pd.isna(survey) and bool(survey) else place
+        for place, survey in zip(places, surveys, strict=True)
+    ]
+    places = [
+        labels.text("merged_line", language, province=place) if not pd.isna(flag) and bool(flag) else place
+        for place, flag in zip(places, merged, strict=True)
+    ]
     metric_column = f"metric_label_{language}"
     metrics = frame[metric_column] if show_metric and metric_column in frame else [None] * len(frame)
     bar_labels = []
@@ -161,7 +193,16 @@ def value_scale(frame: pd.DataFrame, language: str) -> tuple[float, str]:
     return 1, labels.unit_name("count", language)
 
 
-def _bar_trace(part: pd.DataFrame, province: str, scale: float, show_legend: bool) -> dict:
+def _other_reports(reading: dict, language: str) -> str:
+    """The hover's last line: how many other reports give the point a bar cites (none: nothing)."""
+    others = int(reading.get("readings") or 1) - 1 if not pd.isna(reading.get("readings")) else 0
+    if others <= 0:
+        return ""
+    key = "other_reports_disagree" if reading.get("agreement") == "conflict" else "other_reports"
+    return "<br>" + html.escape(labels.text(key, language, count=others))
+
+
+def _bar_trace(part: pd.DataFrame, province: str, scale: float, show_legend: bool, language: str) -> dict:
     colour = province_colour(province)
     return {
         "type": "bar",
@@ -180,10 +221,17 @@ def _bar_trace(part: pd.DataFrame, province: str, scale: float, show_legend: boo
             },
         },
         "text": part["value_label"].tolist(),
-        "textposition": "outside",
+        # A bar beyond the axis ends at its edge, its value written inside it.
+        "textposition": ["inside" if beyond else "outside" for beyond in part["off_scale"]],
+        "insidetextanchor": "end",
         "cliponaxis": False,
-        "customdata": part[["fact_id", "value_label", "source_title", "quote"]].to_numpy().tolist(),
-        "hovertemplate": "<b>%{y}</b><br>%{customdata[1]}<br>%{customdata[2]}<br>“%{customdata[3]}”<extra></extra>",
+        "customdata": [
+            [row["fact_id"], row["value_label"], html.escape(labels.citation(row, language)), row["quote"]]
+            for row in part.to_dict("records")
+        ],
+        "hovertext": [_other_reports(row, language) for row in part.to_dict("records")],
+        "hovertemplate": "<b>%{y}</b><br>%{customdata[1]}<br>%{customdata[2]}<br>“%{customdata[3]}”%{hovertext}"
+        "<extra></extra>",
     }
 
 
@@ -255,7 +303,12 @@ def ranking_bars(frame: pd.DataFrame, year: int, language: str, title: str) -> g
         "cliponaxis": False,
         "marker": {"color": [province_colour(place) for place in provinces["place"]]},
         "customdata": [[fact_id if isinstance(fact_id, str) else ""] for fact_id in provinces["fact_id"]],
-        "hovertemplate": "<b>%{y}</b><br>%{text}<extra></extra>",
+        # The report cited for each bar, as everywhere else the point is shown (labels.citation).
+        "hovertext": [
+            html.escape(labels.citation(row, language)) if isinstance(row.get("fact_id"), str) else ""
+            for row in provinces.to_dict("records")
+        ],
+        "hovertemplate": "<b>%{y}</b><br>%{text}<br>%{hovertext}<extra></extra>",
     }
     for row in country.itertuples():
         position = row.value / scale

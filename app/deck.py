@@ -182,7 +182,10 @@ def _draw_rules(slide: object, chart: DeckChart, box: tuple[Emu, Emu, Emu, Emu])
         on_right = room >= Inches(1.4)
         note_width = room if on_right else Inches(2.4)
         note_left = x + Inches(0.05) if on_right else x - note_width - Inches(0.05)
-        note = _text_box(slide, (note_left, plot_top + Inches(0.6) * order, note_width, Inches(0.55)), [words], 11)
+        # A note on a rule's left (the merger, at the right edge) stands just above the plot, ending at its rule,
+        # as on screen: inside the plot it would sit beside an earlier rule and be read as that rule's.
+        note_top = plot_top + Inches(0.6) * order if on_right else plot_top - Inches(0.34)
+        note = _text_box(slide, (note_left, note_top, note_width, Inches(0.3 if not on_right else 0.55)), [words], 11)
         if not on_right:
             for paragraph in note.text_frame.paragraphs:
                 paragraph.alignment = PP_ALIGN.RIGHT
@@ -192,8 +195,14 @@ def _draw_rules(slide: object, chart: DeckChart, box: tuple[Emu, Emu, Emu, Emu])
 def _short_source(row: dict, language: str) -> str:
     """Publisher, date and the site the report is on: "VietNamNet 16/09/2025 vietnamnet.vn"."""
     site = urlsplit(str(row.get("source_url") or "")).netloc.removeprefix("www.")
-    parts = (row.get("source_publisher"), labels.source_date(row, language), site)
-    return " ".join(plain(part) for part in parts if isinstance(part, str) and part)
+    parts = (labels.publisher_name(row.get("source_publisher"), language), labels.source_date(row, language), site)
+    return " ".join(plain(part) for part in parts if isinstance(part, str) and part) + _foreign_mark(row, language)
+
+
+def _foreign_mark(row: dict, language: str) -> str:
+    """ " (nguồn nước ngoài)" after a report cited for a point that only a foreign outlet gives (the cited reading
+    of a point is a foreign one only when no official or domestic report gives it)."""
+    return f" ({labels.text('foreign_source', language)})" if row.get("source_tier") == "foreign" else ""
 
 
 def native_chart(slide: object, chart: DeckChart, box: tuple[Emu, Emu, Emu, Emu]) -> None:
@@ -209,7 +218,7 @@ def native_chart(slide: object, chart: DeckChart, box: tuple[Emu, Emu, Emu, Emu]
     drawn.font.name, drawn.font.size = FONT_NAME, Pt(14)
     drawn.has_title = False  # the slide's title says what the chart is
     value_axis = drawn.value_axis
-    value_axis.minimum_scale = 0
+    value_axis.minimum_scale = chart.axis_minimum
     value_axis.has_major_gridlines = True
     value_axis.tick_labels.number_format, value_axis.tick_labels.number_format_is_linked = "#,##0.##", False
     value_axis.has_title = bool(chart.axis_title)
@@ -299,15 +308,15 @@ def labelled_points(series_list: Sequence[DeckSeries]) -> dict[int, dict[int, ob
 
     Only province lines are labelled (references are named in the legend). With at most two province lines
     of few points, every point is labelled, the higher line's above and the lower's below; otherwise the last
-    point of each line. A label is left out when it would stand within LABEL_SPACING of the axis of one
-    already placed in the same or the next year."""
+    point of each line. A label goes above its point, or below where the line is the lower one or above would
+    cover a marker; it is left out when both would cover another series' marker or a label already placed in the
+    same or the next year."""
     provinces = [
         (index, series) for index, series in enumerate(series_list) if not series.reference and not series.connector
     ]
     values = [value for _, series in provinces for value in series.values if value is not None]
     if not values:
         return {}
-    spacing = LABEL_SPACING * (max(values) or 1)
     counts: dict[str, int] = {}
     for _, series in provinces:
         counts[series.name] = counts.get(series.name, 0) + sum(value is not None for value in series.values)
@@ -320,25 +329,48 @@ def labelled_points(series_list: Sequence[DeckSeries]) -> dict[int, dict[int, ob
     else:  # the last point of each line
         last = {series_list[index].name: (point, index) for point, index in sorted(points)}
         wanted = [(index, point, series_list[index].values[point]) for point, index in last.values()]
+    # A label stands above or below its point, about `spacing` tall: it must cover neither another series' marker
+    # in that year (a province's or the country's) nor a label already placed in the same or the next year.
+    scale_top = max(value for series in series_list for value in series.values if value is not None) or 1
+    reach, margin = LABEL_SPACING * scale_top, 0.35 * LABEL_SPACING * scale_top
     placed: dict[int, dict[int, object]] = {}
-    taken: list[tuple[int, float]] = []
+    taken: list[tuple[int, float, float]] = []  # (point, lowest, highest) of each label placed
     for index, point, value in sorted(wanted, key=lambda item: -item[2]):
-        if any(
-            abs(point - other_point) <= 1 and abs(value - other_value) < spacing for other_point, other_value in taken
-        ):
-            continue
-        taken.append((point, value))
-        others = [
+        markers = [
             other.values[point]
-            for other_index, other in provinces
-            if other_index != index and other.values[point] is not None
+            for other_index, other in enumerate(series_list)
+            if other_index != index and not other.connector and other.values[point] is not None
         ]
-        below = bool(others) and every and value < max(others)
-        placed.setdefault(index, {})[point] = XL_LABEL_POSITION.BELOW if below else XL_LABEL_POSITION.ABOVE
+        provinces_here = [
+            marker
+            for other_index, other in provinces
+            if other_index != index
+            for marker in [other.values[point]]
+            if marker is not None
+        ]
+        below_first = bool(provinces_here) and every and value < max(provinces_here)
+        positions = (XL_LABEL_POSITION.BELOW, XL_LABEL_POSITION.ABOVE)
+        for position in positions if below_first else positions[::-1]:
+            low, high = (
+                (value - margin - reach, value - margin)
+                if position == XL_LABEL_POSITION.BELOW
+                else (value + margin, value + margin + reach)
+            )
+            covers_marker = any(low - margin < marker < high + margin for marker in markers)
+            covers_label = any(
+                abs(point - other_point) <= 1 and low < other_high and other_low < high
+                for other_point, other_low, other_high in taken
+            )
+            if not covers_marker and not covers_label:
+                taken.append((point, low, high))
+                placed.setdefault(index, {})[point] = position
+                break
     return placed
 
 
-def _label(drawn_series: object, series: DeckSeries, point: int, position: object, colour: RGBColor) -> None:
+def _label(
+    drawn_series: object, series: DeckSeries, point: int, position: object, colour: RGBColor, size: int = 12
+) -> None:
     """A point's label: the value as the dashboard writes it in the language, qualifier included."""
     text = series.texts[point]
     if not text:
@@ -346,7 +378,7 @@ def _label(drawn_series: object, series: DeckSeries, point: int, position: objec
     label = drawn_series.points[point].data_label
     label.position = position
     label.text_frame.text = ""
-    run = _run(label.text_frame.paragraphs[0], text, 12)
+    run = _run(label.text_frame.paragraphs[0], text, size)
     run.font.color.rgb = colour
 
 
@@ -374,20 +406,31 @@ def _style_bars(drawn: object, series: DeckSeries) -> None:
         fill = drawn_series.points[index].format.fill
         fill.solid()
         fill.fore_color.rgb = RGBColor.from_string(colour.lstrip("#"))
-    _label_points(drawn_series, series, XL_LABEL_POSITION.OUTSIDE_END, RGBColor(0x22, 0x22, 0x22))
+    _label_points(
+        drawn_series, series, XL_LABEL_POSITION.OUTSIDE_END, RGBColor(0x22, 0x22, 0x22), bar_label_size(series)
+    )
 
 
-def _label_points(drawn_series: object, series: DeckSeries, position: object, colour: RGBColor) -> None:
+def bar_label_size(series: DeckSeries) -> int:
+    """The points of a bar's value label: as large as the bar is tall, so that the labels of forty bars on one
+    slide never run into each other (a bar of a 5.3-inch plot is 380 / bars points tall)."""
+    return max(7, min(12, int(0.7 * 380 / max(1, len(series.values)))))
+
+
+def _label_points(drawn_series: object, series: DeckSeries, position: object, colour: RGBColor, size: int = 12) -> None:
     """Every bar labelled with its value as the dashboard writes it in the language, qualifier included."""
     for point, value in enumerate(series.values):
         if value is not None:
-            _label(drawn_series, series, point, position, colour)
+            _label(drawn_series, series, point, position, colour, size)
 
 
 def table_slides(presentation: Presentation, readings: pd.DataFrame, sources: dict[tuple, int], language: str) -> None:
     """The figures drawn, as tables of TABLE_ROWS_PER_SLIDE rows, each naming its report by number."""
     rows = _table_rows(readings.head(TABLE_ROWS), sources, language)
-    headers = [labels.text(key, language) for key in ("place", "deck_period", "metric", "figure", "source")]
+    headers = [
+        labels.text(key, language)
+        for key in ("place", "deck_period", "metric", "figure", "col_poverty_standard", "source")
+    ]
     pages = _pages(rows, TABLE_ROWS_PER_SLIDE)
     for number, page in enumerate(pages, start=1):
         slide = presentation.slides.add_slide(presentation.slide_layouts[BLANK_LAYOUT])
@@ -438,6 +481,7 @@ def _table_rows(readings: pd.DataFrame, sources: dict[tuple, int], language: str
             plain(row["period_text"]),
             plain(f"{row[f'metric_label_{language}']} · {row[f'group_label_{language}']}"),
             plain(text),
+            plain(_standard(row, language)),
             f"[{sources[_source_key(row)]}] {_short_source(row, language)}",
         ]
         for row, text in zip(readings.to_dict("records"), texts, strict=True)
@@ -445,7 +489,7 @@ def _table_rows(readings: pd.DataFrame, sources: dict[tuple, int], language: str
 
 
 def _table(slide: object, headers: list[str], rows: list[list[str]]) -> None:
-    widths = (Inches(2.2), Inches(1.5), Inches(4.0), Inches(1.6), Inches(3.2))
+    widths = (Inches(2.2), Inches(1.3), Inches(3.0), Inches(1.5), Inches(1.9), Inches(2.6))
     shape = slide.shapes.add_table(len(rows) + 1, len(headers), MARGIN, Inches(1.0), sum(widths), Inches(0.3))
     table = shape.table
     for index, width in enumerate(widths):
@@ -459,6 +503,13 @@ def _table(slide: object, headers: list[str], rows: list[list[str]]) -> None:
             _run(cell.text_frame.paragraphs[0], value, 11, bold=row_index == 0)
 
 
+def _standard(row: dict, language: str) -> str:
+    """The poverty standard a figure is measured under ("—" for figures of other topics): without it, 2.5 % and
+    8.45 % for An Giang in 2015 stand side by side unexplained."""
+    standard = row.get(f"poverty_standard_label_{language}")
+    return standard if isinstance(standard, str) and standard else "—"
+
+
 def _place(row: dict, language: str) -> str:
     """The place a figure is about, named and marked as on screen (the merged province, a survey's rate, the
     country and regions in the language)."""
@@ -468,12 +519,12 @@ def _place(row: dict, language: str) -> str:
 def _source_text(row: dict, language: str) -> str:
     """A report in full: publisher · date (or its bounds) · title · address."""
     parts = (
-        row.get("source_publisher"),
+        labels.publisher_name(row.get("source_publisher"), language),
         labels.source_date(row, language),
         row.get("source_title"),
         row.get("source_url"),
     )
-    return " · ".join(plain(part) for part in parts if isinstance(part, str) and part)
+    return " · ".join(plain(part) for part in parts if isinstance(part, str) and part) + _foreign_mark(row, language)
 
 
 def _quote_lines(readings: pd.DataFrame, sources: dict[tuple, int], language: str) -> list[str]:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from app import labels
-from app.charts import LEVEL_ORDER, missing_reason, province_colour, value_scale, with_bar_labels
+from app.charts import LEVEL_ORDER, bar_headroom, missing_reason, province_colour, value_scale, with_bar_labels
 from app.series_chart import (
     MERGER_YEAR,
     REFERENCE_STYLES,
+    axis_range,
     break_years,
     drawn_points,
     line_name,
@@ -63,16 +64,28 @@ class DeckChart:
     readings: pd.DataFrame = field(repr=False)
     # Rules drawn on a line chart, as on screen: (index of the first category after the rule, its note).
     rules: tuple[tuple[int, str], ...] = ()
+    # Where the value axis starts: zero, except for rates high enough that zero would squeeze them together.
+    axis_minimum: float = 0.0
 
 
-def line_charts(readings: pd.DataFrame, standards: pd.DataFrame, language: str, title: str) -> list[DeckChart]:
-    """queries.series() rows as one line chart per panel of the chart on screen (one per beneficiary group)."""
+def line_charts(
+    readings: pd.DataFrame, standards: pd.DataFrame, language: str, title: str, missing: Sequence[str] = ()
+) -> list[DeckChart]:
+    """queries.series() rows as one line chart per panel of the chart on screen (one per beneficiary group), on
+    the same axis (series_chart.axis_range); `missing` names the compared provinces without a point."""
     drawn = drawn_points(readings.astype(object))
     groups = panel_groups(drawn)
     drawn = drawn[drawn["beneficiary_group"].isin(groups)]
     if drawn.empty:
         return []
     scale, axis_title = value_scale(drawn, language)
+    bottom, ceiling, _ = axis_range(drawn)
+    ceiling = ceiling / scale if ceiling is not None else None
+    extra_notes = []
+    if bottom:
+        extra_notes.append(labels.text("axis_not_zero", language, bottom=bottom))
+    if missing:
+        extra_notes.append(labels.text("series_missing", language, provinces=", ".join(missing)))
     years = drawn["year"].astype(int)
     categories = tuple(str(year) for year in range(int(years.min()), int(years.max()) + 1))
     own_measures = set(standards.loc[standards["applies_from"].isna(), "poverty_standard"])
@@ -86,19 +99,30 @@ def line_charts(readings: pd.DataFrame, standards: pd.DataFrame, language: str, 
             for part in parts:
                 in_legend = name not in {drawn_series.name for drawn_series in series}
                 series.append(
-                    replace(_line_series(part, name, categories, scale, own_measures, language), in_legend=in_legend)
+                    replace(
+                        _line_series(part, name, categories, scale, own_measures, language, ceiling),
+                        in_legend=in_legend,
+                    )
                 )
             for before, after in zip(parts, parts[1:], strict=False):
                 series.append(_connector(before, after, series[-1], categories, scale))
         heading = title if len(groups) == 1 else f"{title} · {panel[f'group_label_{language}'].iloc[0]}"
         rules = _rules(panel, standards, categories, language)
-        notes = tuple(words for _, words in rules) + _conflict_notes(panel, language)
-        charts.append(DeckChart("line", heading, categories, tuple(series), axis_title, notes, panel, rules))
+        notes = tuple(words for _, words in rules) + _conflict_notes(panel, language) + tuple(extra_notes)
+        charts.append(
+            DeckChart("line", heading, categories, tuple(series), axis_title, notes, panel, rules, bottom / scale)
+        )
     return charts
 
 
 def _line_series(
-    segment: pd.DataFrame, name: str, categories: tuple[str, ...], scale: float, own_measures: set[str], language: str
+    segment: pd.DataFrame,
+    name: str,
+    categories: tuple[str, ...],
+    scale: float,
+    own_measures: set[str],
+    language: str,
+    ceiling: float | None = None,
 ) -> DeckSeries:
     """One run of a line: a place under one standard, on one side of the merger, over consecutive years."""
     first = segment.iloc[0]
@@ -111,10 +135,18 @@ def _line_series(
     else:
         style = reference_style(level, first["area"])
         colour, dash = style["color"], style["dash"]
+    values = tuple(float(by_year[year]["value"]) / scale if year in by_year else None for year in categories)
+    texts = tuple(written[by_year[year]["fact_id"]] if year in by_year else "" for year in categories)
+    if ceiling is not None:  # as on screen: a point too large for the scale at the top edge, its value written
+        texts = tuple(
+            labels.text("off_scale", language, value=text) if value is not None and value > ceiling else text
+            for value, text in zip(values, texts, strict=True)
+        )
+        values = tuple(min(value, ceiling) if value is not None else None for value in values)
     return DeckSeries(
         name=name,
-        values=tuple(float(by_year[year]["value"]) / scale if year in by_year else None for year in categories),
-        texts=tuple(written[by_year[year]["fact_id"]] if year in by_year else "" for year in categories),
+        values=values,
+        texts=texts,
         colours=(colour,),
         dash=dash,
         reference=level != "province",
@@ -189,13 +221,22 @@ def bar_charts(rows: pd.DataFrame, language: str, title: str, show_metric: bool 
     labelled as on screen (place, period, group, and "target" where it is one)."""
     rows = with_bar_labels(rows, language, show_metric)
     scale, axis_title = value_scale(rows, language)
+    ceiling = bar_headroom(rows)  # as on screen: a bar beyond it ends there, its value written with "off the scale"
+    beyond = rows["value"] > ceiling
+    if beyond.any():
+        rows = rows.assign(
+            value_label=[
+                labels.text("off_scale", language, value=text) if off else text
+                for text, off in zip(rows["value_label"], beyond, strict=True)
+            ]
+        )
     levels = [level for level in LEVEL_ORDER if level in set(rows["area_level"])]
     charts = []
     for level in levels:
         panel = rows[rows["area_level"] == level]
         series = DeckSeries(
             title,
-            tuple(float(value) / scale for value in panel["value"]),
+            tuple(min(float(value), ceiling) / scale for value in panel["value"]),
             tuple(panel["value_label"]),
             tuple(province_colour(place) for place in panel["province"].fillna(panel["area"])),
         )

@@ -17,6 +17,7 @@ import pandas as pd
 from app import deck, labels, queries, sidebar
 from app.deck_charts import DeckChart, points
 from app.queries import Filters
+from app.series_chart import on_chart
 from app.tables import COLUMNS, headed, xlsx_bytes
 
 # Excel files are built in memory cell by cell; past this many rows the CSV is the download to use.
@@ -50,9 +51,18 @@ CHART_ONLY_COLUMNS = {
 CHART_HEADERS = COLUMNS | CHART_ONLY_COLUMNS
 
 
-def chart_table(readings: pd.DataFrame, language: str) -> pd.DataFrame:
-    """A chart's readings with readable headers: drawn points first, then each left-out reading and why."""
-    drawn = readings["series_choice"] == 1
+def chart_table(readings: pd.DataFrame, language: str, drawn: pd.Series | None = None) -> pd.DataFrame:
+    """A chart's readings with readable headers: drawn points first, then each left-out reading and why.
+
+    `drawn` marks the readings the chart draws (series_chart.on_chart for lines); by default the reading the
+    rule picks for its year. A reading the rule picks that is not drawn is left out because its group has no line.
+    """
+    chosen = (readings["series_choice"] == 1).fillna(False).astype(bool)
+    drawn = chosen if drawn is None else drawn.fillna(False).astype(bool)
+    why = [
+        "drawn_why" if on else "left_out_group_why" if picked else "left_out_why"
+        for on, picked in zip(drawn, chosen, strict=True)
+    ]
     table = pd.DataFrame(
         {
             "place": [labels.place_name(reading, language) for reading in readings.to_dict("records")],
@@ -67,14 +77,16 @@ def chart_table(readings: pd.DataFrame, language: str) -> pd.DataFrame:
             "period_text": readings["period_text"],
             "metric_label": readings[f"metric_label_{language}"],
             "group_label": readings[f"group_label_{language}"],
-            "value": readings["value"],
+            "value": [base_value(value, unit) for value, unit in zip(readings["value"], readings["unit"], strict=True)],
             "value_label": labels.value_texts(readings, language),
             "unit_label": [labels.unit_name(unit, language) for unit in readings["unit"]],
             "poverty_standard_label": readings[f"poverty_standard_label_{language}"],
             "drawn": [labels.text("yes" if chosen else "no", language) for chosen in drawn],
-            "why": [labels.text("drawn_why" if chosen else "left_out_why", language) for chosen in drawn],
+            "why": [labels.text(key, language) for key in why],
             "source_title": readings["source_title"],
-            "source_publisher": readings["source_publisher"],
+            "source_publisher": [
+                labels.publisher_name(publisher, language) for publisher in readings["source_publisher"]
+            ],
             "source_publication_date": [
                 labels.source_date(reading, language) for reading in readings.to_dict("records")
             ],
@@ -89,9 +101,22 @@ def chart_table(readings: pd.DataFrame, language: str) -> pd.DataFrame:
     )
 
 
-def chart_csv(readings: pd.DataFrame, language: str) -> bytes:
+def base_value(value: float, unit: str) -> str:
+    """A value in its base unit as a file writes it: money in whole đồng and counts as whole numbers (never
+    "5544500000000.0"), rates as printed (0.75)."""
+    if unit == "VND" or float(value).is_integer():
+        return str(round(value))
+    return repr(float(value))
+
+
+def chart_csv(readings: pd.DataFrame, language: str, drawn: pd.Series | None = None) -> bytes:
     """chart_table as UTF-8 with a byte-order mark, which is how Excel recognises Vietnamese text."""
-    return chart_table(readings, language).to_csv(index=False).encode("utf-8-sig")
+    return chart_table(readings, language, drawn).to_csv(index=False).encode("utf-8-sig")
+
+
+def series_csv(readings: pd.DataFrame, language: str) -> bytes:
+    """The CSV of a chart of lines over the years: drawn exactly the points on the chart."""
+    return chart_csv(readings, language, on_chart(readings))
 
 
 def deck_file(

@@ -270,10 +270,12 @@ TEXT: dict[str, dict[str, str]] = {
     "comparable_intro": {
         "vi": "Những năm có ít nhất {minimum} trong 5 tỉnh công bố số liệu chỉ tiêu chính: cấp tỉnh, kết quả thực "
         "hiện, tỉnh trước sáp nhập 1/7/2025, đúng nhóm đối tượng, là số của cả năm (số cuối năm, hoặc cả năm dương "
-        "lịch). Định nghĩa từng chỉ tiêu ở trang Nguồn & phương pháp.",
+        "lịch), theo chuẩn nghèo áp dụng năm đó — cùng quy tắc với phần so sánh các tỉnh trong một năm. Định nghĩa "
+        "từng chỉ tiêu ở trang Nguồn & phương pháp.",
         "en": "The years in which at least {minimum} of the five provinces publish the headline figure: province "
         "level, results, the province before the merger of 1 July 2025, the headline group, read for a whole year "
-        "(the year-end figure, or the calendar year). Each indicator is defined on the Sources & method page.",
+        "(the year-end figure, or the calendar year), under that year's poverty standard — the rule of the "
+        "provinces side by side in one year. Each indicator is defined on the Sources & method page.",
     },
     "comparable_count": {"vi": "Số năm", "en": "Years"},
     "comparable_years": {"vi": "Các năm so sánh được", "en": "Comparable years"},
@@ -316,9 +318,9 @@ TEXT: dict[str, dict[str, str]] = {
     "definitions": {"vi": "Định nghĩa các chỉ tiêu chính", "en": "What the headline indicators measure"},
     "definitions_intro": {
         "vi": "Mỗi chủ đề được so sánh trên các chỉ tiêu chính này, cùng một định nghĩa cho mọi tỉnh; các số liệu "
-        "khác được giữ và hiển thị dưới tên riêng của chúng (data/metrics.csv, data/metrics.meta.yml).",
+        "khác được giữ và hiển thị dưới tên riêng của chúng.",
         "en": "Each topic is compared on these headline indicators, under one definition for every province; other "
-        "figures are kept and shown under their own names (data/metrics.csv, data/metrics.meta.yml).",
+        "figures are kept and shown under their own names.",
     },
     "source_search": {
         "vi": "Tìm báo cáo (tên, cơ quan đăng, tỉnh, địa chỉ)",
@@ -331,15 +333,22 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "published_not_before": {"vi": "không ghi ngày, không trước {day}", "en": "undated, not before {day}"},
     "published_not_after": {"vi": "không ghi ngày, không sau {day}", "en": "undated, not after {day}"},
-    "note_in_english": {"vi": "Ghi chú của người biên tập (bằng tiếng Anh)", "en": "Reviewer's note"},
+    "reviewer_note": {"vi": "Ghi chú của người biên tập", "en": "Reviewer's note"},
+    "note_only_english": {
+        "vi": "Ghi chú biên tập chỉ có bằng tiếng Anh",
+        "en": "The reviewer's note is in English only",
+    },
+    "search_outcome": {"vi": "Kết quả tìm kiếm", "en": "What the search found"},
     "coverage_matrix": {"vi": "Chỉ tiêu hoặc chủ đề", "en": "Metric or topic"},
     "all_of_topic": {"vi": "Cả chủ đề: {topic}", "en": "Whole topic: {topic}"},
     "place": {"vi": "Địa bàn", "en": "Place"},
     "coverage_marks": {
-        "vi": "Mỗi ô: {counted}; “!” các báo cáo nói khác nhau; “{searched}” đã tìm mà không thấy; “{unsearched}” "
-        "chưa tìm. Bấm một ô để xem các số liệu và nguồn của nó. Giống bảng của lệnh python -m etl coverage.",
-        "en": "Each cell: {counted}; “!” reports disagree; “{searched}” searched and not found; “{unsearched}” not "
-        "searched. Open a cell to see its readings and sources. The same matrix as python -m etl coverage prints.",
+        "vi": "Mỗi ô: {counted}; “!” các báo cáo nói khác nhau; “{other}” chỉ có số theo thước đo khác (khảo sát "
+        "mức sống hoặc chuẩn nghèo khác), không dùng để so sánh; “{searched}” đã tìm mà không thấy; “{unsearched}” "
+        "chưa tìm. Bấm một ô để xem các số liệu và nguồn của nó.",
+        "en": "Each cell: {counted}; “!” reports disagree; “{other}” only a figure of another measure (the "
+        "living-standards survey or another poverty standard), not compared; “{searched}” searched and not found; "
+        "“{unsearched}” not searched. Open a cell to see its readings and sources.",
     },
     "cell_readings": {"vi": "{matrix} · {place} · {year}", "en": "{matrix} · {place} · {year}"},
     "cell_empty": {
@@ -351,35 +360,41 @@ TEXT: dict[str, dict[str, str]] = {
     "year": {"vi": "Năm", "en": "Year"},
     "series_title": {"vi": "{metric} qua các năm (cấp tỉnh)", "en": "{metric} by year (province level)"},
     "series_caption": {
-        "vi": "Mỗi năm một giá trị cho mỗi tỉnh. Khi nhiều báo cáo cho cùng một năm, biểu đồ dùng: số cuối kỳ "
-        "muộn nhất trong năm; rồi số của cổng thông tin nhà nước (.gov.vn) trước báo chí; rồi số chính xác "
+        "vi": "Mỗi năm một giá trị cho mỗi tỉnh. Khi nhiều báo cáo cho cùng một năm, biểu đồ dùng: số cuối kỳ muộn "
+        "nhất trong năm; rồi số của cơ quan nhà nước (bộ, Tổng cục Thống kê, cổng thông tin tỉnh, Ngân hàng "
+        "CSXH, BHXH) trước báo chí trong nước, báo chí trong nước trước nguồn nước ngoài; rồi số chính xác "
         "trước số ước (hơn, khoảng…); rồi bài đăng muộn nhất. Số đầu năm (tháng 1, 2) là số cuối năm trước. "
         "Các số còn lại hiện khi rê chuột và có trong tệp tải về. Năm thiếu số liệu: đường chấm mảnh, không "
-        "phải xu hướng; tỉnh mới sau sáp nhập 1/7/2025: đường đứt, ô vuông rỗng; vòng đỏ: các báo cáo nói khác "
-        "nhau về cùng một thời điểm; đường xám: cả nước và vùng.",
+        "phải xu hướng; tỉnh mới sau sáp nhập 1/7/2025: đường đứt, ô vuông rỗng; vòng đỏ: các báo cáo nói "
+        "khác nhau về cùng một thời điểm; đường xám: cả nước và vùng.",
         "en": "One value a year for each province. Where several reports give the same year, the chart uses: the "
-        "latest year-end figure in the year; then a government portal (.gov.vn) over the press; then an exact "
-        "figure over an approximate one (more than, about…); then the latest publication. A figure of January or "
-        "February is the previous year's end. The others show on hover and are in the download. A missing year: "
-        "a thin dotted join, not a trend; a province as merged on 1 July 2025: dashed, open squares; red ring: "
-        "reports disagree about the same date; grey: country and regions.",
+        "latest year-end figure in the year; then an official publisher (a ministry, the statistics office, a"
+        " provincial portal, the Bank for Social Policies, social insurance) over the domestic press, and the"
+        " domestic press over a foreign outlet; then an exact figure over an approximate one (more than, "
+        "about…); then the latest publication. A figure of January or February is the previous year's end. "
+        "The others show on hover and are in the download. A missing year: a thin dotted join, not a trend; a"
+        " province as merged on 1 July 2025: dashed, open squares; red ring: reports disagree about the same "
+        "date; grey: country and regions.",
     },
     "series_caption_poverty": {
-        "vi": "Mỗi năm một giá trị cho mỗi tỉnh. Khi nhiều báo cáo cho cùng một năm, biểu đồ dùng: số cuối kỳ "
-        "muộn nhất trong năm; rồi số của cổng thông tin nhà nước (.gov.vn) trước báo chí; rồi số chính xác "
-        "trước số ước (hơn, khoảng…); rồi bài đăng muộn nhất. Số đầu năm (tháng 1, 2) là kết quả rà soát của năm "
-        "trước. Các số còn lại hiện khi rê chuột và có trong tệp tải về. Đường không nối qua chỗ đổi chuẩn nghèo "
-        "hay qua ngày sáp nhập tỉnh 1/7/2025 (vạch chấm); năm thiếu số liệu: đường chấm mảnh, không phải xu "
-        "hướng; vòng đỏ: các báo cáo nói khác nhau về cùng một thời điểm; hình thoi: tỷ lệ theo Khảo sát mức sống "
-        "dân cư, không so được với chuẩn nghèo của tỉnh; đường xám: cả nước và vùng.",
+        "vi": "Mỗi năm một giá trị cho mỗi tỉnh. Khi nhiều báo cáo cho cùng một năm, biểu đồ dùng: số cuối kỳ muộn "
+        "nhất trong năm; rồi số của cơ quan nhà nước (bộ, Tổng cục Thống kê, cổng thông tin tỉnh, Ngân hàng "
+        "CSXH, BHXH) trước báo chí trong nước, báo chí trong nước trước nguồn nước ngoài; rồi số chính xác "
+        "trước số ước (hơn, khoảng…); rồi bài đăng muộn nhất. Số đầu năm (tháng 1, 2) là kết quả rà soát của "
+        "năm trước. Các số còn lại hiện khi rê chuột và có trong tệp tải về. Đường không nối qua chỗ đổi "
+        "chuẩn nghèo hay qua ngày sáp nhập tỉnh 1/7/2025 (vạch chấm); năm thiếu số liệu: đường chấm mảnh, "
+        "không phải xu hướng; vòng đỏ: các báo cáo nói khác nhau về cùng một thời điểm; hình thoi: tỷ lệ theo"
+        " Khảo sát mức sống dân cư, không so được với chuẩn nghèo của tỉnh; đường xám: cả nước và vùng.",
         "en": "One value a year for each province. Where several reports give the same year, the chart uses: the "
-        "latest year-end figure in the year; then a government portal (.gov.vn) over the press; then an exact "
-        "figure over an approximate one (more than, about…); then the latest publication. A figure of January or "
-        "February is the previous year's review. The others show on hover and are in the download. Lines are "
-        "never joined across a change of poverty standard or across the provincial merger of 1 July 2025 (dotted "
-        "rules); a missing year: a thin dotted join, not a trend; red ring: reports disagree about the same date; "
-        "diamond: rate from the Household Living Standards Survey, not comparable with the province's standard; "
-        "grey: country and regions.",
+        "latest year-end figure in the year; then an official publisher (a ministry, the statistics office, a"
+        " provincial portal, the Bank for Social Policies, social insurance) over the domestic press, and the"
+        " domestic press over a foreign outlet; then an exact figure over an approximate one (more than, "
+        "about…); then the latest publication. A figure of January or February is the previous year's review."
+        " The others show on hover and are in the download. Lines are never joined across a change of poverty"
+        " standard or across the provincial merger of 1 July 2025 (dotted rules); a missing year: a thin "
+        "dotted join, not a trend; red ring: reports disagree about the same date; diamond: rate from the "
+        "Household Living Standards Survey, not comparable with the province's standard; grey: country and "
+        "regions.",
     },
     "definition": {"vi": "Định nghĩa", "en": "Definition"},
     "series_limited": {
@@ -388,6 +403,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "merged_line": {"vi": "{province} (tỉnh mới từ 1/7/2025)", "en": "{province} (merged province from 1 July 2025)"},
     "merged_short": {"vi": "tỉnh mới", "en": "merged province"},
+    "off_scale": {"vi": "{value} ↑ ngoài thang đo", "en": "{value} ↑ off the scale"},
+    "axis_not_zero": {"vi": "Trục dọc bắt đầu từ {bottom}%, không từ 0", "en": "Axis starts at {bottom}%, not 0"},
+    "series_missing": {
+        "vi": "Không có số liệu cấp tỉnh của chỉ tiêu này: {provinces}.",
+        "en": "No province-level figure of this indicator: {provinces}.",
+    },
     "survey_place": {"vi": "{place} (Khảo sát mức sống)", "en": "{place} (living-standards survey)"},
     "conflict_marker": {"vi": "Các báo cáo nói khác nhau", "en": "Reports disagree"},
     "other_readings": {"vi": "Số khác cùng năm ({count}):", "en": "Other readings that year ({count}):"},
@@ -399,6 +420,25 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Download this chart's CSV (points drawn and readings left out)",
     },
     "drawn_why": {"vi": "được vẽ trên biểu đồ", "en": "drawn on the chart"},
+    "left_out_group_why": {
+        "vi": "nhóm đối tượng này không có đường trên biểu đồ (không tỉnh nào có hai năm trở lên)",
+        "en": "this beneficiary group has no line on the chart (no province has two years or more)",
+    },
+    "publisher_not_named": {"vi": "Không ghi trong bài", "en": "Not named in the text"},
+    "foreign_source": {"vi": "nguồn nước ngoài", "en": "foreign source"},
+    "foreign_source_note": {
+        "vi": "Số liệu chỉ có từ nguồn nước ngoài: chưa tìm được báo cáo của cơ quan nhà nước hay báo chí trong nước.",
+        "en": "Only a foreign outlet gives this figure: no official or domestic report of it has been found.",
+    },
+    "other_reports": {
+        "vi": "{count} báo cáo khác cũng đưa số này",
+        "en": "{count} other report(s) give this figure too",
+    },
+    "other_reports_disagree": {
+        "vi": "{count} báo cáo khác đưa số khác cho cùng thời điểm (xem Nguồn & phương pháp)",
+        "en": "{count} other report(s) give a different figure for the same date (see Sources & method)",
+    },
+    "open_source": {"vi": "Mở bài nguồn", "en": "Open the source"},
     "left_out_why": {
         "vi": "số khác của cùng năm; biểu đồ dùng số theo quy tắc chọn",
         "en": "another reading of the same year; the chart uses the one the rule picks",
@@ -417,14 +457,17 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "No province-level figure for {year}: {provinces}.",
     },
     "ranking_caption": {
-        "vi": "Chỉ số liệu cấp tỉnh của đúng năm đã chọn, theo chuẩn nghèo của năm đó; vạch đứt: cả nước.",
-        "en": "Province-level figures of the chosen year only, under that year's poverty standard; dashed: country.",
+        "vi": "Chỉ số liệu cấp tỉnh của đúng năm đã chọn; vạch đứt: cả nước.",
+        "en": "Province-level figures of the chosen year only; dashed: country.",
     },
     "ranking_caption_no_country": {
-        "vi": "Chỉ số liệu cấp tỉnh của đúng năm đã chọn, theo chuẩn nghèo của năm đó; "
-        "không có số của cả nước năm này.",
-        "en": "Province-level figures of the chosen year only, under that year's poverty standard; no figure for the "
-        "country that year.",
+        "vi": "Chỉ số liệu cấp tỉnh của đúng năm đã chọn; không có số của cả nước năm này.",
+        "en": "Province-level figures of the chosen year only; no figure for the country that year.",
+    },
+    "ranking_caption_standard": {
+        "vi": "Tỷ lệ nghèo chỉ so sánh theo chuẩn nghèo áp dụng năm đó; số của Khảo sát mức sống không được đặt cạnh.",
+        "en": "Poverty rates are compared only under the poverty standard of that year; the living-standards "
+        "survey's rates are never set beside them.",
     },
     "actual": {"vi": "thực hiện", "en": "result"},
     "editing_signed_in": {
@@ -1056,7 +1099,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "There is no chart to put in a deck: the filters match no figures.",
     },
     "deck_language": {"vi": "Tiếng Việt", "en": "English"},
-    "deck_file": {"vi": "giam-ngheo", "en": "poverty"},
     "deck_made_on": {"vi": "lập ngày", "en": "made on"},
     "deck_period": {"vi": "Năm / kỳ", "en": "Year / period"},
     "deck_sources": {"vi": "Nguồn ({count} báo cáo):", "en": "Sources ({count} reports):"},
@@ -1174,6 +1216,36 @@ def publication_text(published: object, not_before: object, not_after: object, l
     if latest:
         return text("published_not_after", language, day=latest)
     return "—"
+
+
+# How sources.csv writes a publisher its report does not name (the English of the reviewers' notes).
+PUBLISHER_NOT_NAMED = "Not named in the text"
+
+
+LANGUAGE_NAMES = {"vi": {"vi": "tiếng Việt", "en": "Vietnamese"}, "en": {"vi": "tiếng Anh", "en": "English"}}
+
+
+def language_name(code: str, language: str) -> str:
+    """The language a report is printed in, named in the reader's language ("tiếng Việt", "English")."""
+    return LANGUAGE_NAMES.get(code, {}).get(language, code)
+
+
+def publisher_name(publisher: object, language: str) -> str:
+    """A report's publisher as printed, or, where the report names none, the words for that in the language."""
+    if _missing(publisher) or publisher == PUBLISHER_NOT_NAMED:
+        return text("publisher_not_named", language)
+    return str(publisher)
+
+
+def citation(reading: Mapping, language: str) -> str:
+    """The report behind a figure as a reader cites it: title — publisher, date ("nguồn nước ngoài" where only a
+    foreign outlet gives it). The same words on screen, in tooltips, files and the deck; never an internal id."""
+    title = str(reading.get("source_title") or "")
+    title = title[:90] + "…" if len(title) > 90 else title
+    cited = f"{title} — {publisher_name(reading.get('source_publisher'), language)}, {source_date(reading, language)}"
+    if reading.get("source_tier") == "foreign":
+        cited += f" ({text('foreign_source', language)})"
+    return cited
 
 
 def source_date(reading: Mapping, language: str) -> str:

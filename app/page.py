@@ -18,7 +18,7 @@ from app import deck_charts, editing, exports, labels, queries, shell, sidebar
 from app.charts import bars, chart_config, ranking_bars
 from app.charts import missing_reason as charts_missing_reason
 from app.queries import Filters
-from app.series_chart import drawn_points, series_lines
+from app.series_chart import drawn_points, on_chart, series_lines
 from app.sidebar import View
 from app.tables import headed, visible_headers
 from etl import audit
@@ -83,6 +83,8 @@ def chart(figure: go.Figure, name: str, frame: pd.DataFrame, view: View) -> None
 
 
 def provenance(rows: pd.DataFrame, view: View) -> None:
+    """Each selected figure's sentence (or quote) and the report it is cited to: title, publisher and date."""
+    details = queries.source_details(tuple(rows["fact_id"])).set_index("fact_id")
     for row in rows.drop_duplicates("fact_id").itertuples():
         with st.container(border=True):
             if isinstance(row.sentence, str):
@@ -91,20 +93,54 @@ def provenance(rows: pd.DataFrame, view: View) -> None:
             else:
                 st.markdown(f"**{plain(labels.text('quote_short', view.language))}:** **{plain(row.quote)}**")
                 st.caption(labels.text("text_not_kept", view.language))
-            st.caption(
-                f"{plain(labels.text('source', view.language))}: {plain(row.source_title)} · {plain(row.fact_id)}"
-            )
+            reading = details.loc[row.fact_id].to_dict() if row.fact_id in details.index else row._asdict()
+            cited = labels.citation(reading, view.language)
+            st.caption(f"{plain(labels.text('source', view.language))}: {plain(cited)}")
             if isinstance(row.source_url, str) and row.source_url.startswith(("http://", "https://")):
-                st.link_button(labels.text("address", view.language), row.source_url)
+                st.link_button(labels.text("open_source", view.language), row.source_url)
             else:
                 st.caption(
                     f"{plain(labels.text('address', view.language))}: {plain(labels.text('no_address', view.language))}"
                 )
 
 
+def english_note(title_key: str, note: str, language: str) -> None:
+    """A reviewer's note, written in English for the reviewers: as it is on an English page; on a Vietnamese page
+    a Vietnamese line says so, and the English stays one click away rather than in the reader's way."""
+    if language == "en":
+        st.caption(f"{plain(labels.text(title_key, language))}: {plain(note)}")
+        return
+    with st.expander(f"{labels.text(title_key, language)} — {labels.text('note_only_english', language)}"):
+        st.caption(plain(note))
+
+
 def _highlighted(sentence: str, quote: str) -> str:
     before, found, after = sentence.partition(quote)
     return plain(sentence) if not found else f"{plain(before)}**{plain(found)}**{plain(after)}"
+
+
+# Pixels a character of table text takes, and the widest a column is made: a cell is shown whole, never cut to
+# "giảm nghèo bền v…"; a longer one (a title, a quote) is shown whole on hover.
+CHARACTER_WIDTH, WIDEST_COLUMN = 7, 520
+
+
+def fitted_columns(table: pd.DataFrame, index_name: str | None = None) -> dict[str, object]:
+    """column_config giving each text column of `table` (and its index, named `index_name`) the width of its
+    longest cell or header, at most WIDEST_COLUMN pixels."""
+
+    def width(texts: list[str], header: str) -> int:
+        longest = max([len(header), *(len(text) for text in texts)])
+        return min(WIDEST_COLUMN, CHARACTER_WIDTH * longest + 24)
+
+    config: dict[str, object] = {}
+    for column in table.columns:
+        if pd.api.types.is_object_dtype(table[column]) or pd.api.types.is_string_dtype(table[column]):
+            texts = [text for text in table[column] if isinstance(text, str)]
+            config[str(column)] = st.column_config.TextColumn(str(column), width=width(texts, str(column)))
+    if index_name is not None:
+        texts = [str(name) for name in table.index]
+        config["_index"] = st.column_config.TextColumn(index_name, width=width(texts, index_name))
+    return config
 
 
 def selectable_table(rows: pd.DataFrame, key: str, view: View, compact: bool = True) -> None:
@@ -117,6 +153,7 @@ def selectable_table(rows: pd.DataFrame, key: str, view: View, compact: bool = T
         selection_mode="single-row",
         hide_index=True,
         column_order=visible_headers(view.language, compact),
+        column_config=fitted_columns(table),
     )
     selected = event.selection.rows if event else []
     if selected:
@@ -147,7 +184,7 @@ def metric_chart(filters: Filters, metrics: tuple[str, ...], title_key: str, nam
     if not rows.empty:
         chart(figure, name, rows, view)
         view.deck.append(partial(deck_charts.bar_charts, rows, view.language, title, rows["metric"].nunique() > 1))
-        total = queries.count(chosen)
+        total = queries.point_count(chosen)
         if total > len(rows):
             st.caption(labels.text("chart_limited", view.language, shown=len(rows), total=total))
         chart_download(rows.assign(series_choice=1), name, view)
@@ -310,11 +347,23 @@ def series_chart(filters: Filters, metric: str, view: View) -> bool:
         return False
     name = f"series_{metric}"
     chart(figure, name, drawn_points(readings), view)
-    view.deck.append(partial(deck_charts.line_charts, readings, queries.poverty_standards(), view.language, title))
+    missing = missing_provinces(filters, readings)
+    view.deck.append(
+        partial(deck_charts.line_charts, readings, queries.poverty_standards(), view.language, title, missing)
+    )
+    if missing:  # a province without the indicator is named, never silently absent
+        st.caption(labels.text("series_missing", view.language, provinces=", ".join(missing)))
     if readings["province"].nunique() >= queries.MAX_SERIES_PROVINCES:
         st.caption(labels.text("series_limited", view.language, shown=queries.MAX_SERIES_PROVINCES))
-    chart_download(readings, name, view)
+    chart_download(readings, name, view, lines=True)
     return True
+
+
+def missing_provinces(filters: Filters, readings: pd.DataFrame) -> tuple[str, ...]:
+    """The compared provinces that have no point on a chart of lines (before the merger)."""
+    drawn = readings[on_chart(readings) & (readings["area_level"] == "province")]
+    present = set(drawn.loc[~drawn["merged_province"].astype(bool), "province"])
+    return tuple(province for province in queries.compared_provinces(filters) if province not in present)
 
 
 # The figure and its readings are kept together and handed out as they are, like _metric_figure's:
@@ -334,14 +383,22 @@ def _metric_label(metric: str, language: str) -> str:
     return queries.metric_labels(language)[metric]
 
 
-def chart_download(readings: pd.DataFrame, name: str, view: View) -> None:
-    """The points a chart draws, and the readings it leaves out, as a CSV that Excel opens."""
+def download_name(name: str, language: str, extension: str) -> str:
+    """A downloaded file's name: what it shows and its language, each once ("poverty-vi.pptx",
+    "series-poverty-rate-en.csv")."""
+    return f"{name.replace('_', '-')}-{language}.{extension}"
+
+
+def chart_download(readings: pd.DataFrame, name: str, view: View, lines: bool = False) -> None:
+    """The points a chart draws, and the readings it leaves out, as a CSV that Excel opens; for a chart of
+    `lines` over the years, drawn are exactly the points its panels show."""
     if view.presenting:
         return
+    make = exports.series_csv if lines else exports.chart_csv
     st.download_button(
         labels.text("download_chart_csv", view.language),
-        data=lambda: exports.chart_csv(readings, view.language),
-        file_name=f"{name}.csv",
+        data=lambda: make(readings, view.language),
+        file_name=download_name(name, view.language, "csv"),
         mime="text/csv",
         key=f"download_{name}",
         on_click="ignore",
@@ -397,6 +454,8 @@ def ranking_view(filters: Filters, metrics: tuple[str, ...], name: str, view: Vi
     if not nearest:
         has_country = bool(((rows["place_level"] == "country") & rows["value"].notna()).any())
         st.caption(labels.text("ranking_caption" if has_country else "ranking_caption_no_country", language))
+    if queries.is_poverty_metric(metric):  # said only where a poverty standard applies
+        st.caption(labels.text("ranking_caption_standard", language))
     chart_download(rows.dropna(subset=["fact_id"]).assign(series_choice=1), name, view)
 
 
@@ -445,7 +504,11 @@ def comparable_cards(filters: Filters, language: str) -> list[tuple[str, Card]]:
                     else labels.text(charts_missing_reason(other), language, year=str(year))
                     for period, other in zip(provinces["period_text"], provinces["other_standard_only"], strict=True)
                 ],
-                "source": [source if isinstance(source, str) else None for source in provinces["source_title"]],
+                # The report cited for the value, as on every chart, file and slide: title, publisher, date.
+                "source": [
+                    labels.citation(row, language) if isinstance(row["source_title"], str) else None
+                    for row in provinces.to_dict("records")
+                ],
             }
         )
         country = ranked[(ranked["place_level"] == "country") & ranked["value"].notna()]
@@ -494,7 +557,9 @@ def deck_series(filters: Filters, metrics: tuple[str, ...], view: View) -> None:
 
 
 def _deck_lines(filters: Filters, metric: str, language: str, title: str) -> list:
-    return deck_charts.line_charts(queries.series(filters, metric), queries.poverty_standards(), language, title)
+    readings = queries.series(filters, metric)
+    missing = missing_provinces(filters, readings)
+    return deck_charts.line_charts(readings, queries.poverty_standards(), language, title, missing)
 
 
 def deck_download(view: View, topic: str, url_path: str) -> None:
@@ -508,7 +573,7 @@ def deck_download(view: View, topic: str, url_path: str) -> None:
     st.download_button(
         labels.text("download_deck", view.language),
         data=lambda: exports.deck_file(makers, topic, view.filters, view.language, address),
-        file_name=f"{labels.text('deck_file', view.language)}-{url_path}.pptx",
+        file_name=download_name(url_path, view.language, "pptx"),
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
         key="download_deck",
         on_click="ignore",

@@ -171,15 +171,30 @@ def _count(filters: Filters, version: tuple[str, int]) -> int:
 
 
 def chart_rows(filters: Filters) -> pd.DataFrame:
-    """The figures one chart draws: at most MAX_BARS, widest areas and latest periods first."""
+    """The figures one chart draws: one bar per point, cited to the reading etl/figures.sql prefers among the
+    reports that give it (point_choice), at most MAX_BARS, widest areas and latest periods first."""
     return _chart_rows(filters, database_version())
+
+
+def point_count(filters: Filters) -> int:
+    """How many points match: figures given by several reports count once, as a chart draws them."""
+    return _point_count(filters, database_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _point_count(filters: Filters, version: tuple[str, int]) -> int:
+    where, parameters = _where(filters)
+    sql = f"SELECT count(*) AS points FROM figures WHERE {where} AND point_choice = 1"
+    return int(run_query(sql, parameters, version)["points"].iloc[0])
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _chart_rows(filters: Filters, version: tuple[str, int]) -> pd.DataFrame:
     where, parameters = _where(filters)
     sql = f"""
-        WITH chosen AS (SELECT * FROM figures WHERE {where} ORDER BY {CHART_PRIORITY} LIMIT {MAX_BARS})
+        WITH chosen AS (
+            SELECT * FROM figures WHERE {where} AND point_choice = 1 ORDER BY {CHART_PRIORITY} LIMIT {MAX_BARS}
+        )
         SELECT * FROM chosen ORDER BY {LIST_ORDER}
     """
     return run_query(sql, parameters, version)
@@ -228,6 +243,21 @@ def _readable_columns(language: str, with_headers: bool, byte_order_mark: bool =
         parameters[f"{name}_keys"] = list(words)
         parameters[f"{name}_names"] = [word[language] for word in words.values()]
     return select, parameters
+
+
+def source_details(fact_ids: tuple[str, ...]) -> pd.DataFrame:
+    """The report behind each of these figures as a citation needs it (labels.citation), by fact_id."""
+    return _source_details(fact_ids, database_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _source_details(fact_ids: tuple[str, ...], version: tuple[str, int]) -> pd.DataFrame:
+    sql = """
+        SELECT fact_id, source_title, source_publisher, source_publication_date, source_published_not_before,
+               source_published_not_after, source_tier
+        FROM figures WHERE list_contains($ids, fact_id)
+    """
+    return run_query(sql, {"ids": list(fact_ids) or [""]}, version)
 
 
 def table_page(filters: Filters, language: str, page: int = 1) -> pd.DataFrame:
@@ -518,9 +548,13 @@ def _sources(page: int, search: str, version: tuple[str, int]) -> pd.DataFrame:
             SELECT * FROM sources WHERE {SOURCE_SEARCH}
             ORDER BY province, source_id LIMIT {SOURCES_PER_PAGE} OFFSET $offset
         )
-        SELECT page.*, provinces.province_2025,
-               (SELECT count(*) FROM facts WHERE facts.source_id = page.source_id) AS figures
-        FROM page LEFT JOIN provinces USING (province)
+        SELECT page.*, provinces.province_2025, publishers.tier, source_notes_vi.note_vi,
+               (SELECT count(*) FROM facts WHERE facts.source_id = page.source_id) AS figures,
+               -- Points this report is cited for: a foreign outlet's are those no other report gives.
+               (SELECT count(*) FROM figures WHERE figures.source_id = page.source_id AND point_choice = 1)
+                   AS cited_points
+        FROM page LEFT JOIN provinces USING (province) LEFT JOIN publishers USING (publisher)
+            LEFT JOIN source_notes_vi USING (source_id)
         ORDER BY province, source_id
         """,
         {"offset": SOURCES_PER_PAGE * (max(page, 1) - 1), "search": search},
@@ -653,7 +687,7 @@ def _ranking(
         ),
         found AS (
             SELECT * FROM figures
-            WHERE {where} AND series_choice = 1 AND area_level IN ('province', 'country') AND NOT merged_province
+            WHERE {where} AND {coverage_matrices.COMPARED_READING} AND area_level IN ('province', 'country')
               AND abs(year - $year) <= $reach
               AND (poverty_standard IS NULL OR poverty_standard IS NOT DISTINCT FROM $standard)
             QUALIFY row_number() OVER (
@@ -716,13 +750,9 @@ def _series_years(filters: Filters, metric: str, group: str, at_least: int, vers
         replace(filters, levels=("province",), metrics=(metric,), groups=(group,), targets="actual")
     )
     sql = f"""
-        -- A poverty figure counts only under the standard in force that year, as in the ranking itself.
+        -- The rule of the ranking itself: a poverty figure counts only under the standard in force that year.
         SELECT year, count(DISTINCT province) AS provinces FROM figures
-        WHERE {where} AND series_choice = 1 AND NOT merged_province AND list_contains($provinces, province)
-          AND (poverty_standard IS NULL OR poverty_standard IN (
-              SELECT poverty_standard FROM poverty_standards
-              WHERE make_date(figures.year, 12, 31) BETWEEN applies_from AND applies_to
-          ))
+        WHERE {where} AND {coverage_matrices.COMPARED_READING} AND list_contains($provinces, province)
         GROUP BY year HAVING count(DISTINCT province) >= $at_least ORDER BY provinces DESC, year DESC
     """
     parameters |= {"provinces": compared_provinces(filters), "at_least": at_least}

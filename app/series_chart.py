@@ -6,12 +6,13 @@ own trace, so Plotly cannot join the last point of one to the first of the next)
 a vertical rule and a note saying what changed. The country and the regions of the provinces
 shown are grey reference lines. Points whose reports disagree are ringed in red; the hover names
 the reading drawn and the others of that year. Panels (one per beneficiary group) share one
-axis range, and rates start at zero.
+axis range; rates start at zero unless zero would squeeze them together (series_chart.axis_range says where).
 """
 
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections.abc import Mapping
 
@@ -42,6 +43,14 @@ def drawn_points(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[frame["series_choice"] == 1]
 
 
+def on_chart(frame: pd.DataFrame) -> pd.Series:
+    """Which readings series_lines draws as points: the reading the rule picks for its year, in a panel the chart
+    has (a beneficiary group where some province has a line). What a chart's CSV marks as drawn."""
+    drawn = (frame["series_choice"] == 1).fillna(False).astype(bool)
+    groups = panel_groups(frame[drawn])
+    return drawn & frame["beneficiary_group"].isin(groups)
+
+
 def series_lines(frame: pd.DataFrame, standards: pd.DataFrame, language: str, title: str) -> go.Figure:
     """A line chart of queries.series() rows; `standards` is the poverty_standards table."""
     # Python objects rather than Arrow-backed text: the chart reads hundreds of single values, each
@@ -51,7 +60,7 @@ def series_lines(frame: pd.DataFrame, standards: pd.DataFrame, language: str, ti
     groups = panel_groups(drawn)
     drawn = drawn[drawn["beneficiary_group"].isin(groups)]
     scale, axis_title = value_scale(drawn, language)
-    top = 1.15 * float(drawn["value"].max()) / scale if len(drawn) else 1
+    axis_bottom, ceiling, top = (value / scale if value is not None else None for value in axis_range(drawn))
     years = drawn["year"].astype(int)
     first_year, last_year = (int(years.min()), int(years.max())) if len(drawn) else (2015, 2025)
     hovers = _hover_texts(frame, language)
@@ -79,7 +88,8 @@ def series_lines(frame: pd.DataFrame, standards: pd.DataFrame, language: str, ti
             name = line_name(line.iloc[0], language)
             parts = runs(line)
             for part in parts:
-                traces.append(_line_trace(part, name, scale, hovers, own_measures, shown, language) | axes)
+                trace = _line_trace(part, name, scale, hovers, own_measures, shown, language, ceiling)
+                traces.append(trace | axes)
             colour = traces[-1]["line"]["color"]
             for before, after in zip(parts, parts[1:], strict=False):
                 traces.append(_connector_trace(before, after, name, scale, colour) | axes)
@@ -97,7 +107,7 @@ def series_lines(frame: pd.DataFrame, standards: pd.DataFrame, language: str, ti
         }
         layout[f"yaxis{suffix}"] = {
             "title": {"text": axis_title},
-            "range": [0, top],
+            "range": [axis_bottom, top],
             "domain": [bottom, upper],
             "anchor": f"x{suffix}",
             "tickformat": TICK_FORMAT,
@@ -107,7 +117,50 @@ def series_lines(frame: pd.DataFrame, standards: pd.DataFrame, language: str, ti
         if len(groups) > 1:
             layout["annotations"].append(panel_title(html.escape(str(panel[f"group_label_{language}"].iloc[0])), upper))
         _mark_breaks(panel, standards, suffix, layout, language)
+        if axis_bottom:
+            # Said on the chart itself, at the foot of the axis: its rates are drawn from there, not from zero.
+            layout["annotations"].append(
+                {
+                    "text": html.escape(labels.text("axis_not_zero", language, bottom=axis_bottom)),
+                    "xref": "paper",
+                    "yref": f"y{suffix} domain",
+                    "x": 0,
+                    "y": 0,
+                    "xanchor": "left",
+                    "yanchor": "bottom",
+                    "showarrow": False,
+                    "font": {"size": 13, "color": "#333333"},
+                    "bgcolor": "rgba(255,255,255,0.85)",
+                }
+            )
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
+
+
+# A rate axis starts at zero unless every value is at least this share of the largest: then zero would squeeze
+# the provinces into a band at the top (BHYT coverage of 85–95 %), and the axis starts near the lowest value.
+RATE_AXIS_SHARE = 0.5
+# The merged province's lone point sets no scale when it is this many times the largest other value: it is drawn
+# at the top edge, marked as off the scale, with its value written beside it.
+OFF_SCALE_RATIO = 1.6
+
+
+def axis_range(drawn: pd.DataFrame) -> tuple[float, float | None, float]:
+    """(bottom, ceiling, top) of a chart's value axis, in the values' own unit. `ceiling` is where a merged
+    province's point too large for the scale is drawn, None when every point fits."""
+    if drawn.empty:
+        return 0.0, None, 1.0
+    values = drawn["value"].astype(float)
+    merged = drawn["merged_province"].astype(bool).to_numpy()
+    largest, ceiling = float(values.max()), None
+    others = values[~merged]
+    if merged.any() and len(others) and float(values[merged].max()) > OFF_SCALE_RATIO * float(others.max()):
+        largest = float(others.max())
+        ceiling = 1.08 * largest
+    bottom = 0.0
+    lowest = float(values.min())
+    if set(drawn["unit"]) == {"percent"} and lowest >= RATE_AXIS_SHARE * largest > 0:
+        bottom = max(0.0, 5 * math.floor((lowest - 0.5 * (largest - lowest)) / 5))
+    return bottom, ceiling, largest + 0.15 * (largest - bottom) if largest > bottom else 1.0
 
 
 def panel_groups(drawn: pd.DataFrame) -> list[str]:
@@ -187,6 +240,7 @@ def _line_trace(
     own_measures: set[str],
     shown: set[str],
     language: str,
+    ceiling: float | None = None,
 ) -> dict:
     first = line.iloc[0]
     level = first["area_level"]
@@ -201,11 +255,13 @@ def _line_trace(
         symbol = "diamond-open"
     elif merged:
         symbol = "square-open"  # another territory than the old province: never read as its next point
+    values = (line["value"] / scale).tolist()
+    off_scale = [ceiling is not None and value > ceiling for value in values]
     trace = {
         "type": "scatter",
         "mode": "lines+markers+text" if merged else "lines+markers",
         "x": line["year"].astype(int).tolist(),
-        "y": (line["value"] / scale).tolist(),
+        "y": [ceiling if beyond else value for value, beyond in zip(values, off_scale, strict=True)],
         "name": name,
         "legendgroup": name,
         "showlegend": name not in shown,
@@ -219,10 +275,18 @@ def _line_trace(
         "customdata": [[fact_id, hovers[fact_id]] for fact_id in line["fact_id"]],
         "hovertemplate": "%{customdata[1]}<extra></extra>",
     }
+    if any(off_scale):  # drawn at the top edge, its value and "off the scale" written beside it
+        trace["marker"]["symbol"] = ["triangle-up" if beyond else symbol for beyond in off_scale]
     if merged:  # said at the point itself, not only in the legend
+        written = labels.value_texts(line, language)
+        texts = [
+            labels.text("off_scale", language, value=value) if beyond else ""
+            for value, beyond in zip(written, off_scale, strict=True)
+        ]
+        texts[0] = f"{labels.text('merged_short', language)} {texts[0]}".strip()
         trace |= {
-            "text": [labels.text("merged_short", language)] + [""] * (len(line) - 1),
-            "textposition": "top center",
+            "text": texts,
+            "textposition": "middle left" if any(off_scale) else "top center",
             "textfont": {"size": 14, "color": style["color"]},
         }
     shown.add(name)
@@ -281,8 +345,7 @@ def _point(reading: dict, keys: tuple[str, ...]) -> tuple:
 
 
 def _source_line(reading: dict, language: str) -> str:
-    title = str(reading["source_title"])
-    return (title[:80] + "…" if len(title) > 80 else title) + ", " + labels.source_date(reading, language)
+    return labels.citation(reading, language)
 
 
 def break_years(panel: pd.DataFrame, standards: pd.DataFrame) -> list[tuple[int, str]]:

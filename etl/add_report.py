@@ -271,6 +271,9 @@ def _stage(
             return [Refusal(str(error), "proposal_kept", {"source_id": source["source_id"]})]
     _append(staging / "sources.csv", "sources", [source])
     _append(staging / "facts.csv", "facts", facts)
+    publisher = source.get("publisher", "").strip()
+    if publisher and publisher not in {row["publisher"] for _, row in read_table(staging, "publishers").rows}:
+        _append(staging / "publishers.csv", "publishers", [new_publisher(publisher, source)])
     return []
 
 
@@ -279,6 +282,15 @@ def _validated(staging: Path) -> list[Problem | Refusal]:
         return list(validate(read_inputs(staging)))
     except InputError as error:
         return [Refusal(str(error), "input", {"error": str(error)})]
+
+
+def new_publisher(publisher: str, source: Mapping[str, str]) -> dict[str, str]:
+    """The publishers.csv row of a publisher not classified yet: official when it is the office that filled a data
+    request or the report's address is on a government domain (.gov.vn), else the domestic press. A reviewer
+    corrects it in data/publishers.csv (a foreign outlet): the form that adds a report does not ask."""
+    on_government_domain = re.match(r"^https?://[^/]*\.gov\.vn(/|$)", source.get("url") or "") is not None
+    official = source.get("kind") == "office" or on_government_domain
+    return {"publisher": publisher, "tier": "official" if official else "domestic_press", "country": "VN"}
 
 
 def _append(path: Path, table: str, rows: list[dict[str, str]]) -> None:
@@ -297,7 +309,7 @@ def _changed_files(reports: list[NewReport]) -> list[Path]:
     changed += [Path(PROPOSALS_DIRNAME) / f"{source_id}.csv" for source_id in with_proposal]
     if with_proposal:
         changed.append(Path(PROPOSALS_DIRNAME) / "log.csv")
-    return [*changed, Path("sources.csv"), Path("facts.csv")]
+    return [*changed, Path("publishers.csv"), Path("sources.csv"), Path("facts.csv")]
 
 
 def commit(staging: Path, data_dir: Path, changed: list[Path]) -> None:

@@ -103,6 +103,7 @@ def typed_tables(inputs: Inputs) -> dict[str, pd.DataFrame]:
     for frame, columns in (
         (sources, ("file", "author", "url", "province", "note")),
         (facts, ("province", "poverty_standard", "note")),
+        (frames["publishers"], ("country",)),
     ):
         for column in columns:
             frame[column] = frame[column].replace("", None)

@@ -22,13 +22,24 @@ TOPICS = ("poverty", "health_insurance", "credit", "support")
 # A year is comparable on a headline indicator when this many of the provinces studied have its figure.
 COMPARABLE_PROVINCES = 4
 SEARCHED_NOTHING, NOT_SEARCHED = "×", "·"
+# A headline cell whose only figures are of another measure (a survey's, or under another poverty standard):
+# shown, so that nobody reads the cell as searched-and-missing, but never counted as comparable.
+OTHER_MEASURE = "◇"
 # How a row of a matrix is named on the command line; the dashboard names it in the reader's language.
 PLACE_KINDS = ("province", "merged_province", "country", "region")
 MERGED_SUFFIX = " (merged province from 1 July 2025)"
 
+# The one rule by which a figure compares provinces in the year it stands for, wherever a year is counted as
+# comparable or provinces are ranked: this matrix, `etl coverage`, the Overview's cards and the topic pages'
+# rankings. It is a result, the reading drawn for its year (etl/figures.sql), for the province as it was before
+# the merger, and measured under the poverty standard in force that year: a survey's own measure (the
+# living-standards survey's 0.71 %) or a rate under the previous standard is never set beside the review's.
+COMPARED_READING = "(series_choice = 1 AND NOT is_target AND NOT merged_province AND standard_in_force)"
+
 # One row per place, kind of place, topic, metric and year: readings of actual figures, those of the
-# headline figure read for a whole year, and whether readings of one point disagree.
-COVERAGE_SQL = """
+# headline figure that compare (read for a whole year, under the standard in force), those of the headline
+# figure under another measure only, and whether readings of one point disagree.
+COVERAGE_SQL = f"""
     SELECT
         coalesce(province, area) AS place,
         CASE WHEN merged_province THEN 'merged_province' ELSE area_level END AS place_kind,
@@ -36,10 +47,17 @@ COVERAGE_SQL = """
         metric,
         year::INTEGER AS year,
         count(*)::INTEGER AS readings,
-        count(*) FILTER (WHERE headline_rank IS NOT NULL AND series_choice IS NOT NULL)::INTEGER AS headline_readings,
         count(*) FILTER (
-            WHERE headline_rank IS NOT NULL AND series_choice IS NOT NULL AND source_kind = 'office'
+            WHERE headline_rank IS NOT NULL AND series_choice IS NOT NULL AND standard_in_force
+        )::INTEGER AS headline_readings,
+        count(*) FILTER (
+            WHERE headline_rank IS NOT NULL AND series_choice IS NOT NULL AND standard_in_force
+                AND source_kind = 'office'
         )::INTEGER AS office_headline_readings,
+        count(*) FILTER (
+            WHERE headline_rank IS NOT NULL AND series_choice IS NOT NULL AND NOT standard_in_force
+        )::INTEGER AS other_measure_readings,
+        bool_or(headline_rank IS NOT NULL AND {COMPARED_READING}) AS compared,
         count(DISTINCT source_id)::INTEGER AS reports,
         bool_or(agreement = 'conflict') AS conflict
     FROM figures
@@ -63,12 +81,10 @@ def last_full_year(today: date) -> int:
 
 
 def headline_cells(cells: pd.DataFrame, provinces: list[str]) -> pd.DataFrame:
-    """The cells (province, headline metric, year) of `provinces` that have a headline figure, one row each, with
-    how many of its readings come from published articles and how many from offices. This is what the matrices
-    and the comparable years count, and what a data request asks for where it is missing."""
-    found = cells[
-        (cells["place_kind"] == "province") & cells["place"].isin(provinces) & (cells["headline_readings"] > 0)
-    ]
+    """The cells (province, headline metric, year) of `provinces` that have a headline figure compared by the rule
+    of COMPARED_READING, one row each, with how many of its readings come from published articles and how many
+    from offices. This is what the comparable years count, and what a data request asks for where it is missing."""
+    found = cells[(cells["place_kind"] == "province") & cells["place"].isin(provinces) & cells["compared"]]
     per_cell = found.groupby(["place", "metric", "year"], as_index=False)[
         ["headline_readings", "office_headline_readings"]
     ].sum()
@@ -132,7 +148,8 @@ def matrix_choices(headlines: pd.DataFrame) -> list[tuple[str, str, str | None, 
 def comparable_years(
     cells: pd.DataFrame, headlines: pd.DataFrame, provinces: list[str], minimum: int = COMPARABLE_PROVINCES
 ) -> pd.DataFrame:
-    """Per headline metric: the years in which at least `minimum` of `provinces` have its headline figure."""
+    """Per headline metric: the years in which at least `minimum` of `provinces` have its headline figure by
+    the rule of COMPARED_READING, the one a ranking of that year applies."""
     found = headline_cells(cells, provinces)
     counts = found.groupby(["metric", "year"])["place"].nunique()
     rows = []
@@ -183,6 +200,13 @@ def matrices(
         for gap in topic_gaps.itertuples():
             if (gap.place, "province") in marks.index and gap.year in marks.columns:
                 marks.loc[(gap.place, "province"), gap.year] = SEARCHED_NOTHING
+        if headline_only:
+            other = cells[(cells["category"] == topic) & (cells["metric"] == metric)]
+            for place, kind, year in other[other["other_measure_readings"] > 0][
+                ["place", "place_kind", "year"]
+            ].itertuples(index=False, name=None):
+                if (place, kind) in marks.index and year in marks.columns:
+                    marks.loc[(place, kind), year] = OTHER_MEASURE
         written = per_cell["readings"].astype(str) + per_cell["conflict"].map({True: "!", False: ""})
         for (place, kind, year), text in zip(
             per_cell[["place", "place_kind", "year"]].itertuples(index=False, name=None), written, strict=True
@@ -222,7 +246,8 @@ def run(database: Path, say: Callable[[str], None] = print) -> None:
     say("")
     say(
         "Readings per province and year ('!' readings disagree, "
-        f"'{SEARCHED_NOTHING}' searched and not found, '{NOT_SEARCHED}' not searched); "
+        f"'{SEARCHED_NOTHING}' searched and not found, '{NOT_SEARCHED}' not searched, "
+        f"'{OTHER_MEASURE}' only a figure of another measure, such as the living-standards survey); "
         "headline metrics count their headline figures only, topics every actual figure."
     )
     for name, table in matrices(cells, gaps, provinces, matrix_choices(headlines)).items():

@@ -18,7 +18,8 @@
 -- The rule, in order:
 --   1. a reading dated in the year over one carried over from early the next year, then the one whose
 --      period ends latest (the year-end figure over a mid-year one);
---   2. a government publication (an address on .gov.vn) over a press report;
+--   2. an official publisher over the domestic press, and the domestic press over a foreign outlet
+--      (data/publishers.csv; a publisher not classified there counts as the press);
 --   3. an exact figure over one written "more than", "about" and the like;
 --   4. the latest publication (a page without a date by the earliest date it can have);
 --   5. the lowest figure id, so that the choice never depends on load order.
@@ -30,7 +31,7 @@ WITH compared AS (
         *,
         count(*) OVER same_point AS readings,
         min(value) OVER same_point < max(value) OVER same_point AS disagree,
-        coalesce(regexp_matches(source_url, '^https?://[^/]*\.gov\.vn(/|$)'), false) AS source_official,
+        CASE source_tier WHEN 'official' THEN 0 WHEN 'foreign' THEN 2 ELSE 1 END AS source_rank,
         CASE
             WHEN measure = 'stock' AND month(period_end) <= 2 THEN year(period_end) - 1
             ELSE year(period_end)
@@ -50,12 +51,24 @@ ranked AS (
         *,
         CASE WHEN series_period THEN row_number() OVER same_year END AS series_choice,
         CASE WHEN series_period THEN count(*) OVER same_year END AS series_readings,
-        CASE WHEN series_period THEN disagree END AS series_disagree
+        CASE WHEN series_period THEN disagree END AS series_disagree,
+        -- The reading cited for its point wherever the point is shown alone: the same preference as above.
+        row_number() OVER (
+            PARTITION BY province, area, area_level, merged_province, metric, beneficiary_group,
+                         period_start, period_end, is_target, poverty_standard
+            ORDER BY source_rank, qualifier = 'exact' DESC, published DESC NULLS LAST, fact_id
+        ) AS point_choice,
+        -- Whether the figure's poverty standard (if any) is the one in force at the end of the year it stands
+        -- for: a survey's own measure, or a rate under the previous standard, is never compared with the
+        -- review's rates of that year (etl/coverage.py's COMPARED_READING).
+        poverty_standard IS NULL
+            OR coalesce(make_date(year, 12, 31) BETWEEN poverty_standard_from AND poverty_standard_to, false)
+            AS standard_in_force
     FROM compared
     WINDOW same_year AS (
         PARTITION BY province, area, area_level, merged_province, metric, beneficiary_group, is_target,
                      poverty_standard, series_period, year
-        ORDER BY year(period_end) = year DESC, period_end DESC, source_official DESC, qualifier = 'exact' DESC,
+        ORDER BY year(period_end) = year DESC, period_end DESC, source_rank, qualifier = 'exact' DESC,
                  published DESC NULLS LAST, fact_id
         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
     )
@@ -64,7 +77,7 @@ SELECT
     row_number() OVER (
         ORDER BY province, metric, beneficiary_group, area_level, area, period_start, fact_id
     ) AS list_position,
-    * EXCLUDE (disagree, series_period, published),
+    * EXCLUDE (disagree, series_period, published, source_rank, poverty_standard_from, poverty_standard_to),
     CASE WHEN disagree THEN 'conflict' WHEN readings > 1 THEN 'duplicate' ELSE 'single' END AS agreement
 FROM ranked
 ORDER BY list_position;

@@ -29,11 +29,13 @@ REFERENCE_TABLES = (
     "poverty_standards",
     "programmes",
     "programme_metrics",
+    "publishers",
 )
 # Parents before children, so every foreign key finds its row.
 TABLE_ORDER = (
     *REFERENCE_TABLES,
     "sources",
+    "source_notes_vi",
     "coverage_gaps",
     "reports",
     "facts",

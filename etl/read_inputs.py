@@ -78,6 +78,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     # The support programmes (the Support page's panels) and the one programme each support metric belongs to.
     "programmes": ("programme", "label_vi", "label_en"),
     "programme_metrics": ("metric", "programme"),
+    # Who each publisher is, so that a point given by several reports cites the most authoritative one.
+    "publishers": ("publisher", "tier", "country"),
+    # The reviewers' notes of sources.csv in Vietnamese, for Vietnamese pages (the English stays for reviewers).
+    "source_notes_vi": ("source_id", "note_vi"),
 }
 
 

@@ -76,6 +76,15 @@ CREATE TABLE programme_metrics (
     programme  VARCHAR NOT NULL REFERENCES programmes (programme)
 );
 
+-- Who publishes the reports: an official body (a ministry, the statistics office, a provincial portal, the Bank
+-- for Social Policies, the social-insurance agency), the domestic press, or a foreign outlet. When several
+-- reports give one point, the official one is cited, then the domestic press, then a foreign outlet.
+CREATE TABLE publishers (
+    publisher  VARCHAR PRIMARY KEY,
+    tier       VARCHAR NOT NULL CHECK (tier IN ('official', 'domestic_press', 'foreign')),
+    country    VARCHAR  -- ISO 3166 code; empty where it is not established
+);
+
 -- A report kept in data/reports has its text in `reports`; a published article is not committed
 -- and stands on its web address.
 CREATE TABLE sources (
@@ -99,6 +108,12 @@ CREATE TABLE sources (
     CHECK (text_in_repository OR url IS NOT NULL),
     CHECK (NOT text_in_repository OR file IS NOT NULL),
     CHECK (published_not_after >= published_not_before)
+);
+
+-- A source's note in Vietnamese, where a reviewer has written one (the English note stays in sources).
+CREATE TABLE source_notes_vi (
+    source_id  VARCHAR PRIMARY KEY REFERENCES sources (source_id),
+    note_vi    VARCHAR NOT NULL
 );
 
 -- Province × topic × year cells searched for without finding a published figure.
@@ -181,11 +196,15 @@ SELECT
     sources.published_not_before AS source_published_not_before,
     sources.published_not_after AS source_published_not_after,
     sources.url AS source_url,
-    sources.kind AS source_kind
+    sources.kind AS source_kind,
+    publishers.tier AS source_tier,
+    poverty_standards.applies_from AS poverty_standard_from,
+    poverty_standards.applies_to AS poverty_standard_to
 FROM facts
 LEFT JOIN provinces USING (province)
 LEFT JOIN regions AS area_regions ON facts.area_level = 'region' AND area_regions.region = facts.area
 JOIN metrics USING (metric)
 JOIN beneficiary_groups USING (beneficiary_group)
 LEFT JOIN poverty_standards USING (poverty_standard)
-JOIN sources USING (source_id);
+JOIN sources USING (source_id)
+LEFT JOIN publishers ON publishers.publisher = sources.publisher;

@@ -26,6 +26,8 @@ NATIONAL_LEVELS = ("country", "region")
 COUNTRY_AREA = "Cả nước"
 CATEGORIES = ("poverty", "health_insurance", "credit", "support", "women_union", "social_insurance")
 BOOLEANS = {"true": True, "false": False}
+# Who a publisher is (data/publishers.csv): the order in which reports of one point are cited.
+PUBLISHER_TIERS = ("official", "domestic_press", "foreign")
 IDENTIFIER = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")
 # A row whose qualifier or unit is not written in its own quote (one "tối thiểu" governing two numbers,
 # a table whose header says "%") must explain it in `note`, naming the word.
@@ -131,6 +133,8 @@ def validate(inputs: Inputs) -> list[Problem]:
     _validate_facts(tables["facts"], inputs, sources, references, problems)
     _validate_coverage_gaps(tables["coverage_gaps"], provinces, problems)
     _validate_programmes(tables, problems)
+    _validate_publishers(tables["publishers"], tables["sources"], problems)
+    _validate_source_notes(tables["source_notes_vi"], set(sources), problems)
     return problems
 
 
@@ -703,3 +707,30 @@ def _validate_programmes(tables: dict[str, CsvTable], problems: list[Problem]) -
                     f"programme={values['programme']}",
                 )
             )
+
+
+def _validate_publishers(table: CsvTable, sources: CsvTable, problems: list[Problem]) -> None:
+    """Every publisher has a tier, and every publisher of sources.csv is in publishers.csv: a report whose
+    publisher is not classified could be cited before an official one."""
+    for row in _rows(table, "publisher", problems):
+        row.require("publisher", "tier")
+        row.one_of("tier", PUBLISHER_TIERS, "tier")
+        if row["country"] and not re.fullmatch(r"[A-Z]{2}", row["country"]):
+            row.fail("country", f"{row['country']!r} is not a two-letter country code (ISO 3166)")
+    classified = {values["publisher"] for _, values in table.rows}
+    for line, values in sources.rows:
+        if values["publisher"] and values["publisher"] not in classified:
+            _Row(sources, line, values, "source_id", problems).fail(
+                "publisher",
+                f"publisher {values['publisher']!r} is not in publishers.csv; add it with its tier "
+                f"({', '.join(PUBLISHER_TIERS)})",
+                "unclassified_publisher",
+                value=values["publisher"],
+            )
+
+
+def _validate_source_notes(table: CsvTable, sources: set[str], problems: list[Problem]) -> None:
+    """A Vietnamese note belongs to a source of sources.csv, once, and says something."""
+    for row in _rows(table, "source_id", problems):
+        row.require("source_id", "note_vi")
+        row.one_of("source_id", sources, "source_id (sources.csv)")

@@ -54,6 +54,11 @@ def _withdraw(data_dir: Path, database: Path, source_id: str, who: object, say: 
         # Each file keeps its own header, so optional columns written before are kept.
         write_rows(staging / "facts.csv", fact_columns, [row for row in facts if row["source_id"] != source_id])
         write_rows(staging / "sources.csv", source_columns, [row for row in sources if row["source_id"] != source_id])
+        # Its Vietnamese note goes with it (a note of no source is refused).
+        note_columns, notes = _rows(data_dir / "source_notes_vi.csv")
+        note = [row for row in notes if row["source_id"] == source_id]
+        kept_notes = [row for row in notes if row["source_id"] != source_id]
+        write_rows(staging / "source_notes_vi.csv", note_columns, kept_notes)
         try:
             problems = [str(problem) for problem in validate(read_inputs(staging))]
         except InputError as error:
@@ -61,10 +66,12 @@ def _withdraw(data_dir: Path, database: Path, source_id: str, who: object, say: 
         if problems:
             return [problem.replace(str(staging), str(data_dir)) for problem in problems]
         kept = _keep_withdrawn(data_dir, source, figures, report)
+        if note:
+            write_rows(kept / "source_note_vi.csv", note_columns, note)
         say(f"kept in {kept}")
         try:
             # The figures go before their source, so that no figure is ever left without one.
-            commit(staging, data_dir, [Path("facts.csv"), Path("sources.csv")])
+            commit(staging, data_dir, [Path("facts.csv"), Path("source_notes_vi.csv"), Path("sources.csv")])
         except OSError as error:
             return [f"writing to {data_dir} failed ({error}); data/ was restored as it was"]
     if report is not None and (data_dir / report).exists():

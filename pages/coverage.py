@@ -23,22 +23,21 @@ group_names = queries.options()["groups"].set_index("beneficiary_group")[f"label
 st.subheader(labels.text("comparable_title", language))
 st.caption(labels.text("comparable_intro", language, minimum=coverage_matrices.COMPARABLE_PROVINCES))
 comparable = queries.comparable_years().merge(headlines[["metric", "headline_group"]], on="metric")
-st.dataframe(
-    pd.DataFrame(
-        {
-            labels.text("categories", language): [
-                labels.category_name(topic, language) for topic in comparable["category"]
-            ],
-            labels.text("metric", language): [metric_names[metric] for metric in comparable["metric"]],
-            labels.text("groups", language): [group_names.get(group, group) for group in comparable["headline_group"]],
-            labels.text("comparable_count", language): [len(years) for years in comparable["years"]],
-            labels.text("comparable_years", language): [
-                ", ".join(map(str, years)) or labels.text("comparable_none", language) for years in comparable["years"]
-            ],
-        }
-    ),
-    hide_index=True,
+comparable_table = pd.DataFrame(
+    {
+        labels.text("categories", language): [
+            labels.category_name(topic, language) for topic in comparable["category"]
+        ],
+        labels.text("metric", language): [metric_names[metric] for metric in comparable["metric"]],
+        labels.text("groups", language): [group_names.get(group, group) for group in comparable["headline_group"]],
+        labels.text("comparable_count", language): [len(years) for years in comparable["years"]],
+        labels.text("comparable_years", language): [
+            ", ".join(map(str, years)) or labels.text("comparable_none", language) for years in comparable["years"]
+        ],
+    }
 )
+# A short table of whole sentences: a static table, whose cells wrap instead of being cut.
+st.table(comparable_table.set_index(comparable_table.columns[0]))
 
 st.subheader(labels.text("kind_title", language))
 st.caption(labels.text("kind_intro", language))
@@ -116,13 +115,15 @@ links = pd.DataFrame(
 )
 st.dataframe(
     links,
-    column_config={column: st.column_config.LinkColumn(column, display_text=r"cell=(.*)$") for column in links},
+    column_config={column: st.column_config.LinkColumn(column, display_text=r"cell=(.*)$") for column in links}
+    | {key: value for key, value in page.fitted_columns(links, links.index.name).items() if key == "_index"},
 )
 st.caption(
     labels.text(
         "coverage_marks",
         language,
         counted=labels.text("coverage_counted_headline" if headline_only else "coverage_counted", language),
+        other=coverage_matrices.OTHER_MEASURE,
         searched=coverage_matrices.SEARCHED_NOTHING,
         unsearched=coverage_matrices.NOT_SEARCHED,
     )
@@ -143,6 +144,6 @@ if (place, kind) in places and year.isdigit() and int(year) in table.columns:
         st.write(labels.text("cell_empty", language))
         for gap in searched.itertuples():
             st.caption(page.plain(gap.queries))
-            st.caption(f"{page.plain(labels.text('note_in_english', language))}: {page.plain(gap.outcome)}")
+            page.english_note("search_outcome", gap.outcome, language)
     else:
         page.selectable_table(readings, "cell_table", view)

@@ -54,7 +54,7 @@ if page.has_rows(view.filters, view):
         st.download_button(
             labels.text("download_brief", language),
             data=lambda: brief.brief_html(view.filters, language),
-            file_name="giam-ngheo-tom-tat.html" if language == "vi" else "poverty-brief.html",
+            file_name=page.download_name("brief", language, "html"),
             mime="text/html",
             on_click="ignore",
             icon=":material/download:",

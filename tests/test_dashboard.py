@@ -206,7 +206,54 @@ def test_the_sources_page_shows_published_articles_plainly(dashboard):
     app = open_page(dashboard, "pages/sources.py")
     lines = [element.value for element in app.text]
     assert lines and not any("nan" in line.split(" · ") for line in lines), lines
-    assert any(line.endswith(" · vi") for line in lines)
+    assert any(line.endswith(" · tiếng Việt") for line in lines)  # the language as printed, in words
     captions = [caption.value for caption in app.caption]
     assert any(caption == "bài đã đăng, xem tại địa chỉ nguồn" for caption in captions)
     assert any(header.value == "Các báo cáo nói khác nhau" for header in app.header)
+
+
+def test_table_cells_are_shown_whole_not_cut(dashboard):
+    """Each text column is as wide as its longest cell (up to a limit), and the short table of what can be compared
+    wraps its cells: "Vốn Chương trình MTQG giảm nghèo bền vững…" is read whole, not cut to "giảm nghèo bền v…"."""
+    from app.page import CHARACTER_WIDTH, WIDEST_COLUMN
+
+    app = open_page(dashboard, "pages/explore.py")
+    table = app.dataframe[0]
+    widths = json.loads(table.proto.columns)
+    frame = table.value
+    checked = 0
+    for column in frame.columns:
+        texts = [text for text in frame[column] if isinstance(text, str)]
+        if not texts or column not in widths or widths[column].get("hidden"):
+            continue
+        longest = max(len(text) for text in [*texts, str(column)])
+        assert widths[column]["width"] >= min(WIDEST_COLUMN, CHARACTER_WIDTH * longest), column
+        checked += 1
+    assert checked >= 3
+    coverage = open_page(dashboard, "pages/coverage.py")
+    comparable = coverage.table[0].value
+    assert "Vốn Chương trình MTQG giảm nghèo bền vững đã giải ngân" in comparable.to_string()
+    places = json.loads(coverage.dataframe[0].proto.columns)["_index"]
+    assert places["width"] >= CHARACTER_WIDTH * len("Bắc Trung Bộ và duyên hải miền Trung")
+
+
+def test_a_vietnamese_source_card_shows_the_reviewers_note_in_vietnamese_or_says_it_is_english_only(dashboard):
+    app = open_page(dashboard, "pages/sources.py", lang="vi")
+    app.text_input(key="source_search").set_value("Kiến Xương").run()
+    captions = [caption.value for caption in app.caption]
+    assert any(caption.startswith("Ghi chú của người biên tập: Ngày giờ như in dưới tiêu đề") for caption in captions)
+    assert not any("Date and time as printed" in caption for caption in captions)
+    app.text_input(key="source_search").set_value("VietnamPlus").run()
+    notes = [expander.label for expander in app.expander]
+    assert notes and all("Ghi chú biên tập chỉ có bằng tiếng Anh" in label for label in notes)
+
+
+def test_a_vietnamese_note_of_no_source_is_refused(data_dir, tmp_path):
+    from etl.build import BuildFailed, run
+    from tests.helpers import read_csv, write_csv
+
+    notes = read_csv(data_dir / "source_notes_vi.csv")
+    write_csv(data_dir / "source_notes_vi.csv", [*notes, {"source_id": "khong-co", "note_vi": "Ghi chú."}])
+    with pytest.raises(BuildFailed) as failure:
+        run(data_dir, tmp_path / "poverty.duckdb", say=lambda _: None)
+    assert any("khong-co" in str(problem) for problem in failure.value.problems)

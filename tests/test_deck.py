@@ -403,6 +403,12 @@ def test_the_standard_changes_and_the_merger_are_drawn_on_the_line_charts(on_bui
     between = [round((rule.begin_x - left) / slot) for rule in rules]
     assert between == [categories.index("2016"), categories.index("2022"), categories.index("2025")]
     assert all(rule.begin_x == rule.end_x for rule in rules)  # vertical
+    # Each note beside its own rule: the merger's, at the right edge, stands above the plot and ends at its rule,
+    # never inside the plot next to the 2022 rule.
+    plot_top = frame.top + frame.height * deck.PLOT_AREA["y"]
+    merger = next(shape for shape in slide.shapes if shape.name == "rule_note" and "Sáp nhập" in shape.text_frame.text)
+    assert merger.top + merger.height <= plot_top + 1
+    assert abs(merger.left + merger.width - rules[-1].begin_x) < deck.Inches(0.1)
 
 
 def test_sources_are_readable_under_the_chart_and_in_full_at_the_end(on_built_database):
@@ -456,3 +462,44 @@ def test_the_merged_province_and_the_survey_rate_are_marked_in_the_vietnamese_de
     ]
     places = {row[0] for row in table}
     assert "Phú Thọ (tỉnh mới từ 1/7/2025)" in places and "Hải Dương (Khảo sát mức sống)" in places
+
+
+@pytest.mark.parametrize("metric", ["poverty_rate", "credit_outstanding", "bhyt_population_coverage"])
+def test_no_value_label_covers_a_marker_of_another_line(on_built_database, metric):
+    """A label sits above or below its point, about LABEL_SPACING of the axis tall: no other line's marker (a
+    province's or the country's) of that year may stand where it is written."""
+    from pptx.enum.chart import XL_LABEL_POSITION
+
+    readings = queries.series(Filters(), metric)
+    for chart in deck_charts.line_charts(readings, queries.poverty_standards(), "vi", TITLE):
+        top = max(value for series in chart.series for value in series.values if value is not None)
+        height = deck.LABEL_SPACING * top
+        labelled = deck.labelled_points(chart.series)
+        assert labelled
+        for index, points in labelled.items():
+            for point, position in points.items():
+                value = chart.series[index].values[point]
+                low, high = (value - height, value) if position == XL_LABEL_POSITION.BELOW else (value, value + height)
+                for other_index, other in enumerate(chart.series):
+                    marker = other.values[point]
+                    if other_index == index or other.connector or marker is None:
+                        continue
+                    assert not low < marker < high, (chart.series[index].name, chart.categories[point], other.name)
+
+
+def test_bar_value_labels_are_no_taller_than_their_bars(on_built_database):
+    """Forty bars on a slide: each value label fits the height of its bar, so labels never run into each other."""
+    rows = queries.chart_rows(Filters(categories=("credit",)))
+    presentation = make_deck([partial(deck_charts.bar_charts, rows, "en", "t")], "en")
+    chart = next(shape.chart for slide in presentation.slides for shape in slide.shapes if shape.has_chart)
+    series = chart.plots[0].series[0]
+    bars_on_slide = len(series.values)
+    assert bars_on_slide >= 30
+    sizes = {
+        run.font.size.pt
+        for point in range(bars_on_slide)
+        if series.points[point].data_label.has_text_frame
+        for run in series.points[point].data_label.text_frame.paragraphs[0].runs
+    }
+    plot_points = 5.3 * 72  # the plot's height on the slide, in points
+    assert sizes and max(sizes) <= plot_points / bars_on_slide

@@ -199,7 +199,7 @@ def test_withdrawing_leaves_the_database_equal_to_a_build_without_the_report(dat
     import shutil
 
     shutil.copytree(data_dir, by_hand)
-    for table in ("facts", "sources"):
+    for table in ("facts", "sources", "source_notes_vi"):
         rows = [row for row in read_csv(by_hand / f"{table}.csv") if row["source_id"] != WITHDRAWN]
         write_csv(by_hand / f"{table}.csv", rows)
     (by_hand / "reports" / report.name).unlink()
@@ -212,6 +212,7 @@ def test_withdrawing_leaves_the_database_equal_to_a_build_without_the_report(dat
     assert (kept / report.name).read_text(encoding="utf-8") == text  # withdrawn text is kept, not deleted
     assert read_csv(kept / "source.csv")[0]["source_id"] == WITHDRAWN
     assert {row["source_id"] for row in read_csv(kept / "facts.csv")} == {WITHDRAWN}
+    assert read_csv(kept / "source_note_vi.csv")[0]["note_vi"].startswith("Không ghi ngày")  # its Vietnamese note
     assert not report.exists()
 
 

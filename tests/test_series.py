@@ -17,7 +17,7 @@ from app.queries import Filters
 from app.series_chart import drawn_points, series_lines
 from etl import coverage as coverage_matrices
 from etl.build import BuildFailed, run
-from tests.corpus import add_article, fact, web_source
+from tests.corpus import add_article, classify_publisher, fact, web_source
 from tests.test_dashboard import open_page
 
 SERIES_PAGES = ("poverty", "health_insurance", "credit", "profile")
@@ -64,7 +64,7 @@ def rule_key(row: pd.Series) -> tuple:
     return (
         pd.Timestamp(row["period_end"]).year == row["year"],  # dated in the year over carried from the next
         row["period_end"],
-        bool(row["source_official"]),
+        -{"official": 0, "foreign": 2}.get(row["source_tier"], 1),  # official, the domestic press, foreign
         row["qualifier"] == "exact",
         pd.Timestamp(published) if pd.notna(published) else pd.Timestamp.min,
         tuple(-ord(character) for character in row["fact_id"]),
@@ -85,31 +85,43 @@ def test_every_year_with_several_readings_draws_the_one_the_rule_picks(built_dat
     assert several >= 10  # the corpus has many years read in more than one report
 
 
-def test_the_rule_prefers_year_end_then_government_then_exact_then_latest(data_dir, tmp_path):
-    """Five readings of Long An's 2019 rate; each step of the rule decides once."""
+def test_the_rule_prefers_year_end_then_official_then_domestic_then_exact_then_latest(data_dir, tmp_path):
+    """Six readings of Long An's 2019 rate; each step of the rule decides once. Who publishes is read from
+    publishers.csv, not guessed from the address."""
+    classify_publisher(data_dir, "Cổng thông tin thử", "official")
+    classify_publisher(data_dir, "Báo nước ngoài thử", "foreign")
+    portal = {"publisher": "Cổng thông tin thử"}
     add_article(
         data_dir, web_source("mid-year"), [fact("mid-year", 1, period_end="2019-06-30", period_start="2019-06-30")]
     )
     add_article(data_dir, web_source("press"), [fact("press", 1)])
-    add_article(data_dir, web_source("portal", url="https://longan.gov.vn/a.html"), [fact("portal", 1)])
     add_article(
         data_dir,
-        web_source("portal-about", url="https://longan.gov.vn/b.html", publication_date="2020-05-01"),
+        web_source(
+            "abroad", url="https://example.com/a.html", publication_date="2020-06-01", publisher="Báo nước ngoài thử"
+        ),
+        [fact("abroad", 1)],
+    )
+    add_article(data_dir, web_source("portal", url="https://example.vn/a.html", **portal), [fact("portal", 1)])
+    add_article(
+        data_dir,
+        web_source("portal-about", url="https://example.vn/b.html", publication_date="2020-05-01", **portal),
         [fact("portal-about", 1, qualifier="about", quote="khoảng 1,75%", note="qualifier: khoảng")],
     )
     add_article(
         data_dir,
-        web_source("portal-later", url="https://www.longan.gov.vn/c.html", publication_date="2020-03-01"),
+        web_source("portal-later", url="https://example.vn/c.html", publication_date="2020-03-01", **portal),
         [fact("portal-later", 1)],
     )
     database = tmp_path / "poverty.duckdb"
     run(data_dir, database, say=lambda _: None)
     with duckdb.connect(str(database), read_only=True) as connection:
         order = connection.execute(
-            "SELECT source_id FROM figures WHERE source_id IN ('mid-year', 'press', 'portal', 'portal-about', "
-            "'portal-later') ORDER BY series_choice"
+            "SELECT source_id FROM figures WHERE source_id IN ('mid-year', 'press', 'abroad', 'portal', "
+            "'portal-about', 'portal-later') ORDER BY series_choice"
         ).fetchall()
-    assert [source for (source,) in order] == ["portal-later", "portal", "portal-about", "press", "mid-year"]
+    expected = ["portal-later", "portal", "portal-about", "press", "abroad", "mid-year"]
+    assert [source for (source,) in order] == expected
 
 
 # Lines never cross a break
@@ -214,12 +226,20 @@ def test_a_merged_flag_on_a_country_figure_is_refused(data_dir, tmp_path):
 # Axes and numbers
 
 
-def test_panels_share_one_axis_and_rates_start_at_zero(on_built_database):
+def test_panels_share_one_axis_and_rates_start_at_zero_unless_the_chart_says_otherwise(on_built_database):
     readings = queries.series(Filters(), "poverty_rate")
     layout = series_lines(readings, queries.poverty_standards(), "vi", "t").to_dict()["layout"]
     ranges = [layout[name]["range"] for name in layout if name.startswith("yaxis")]
     assert len(ranges) >= 2 and all(axis == ranges[0] for axis in ranges)
     assert ranges[0][0] == 0 and ranges[0][1] >= drawn_points(readings)["value"].max()
+    # BHYT coverage runs from 85 to 95 %: from zero the provinces would overlap in a band at the top, so the
+    # axis starts near the lowest value and the chart says so.
+    coverage = queries.series(Filters(), "bhyt_population_coverage")
+    figure = series_lines(coverage, queries.poverty_standards(), "en", "t").to_dict()
+    low, high = figure["layout"]["yaxis"]["range"]
+    values = drawn_points(coverage)["value"]
+    assert 0 < low <= values.min() and high >= values.max()
+    assert any("not 0" in note["text"] for note in figure["layout"]["annotations"])
     bars = figure_layout_of_bars()
     x_ranges = [bars[name]["range"] for name in bars if name.startswith("xaxis")]
     assert len(x_ranges) >= 2 and all(axis == x_ranges[0] for axis in x_ranges)
@@ -327,7 +347,7 @@ def vietnamese_place(place: str, kind: str) -> str:
 
 
 def cell_texts(app) -> pd.DataFrame:
-    table = app.dataframe[1].value  # after the table of comparable years
+    table = app.dataframe[0].value  # the table of comparable years before it is a static table
     return table.map(lambda link: link.split("cell=", 1)[1])
 
 
@@ -353,7 +373,7 @@ def test_the_coverage_view_matches_the_command_line(dashboard, built_database, m
 
 def test_a_coverage_cell_opens_its_readings_and_sources(dashboard):
     app = open_page(dashboard, "pages/coverage.py", matrix="poverty_rate", place="Hải Dương", year="2022")
-    readings = app.dataframe[2].value
+    readings = app.dataframe[1].value
     assert len(readings) == 2 and {"1,75%", "2,15%"} <= set(readings.iloc[:, 9])
     assert app.query_params["place"] in ("Hải Dương", ["Hải Dương"])
 
@@ -543,3 +563,48 @@ def test_the_ranking_keeps_the_countrys_rule_when_the_five_provinces_are_picked(
     assert any("vạch đứt: cả nước" in caption.value for caption in app.caption)
     money = queries.ranking(Filters(provinces=five), "credit_outstanding", 2024)
     assert not (money["place_level"] == "country").any()  # a national balance is on another scale: no rule
+
+
+def test_the_merged_provinces_lone_point_sets_no_scale_and_a_province_without_the_indicator_is_named(
+    dashboard, on_built_database
+):
+    readings = queries.series(Filters(), "credit_outstanding")
+    figure = series_lines(readings, queries.poverty_standards(), "vi", "t").to_dict()
+    drawn = drawn_points(readings)
+    merged = drawn[drawn["merged_province"].astype(bool)]
+    others = drawn[~drawn["merged_province"].astype(bool)]
+    scale = 1e9  # tỷ đồng
+    low, high = figure["layout"]["yaxis"]["range"]
+    assert len(merged) and merged["value"].max() > 2 * others["value"].max()
+    assert high < merged["value"].max() / scale and high >= others["value"].max() / scale
+    # The merged point stands at the top edge, its value and "off the scale" written beside it.
+    merged_trace = next(trace for trace in figure["data"] if "tỉnh mới" in trace["name"] and "text" in trace)
+    assert any("ngoài thang đo" in text for text in merged_trace["text"])
+    assert max(merged_trace["y"]) <= high
+    # Long An publishes no balance: the page says so under the chart.
+    app = open_page(dashboard, "pages/credit.py")
+    captions = [caption.value for caption in app.caption]
+    assert any(
+        caption.startswith("Không có số liệu cấp tỉnh của chỉ tiêu này") and "Long An" in caption
+        for caption in captions
+    )
+
+
+def test_the_every_figure_bars_mark_the_merged_province_and_never_take_its_scale(on_built_database):
+    from app.charts import bars
+
+    rows = queries.chart_rows(Filters(categories=("credit",), metrics=("credit_outstanding",), levels=("province",)))
+    merged = rows[rows["merged_province"].astype(bool)]
+    assert len(merged)
+    figure = bars(rows, "en", "t").to_dict()
+    low, high = figure["layout"]["xaxis"]["range"]
+    assert high * 1e9 < merged["value"].max()
+    labelled = {
+        data[0]: (label, text)
+        for trace in figure["data"]
+        for label, text, data in zip(trace["y"], trace["text"], trace["customdata"], strict=True)
+    }
+    for fact_id in merged["fact_id"]:
+        label, text = labelled[fact_id]
+        assert "merged province from 1 July 2025" in label
+    assert any("off the scale" in text for label, text in labelled.values())

@@ -30,6 +30,14 @@ def test_the_corpus_has_many_reports_for_every_province():
         assert sum(source["province"] == province for source in sources) >= 6, province
 
 
+def test_the_provinces_studied_are_the_five(built_database):
+    """The pages, the coverage and the data requests compare the provinces that reports are filed under: a source
+    about another place (a city's figures in a national article) names none, so it never becomes a sixth."""
+    with duckdb.connect(str(built_database), read_only=True) as connection:
+        named = {row[0] for row in connection.execute("SELECT DISTINCT province FROM sources").fetchall() if row[0]}
+    assert named == set(PROVINCES)
+
+
 @pytest.mark.parametrize("province", PROVINCES)
 @pytest.mark.parametrize("topic", TOPICS)
 def test_every_province_has_a_province_level_figure_on_every_topic(figures, province, topic):

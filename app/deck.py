@@ -196,13 +196,14 @@ def _short_source(row: dict, language: str) -> str:
     """Publisher, date and the site the report is on: "VietNamNet 16/09/2025 vietnamnet.vn"."""
     site = urlsplit(str(row.get("source_url") or "")).netloc.removeprefix("www.")
     parts = (labels.publisher_name(row.get("source_publisher"), language), labels.source_date(row, language), site)
-    return " ".join(plain(part) for part in parts if isinstance(part, str) and part) + _foreign_mark(row, language)
+    return " ".join(plain(part) for part in parts if isinstance(part, str) and part) + _source_mark(row, language)
 
 
-def _foreign_mark(row: dict, language: str) -> str:
-    """ " (nguồn nước ngoài)" after a report cited for a point that only a foreign outlet gives (the cited reading
-    of a point is a foreign one only when no official or domestic report gives it)."""
-    return f" ({labels.text('foreign_source', language)})" if row.get("source_tier") == "foreign" else ""
+def _source_mark(row: dict, language: str) -> str:
+    """ " (cơ quan báo cáo theo biểu mẫu)" after an office's answer to a data request, " (nguồn nước ngoài)" after a
+    report cited for a point that only a foreign outlet gives (labels.source_mark)."""
+    mark = labels.source_mark(row, language)
+    return f" ({mark})" if mark else ""
 
 
 def native_chart(slide: object, chart: DeckChart, box: tuple[Emu, Emu, Emu, Emu]) -> None:
@@ -524,7 +525,7 @@ def _source_text(row: dict, language: str) -> str:
         row.get("source_title"),
         row.get("source_url"),
     )
-    return " · ".join(plain(part) for part in parts if isinstance(part, str) and part) + _foreign_mark(row, language)
+    return " · ".join(plain(part) for part in parts if isinstance(part, str) and part) + _source_mark(row, language)
 
 
 def _quote_lines(readings: pd.DataFrame, sources: dict[tuple, int], language: str) -> list[str]:

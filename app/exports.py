@@ -45,6 +45,7 @@ CHART_ONLY_COLUMNS = {
     "year": {"vi": "Năm", "en": "Year"},
     "drawn": {"vi": "Trên biểu đồ", "en": "On the chart"},
     "why": {"vi": "Lý do", "en": "Why"},
+    "source_kind": {"vi": "Loại nguồn", "en": "Kind of source"},
     "source_publisher": {"vi": "Cơ quan đăng", "en": "Publisher"},
     "source_publication_date": {"vi": "Ngày đăng", "en": "Publication date"},
 }
@@ -83,6 +84,7 @@ def chart_table(readings: pd.DataFrame, language: str, drawn: pd.Series | None =
             "poverty_standard_label": readings[f"poverty_standard_label_{language}"],
             "drawn": [labels.text("yes" if chosen else "no", language) for chosen in drawn],
             "why": [labels.text(key, language) for key in why],
+            "source_kind": [labels.source_kind_name(kind, language) for kind in readings["source_kind"]],
             "source_title": readings["source_title"],
             "source_publisher": [
                 labels.publisher_name(publisher, language) for publisher in readings["source_publisher"]

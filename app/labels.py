@@ -426,6 +426,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "publisher_not_named": {"vi": "Không ghi trong bài", "en": "Not named in the text"},
     "foreign_source": {"vi": "nguồn nước ngoài", "en": "foreign source"},
+    "office_source": {"vi": "cơ quan báo cáo theo biểu mẫu", "en": "reported by the office on a data request"},
+    "article_source": {"vi": "bài đã đăng", "en": "published report"},
     "foreign_source_note": {
         "vi": "Số liệu chỉ có từ nguồn nước ngoài: chưa tìm được báo cáo của cơ quan nhà nước hay báo chí trong nước.",
         "en": "Only a foreign outlet gives this figure: no official or domestic report of it has been found.",
@@ -1239,13 +1241,28 @@ def publisher_name(publisher: object, language: str) -> str:
 
 def citation(reading: Mapping, language: str) -> str:
     """The report behind a figure as a reader cites it: title — publisher, date ("nguồn nước ngoài" where only a
-    foreign outlet gives it). The same words on screen, in tooltips, files and the deck; never an internal id."""
+    foreign outlet gives it, "cơ quan báo cáo theo biểu mẫu" where an office reported it on a data request). The
+    same words on screen, in tooltips, files and the deck; never an internal id."""
     title = str(reading.get("source_title") or "")
     title = title[:90] + "…" if len(title) > 90 else title
     cited = f"{title} — {publisher_name(reading.get('source_publisher'), language)}, {source_date(reading, language)}"
+    mark = source_mark(reading, language)
+    return f"{cited} ({mark})" if mark else cited
+
+
+def source_mark(reading: Mapping, language: str) -> str:
+    """What sets the report behind a figure apart from a domestic published one, "" for none: an office's answer
+    to a data request ("cơ quan báo cáo theo biểu mẫu"), or a foreign outlet the only one to give it."""
+    if reading.get("source_kind") == "office":
+        return text("office_source", language)
     if reading.get("source_tier") == "foreign":
-        cited += f" ({text('foreign_source', language)})"
-    return cited
+        return text("foreign_source", language)
+    return ""
+
+
+def source_kind_name(kind: object, language: str) -> str:
+    """Whether a figure comes from a published report or from an office through a data request."""
+    return text("office_source" if kind == "office" else "article_source", language)
 
 
 def source_date(reading: Mapping, language: str) -> str:

@@ -254,7 +254,7 @@ def source_details(fact_ids: tuple[str, ...]) -> pd.DataFrame:
 def _source_details(fact_ids: tuple[str, ...], version: tuple[str, int]) -> pd.DataFrame:
     sql = """
         SELECT fact_id, source_title, source_publisher, source_publication_date, source_published_not_before,
-               source_published_not_after, source_tier
+               source_published_not_after, source_tier, source_kind
         FROM figures WHERE list_contains($ids, fact_id)
     """
     return run_query(sql, {"ids": list(fact_ids) or [""]}, version)
@@ -380,7 +380,7 @@ def _derived_ratios(filters: Filters, numerator: str, denominator: str, version:
                 top.group_label_vi, top.group_label_en, top.source_title, top.source_url,
                 top.year, top.period_text, top.merged_province, top.source_publisher, top.source_publication_date,
                 top.poverty_standard_label_vi, top.poverty_standard_label_en, top.place_vi, top.place_en,
-                top.survey_measure
+                top.survey_measure, top.source_tier, top.source_kind
             FROM chosen_figures AS top
             JOIN chosen_figures AS bottom
               ON top.source_id = bottom.source_id AND top.area = bottom.area

@@ -34,8 +34,9 @@ for source in queries.sources(chosen, search).itertuples():
         )
         author = source.author if isinstance(source.author, str) else "—"
         publisher = labels.publisher_name(source.publisher, language)
-        foreign = f" · {labels.text('foreign_source', language)}" if source.tier == "foreign" else ""
-        st.text(f"{publisher}{foreign} · {author} · {published} · {labels.language_name(source.language, language)}")
+        mark = labels.source_mark({"source_kind": source.kind, "source_tier": source.tier}, language)
+        marked = f" · {mark}" if mark else ""
+        st.text(f"{publisher}{marked} · {author} · {published} · {labels.language_name(source.language, language)}")
         if source.tier == "foreign" and source.cited_points:
             st.caption(labels.text("foreign_source_note", language))
         place = f"{source.province} → {source.province_2025}" if isinstance(source.province, str) else None

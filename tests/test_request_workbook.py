@@ -428,3 +428,37 @@ def test_problems_of_a_request_are_worded_in_english_too():
     problem = RequestProblem("figures", 7, "value", "not_number", "'many' is not a number", {"value": "many"})
     assert problem_text(problem, "en") == "Sheet figures, row 7, column F7 (value): “many” is not a number"
     assert problem_text(problem, "vi") == "Trang figures, dòng 7, cột F7 (value): “many” không phải một số"
+
+
+def test_an_office_figure_is_marked_apart_on_screen_in_files_and_in_the_deck(data_dir, database, tmp_path):
+    """A figure an office reported on a data request is told apart from a published one wherever it is cited: the
+    citation every hover and table uses, the chart's CSV and the deck's sources."""
+    from app import deck, exports, labels
+    from etl.add_request import load_request
+
+    cell = AskedCell(PROVINCE, "poverty_rate", "all", 2017, "percent", "stock")
+    path = tmp_path / "asked.xlsx"
+    path.write_bytes(workbook_of_cells(database, PROVINCE, [cell], "vi", date.today()))
+    fill(path, path, {3: filled_row("percent")})
+    loaded = load_request(data_dir, database, path.read_bytes())
+    assert loaded.problems == [] and loaded.figures == 1
+    with duckdb.connect(str(database), read_only=True) as connection:
+        readings = connection.execute(
+            "SELECT * FROM figures WHERE province = ? AND metric = 'poverty_rate' AND year = 2017", [PROVINCE]
+        ).df()
+    office = readings["source_kind"] == "office"
+    assert office.sum() == 1
+    row = readings[office].iloc[0].to_dict()
+    for language, words in (("vi", "cơ quan báo cáo theo biểu mẫu"), ("en", "reported by the office")):
+        assert words in labels.citation(row, language)
+        assert words in deck._source_text(row, language)
+        table = exports.chart_table(readings, language)
+        kinds = dict(
+            zip(
+                table[exports.CHART_HEADERS["fact_id"][language]],
+                table[exports.CHART_HEADERS["source_kind"][language]],
+                strict=True,
+            )
+        )
+        assert words in kinds[row["fact_id"]]
+        assert all(words not in kind for fact_id, kind in kinds.items() if fact_id != row["fact_id"])

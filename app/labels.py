@@ -105,7 +105,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "saved": {"vi": "Đã lưu và cập nhật cơ sở dữ liệu", "en": "Saved; the database is rebuilt"},
     "fix_these": {"vi": "Chưa lưu gì. Hãy sửa:", "en": "Nothing was saved. Please fix:"},
-    "need_text_and_title": {"vi": "Cần có văn bản báo cáo và tiêu đề.", "en": "A report text and a title are needed."},
+    "need_title": {
+        "vi": "Đã đọc báo cáo nhưng tài liệu không ghi tiêu đề: hãy nhập tiêu đề rồi bấm Đề xuất lần nữa.",
+        "en": "The report was read, but the document gives no title: type its title and press Propose again.",
+    },
     "form_web": {"vi": "trang web", "en": "the web page"},
     "form_pdf": {"vi": "tệp PDF", "en": "the PDF file"},
     "form_pdf-scanned": {"vi": "tệp PDF quét", "en": "the scanned PDF file"},

@@ -452,7 +452,7 @@ def _row(
         "quote_offset": str(reading.start),
         "poverty_standard": "",
         "merged_province": "",
-        "note": "proposed by python -m etl extract",
+        "note": "",
     }
 
 

@@ -210,7 +210,8 @@ def _details(metadata: dict, pages: int, form: str) -> SourceDetails:
         title=title,
         publisher=publisher,
         author=author,
-        publication_date=pdf_date(metadata.get("CreationDate")),
+        # A scan's file was made by the scanner on the day of scanning: no publication date of the report.
+        publication_date=pdf_date(metadata.get("CreationDate")) if form == "pdf" else "",
         format=form,
         pages=pages,
     )

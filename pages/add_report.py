@@ -2,6 +2,7 @@
 database; or withdraw a saved one. Only editors (app/editing.py) may change anything; everyone else is told why.
 The review table, its checks and the page's messages are app/review_table.py's."""
 
+import hashlib
 from datetime import date
 
 import streamlit as st
@@ -67,12 +68,25 @@ kept_in_project = st.radio(
 
 
 def read_given() -> intake.Intake:
-    """The report as given: an address, else the uploaded file, else the pasted text."""
+    """The report as given: an address, else the uploaded file, else the pasted text. A file read once is not read
+    again when Propose is pressed a second time (a scan's OCR takes seconds a page): the last reading is kept for
+    the same address or the same bytes."""
     if address.strip():
-        return intake.read_address(address.strip())
-    if uploaded:
-        return intake.read_upload(uploaded.name, uploaded.getvalue())
-    return intake.pasted(decode_report(pasted.encode(), "text"))
+        given: tuple = ("address", address.strip())
+    elif uploaded:
+        given = ("file", uploaded.name, hashlib.sha256(uploaded.getvalue()).hexdigest())
+    else:
+        return intake.pasted(decode_report(pasted.encode(), "text"))
+    last = st.session_state.get("last_reading")
+    if last and last[0] == given:
+        return last[1]
+    report = (
+        intake.read_address(given[1])
+        if given[0] == "address"
+        else intake.read_upload(uploaded.name, uploaded.getvalue())
+    )
+    st.session_state["last_reading"] = (given, report)
+    return report
 
 
 if st.button(labels.text("propose", language), type="primary"):
@@ -88,15 +102,13 @@ if st.button(labels.text("propose", language), type="primary"):
     details = document.details
     report_title = title.strip() or details.title
     if not report_title:
-        st.error(labels.text("need_text_and_title", language))
+        st.error(labels.text("need_title", language))
         st.stop()
     given = {"source_title": (title, details.title), "source_publisher": (publisher, details.publisher)}
     given["source_author"] = (author, details.author)
     filled: dict[str, object] = {key: found for key, (typed, found) in given.items() if found and not typed.strip()}
     # A date the document's metadata gives, else the dateline printed in its text ("09:40 | 05/11/2024").
-    found_date = (
-        date.fromisoformat(details.publication_date) if details.publication_date else dateline(document.text)
-    )
+    found_date = date.fromisoformat(details.publication_date) if details.publication_date else dateline(document.text)
     if not published and found_date:
         filled["source_published"] = found_date
     if not url.strip() and details.url:

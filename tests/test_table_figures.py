@@ -662,6 +662,9 @@ def table_report(data_dir):
         kind="article",
     )
     write_csv(data_dir / "sources.csv", [*sources, source])
+    publishers = read_csv(data_dir / "publishers.csv")
+    publisher = {"publisher": source["publisher"], "tier": "official", "country": "VN"}
+    write_csv(data_dir / "publishers.csv", [*publishers, publisher])
     rows = extract_document(document, "longan-tables-2024", "Long An", PUBLISHED, PROVINCES, CATEGORIES)
     return data_dir, rows
 

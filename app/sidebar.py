@@ -249,6 +249,9 @@ def coded_choice(
         state[parameter] = codes.get(st.query_params.get(parameter, ""), default if default in options else options[0])
     if hidden:
         return state[parameter]
+    # Handed to the widget again on every run: a select box's browser side keeps the label it showed, so after
+    # the language changes it would go on showing the old language's words for the same code.
+    state[parameter] = state[parameter]
     chosen = widget(label, options, format_func=format_func, key=parameter)
     chosen = options[0] if chosen is None else chosen
     if st.query_params.get(parameter) != str(chosen):

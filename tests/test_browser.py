@@ -209,6 +209,25 @@ def test_the_coverage_view_and_the_profile_in_a_browser(server, tab):
     tab.screenshot(path=str(SCREENSHOTS / "profile-long-an.png"), full_page=True)
 
 
+def shown(select_box) -> str:
+    """What a select box shows: its words, and the value of its input where it draws the choice in one."""
+    inputs = select_box.locator("input")
+    typed = " ".join(field.input_value() for field in inputs.all()) if inputs.count() else ""
+    return f"{select_box.text_content()} {typed}"
+
+
+def test_a_choice_shown_in_a_select_box_speaks_the_new_language_after_a_switch(server, tab):
+    tab.goto(f"{server}/coverage")
+    _settle(tab)
+    chooser = tab.locator('[data-testid="stSelectbox"]').filter(has_text="Chỉ tiêu hoặc chủ đề")
+    assert "Chỉ tiêu chính: Tỷ lệ hộ nghèo" in shown(chooser)
+    tab.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+    tab.get_by_text("Ask a province for its missing figures").wait_for()
+    tab.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
+    chooser = tab.locator('[data-testid="stSelectbox"]').filter(has_text="Metric or topic")
+    assert "Headline: Poverty rate" in shown(chooser), shown(chooser)
+
+
 def test_the_deck_downloaded_from_the_poverty_page_holds_the_lines_drawn(server, tab, tmp_path):
     from pptx import Presentation
 

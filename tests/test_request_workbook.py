@@ -39,7 +39,7 @@ def last_full_year() -> int:
 def expected_missing(database: Path, province: str) -> list[tuple[str, str, int, str]]:
     """Computed here, apart from the code under test: every headline metric × year from 2015 to the last full year
     without a province-level actual figure of the headline group, for the old province, that stands for the year
-    (a stock, or a flow over the calendar year)."""
+    (a stock, or a flow over the calendar year), measured under the poverty standard in force that year."""
     with duckdb.connect(str(database), read_only=True) as connection:
         headlines = connection.execute(
             "SELECT metric, headline_group, unit, category, headline_rank FROM metrics WHERE headline_rank IS NOT NULL"
@@ -49,7 +49,7 @@ def expected_missing(database: Path, province: str) -> list[tuple[str, str, int,
                 """
                 SELECT DISTINCT figures.metric, figures.year FROM figures JOIN metrics USING (metric)
                 WHERE province = $province AND area_level = 'province' AND NOT is_target AND NOT merged_province
-                  AND beneficiary_group = metrics.headline_group
+                  AND beneficiary_group = metrics.headline_group AND standard_in_force
                   AND (metrics.measure = 'stock' OR (month(period_start) = 1 AND day(period_start) = 1
                        AND month(period_end) = 12 AND day(period_end) = 31 AND year(period_start) = year(period_end)))
                 """,

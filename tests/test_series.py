@@ -346,8 +346,14 @@ def vietnamese_place(place: str, kind: str) -> str:
     return f"{place} (tỉnh mới từ 1/7/2025)" if kind == "merged_province" else place
 
 
+def matrix_index(app) -> int:
+    """Which of the Coverage page's data frames is the matrix: the one with a column a year (the table of
+    comparable years is a static table, and the cells by source come before it)."""
+    return next(number for number, frame in enumerate(app.dataframe) if "2015" in map(str, frame.value.columns))
+
+
 def cell_texts(app) -> pd.DataFrame:
-    table = app.dataframe[0].value  # the table of comparable years before it is a static table
+    table = app.dataframe[matrix_index(app)].value
     return table.map(lambda link: link.split("cell=", 1)[1])
 
 
@@ -373,7 +379,7 @@ def test_the_coverage_view_matches_the_command_line(dashboard, built_database, m
 
 def test_a_coverage_cell_opens_its_readings_and_sources(dashboard):
     app = open_page(dashboard, "pages/coverage.py", matrix="poverty_rate", place="Hải Dương", year="2022")
-    readings = app.dataframe[1].value
+    readings = app.dataframe[matrix_index(app) + 1].value  # the readings of the cell, under the matrix
     assert len(readings) == 2 and {"1,75%", "2,15%"} <= set(readings.iloc[:, 9])
     assert app.query_params["place"] in ("Hải Dương", ["Hải Dương"])
 

@@ -81,3 +81,29 @@ def running_streamlit(
         finally:
             server.terminate()
             server.wait(timeout=20)
+
+
+def data_copy(folder: Path) -> Path:
+    """A copy of data/ in `folder` for a test to change: without the database, the local copies of published
+    articles and the backups."""
+    import shutil
+
+    from etl.paths import DATA_DIR
+
+    copy = folder / "data"
+    shutil.copytree(
+        DATA_DIR, copy, ignore=shutil.ignore_patterns("*.duckdb", "*.wal", ".*", "reports-local", "backups")
+    )
+    return copy
+
+
+@contextmanager
+def dashboard_on(data: Path, environment: dict[str, str] | None = None, address: str = "127.0.0.1") -> Iterator[str]:
+    """The dashboard serving a copy of data/ (see data_copy), its database built beside it; yields its address."""
+    from etl.build import build_problems
+
+    database = data.parent / "poverty.duckdb"
+    assert build_problems(data, database, say=lambda _: None) == []
+    settings = {"POVERTY_DATA": str(data), "POVERTY_DB": str(database), **(environment or {})}
+    with running_streamlit("dashboard.py", settings, address=address) as url:
+        yield url

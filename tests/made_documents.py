@@ -281,35 +281,39 @@ SURROUNDINGS = {
 }
 
 
-def article_docx() -> bytes:
+def docx_with_table(
+    before: tuple[str, ...], caption: str, table: tuple[tuple[str, ...], ...], after: tuple[str, ...], title: str = ""
+) -> bytes:
+    """A Word file: a heading (when titled), paragraphs, a captioned table, paragraphs, in that order."""
     import docx
 
     document = docx.Document()
-    document.core_properties.title = TITLE
-    document.core_properties.author = "Phòng Lao động - Thương binh và Xã hội huyện Tân Trụ"
-    document.add_heading(TITLE, level=1)
-    for paragraph in PARAGRAPHS[:2]:
+    if title:
+        document.core_properties.title = title
+        document.core_properties.author = "Phòng Lao động - Thương binh và Xã hội huyện Tân Trụ"
+        document.add_heading(title, level=1)
+    for paragraph in (*before, caption):
         document.add_paragraph(paragraph)
-    document.add_paragraph(TABLE_CAPTION)
-    table = document.add_table(rows=len(TABLE), cols=len(TABLE[0]))
-    for row_cells, row in zip(table.rows, TABLE, strict=True):
-        for cell, value in zip(row_cells.cells, row, strict=True):
+    grid = document.add_table(rows=len(table), cols=len(table[0]))
+    for cells, row in zip(grid.rows, table, strict=True):
+        for cell, value in zip(cells.cells, row, strict=True):
             cell.text = value
-    for paragraph in PARAGRAPHS[2:]:
+    for paragraph in after:
         document.add_paragraph(paragraph)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def article_workbook() -> bytes:
+def workbook_with_table(sheet_name: str, caption: str, table: tuple[tuple[str, ...], ...]) -> bytes:
+    """An Excel annex: the caption in its first row, then the table, numbers as Excel holds them."""
     import openpyxl
 
     workbook = openpyxl.Workbook()
     sheet = workbook.active
-    sheet.title = "Phụ lục 1"
-    sheet.append([TABLE_CAPTION])
-    for row in TABLE:
+    sheet.title = sheet_name
+    sheet.append([caption])
+    for row in table:
         sheet.append([_cell_value(value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -324,26 +328,40 @@ def _cell_value(value: str) -> object:
         return value
 
 
-def article_pdf() -> bytes:
+def pdf_with_table(
+    before: tuple[str, ...], caption: str, table: tuple[tuple[str, ...], ...], after: tuple[str, ...], title: str = ""
+) -> bytes:
+    """A PDF with a text layer: a title (when given), paragraphs, a captioned ruled table, paragraphs."""
     from fpdf import FPDF, FontFace
 
     pdf = FPDF()
-    pdf.set_title(TITLE)
+    if title:
+        pdf.set_title(title)
     pdf.add_page()
     pdf.add_font("body", fname=_font_path())
     pdf.set_font("body", size=12)
-    pdf.multi_cell(0, 8, TITLE, new_x="LMARGIN", new_y="NEXT")
-    for paragraph in PARAGRAPHS[:2]:
+    for paragraph in (*((title,) if title else ()), *before, caption):
         pdf.multi_cell(0, 7, paragraph, new_x="LMARGIN", new_y="NEXT")
-    pdf.multi_cell(0, 7, TABLE_CAPTION, new_x="LMARGIN", new_y="NEXT")
-    with pdf.table(headings_style=FontFace(emphasis=None)) as table:
-        for row in TABLE:
-            cells = table.row()
+    with pdf.table(headings_style=FontFace(emphasis=None)) as grid:
+        for row in table:
+            cells = grid.row()
             for value in row:
                 cells.cell(value)
-    for paragraph in PARAGRAPHS[2:]:
+    for paragraph in after:
         pdf.multi_cell(0, 7, paragraph, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+def article_docx() -> bytes:
+    return docx_with_table(PARAGRAPHS[:2], TABLE_CAPTION, TABLE, PARAGRAPHS[2:], title=TITLE)
+
+
+def article_workbook() -> bytes:
+    return workbook_with_table("Phụ lục 1", TABLE_CAPTION, TABLE)
+
+
+def article_pdf() -> bytes:
+    return pdf_with_table(PARAGRAPHS[:2], TABLE_CAPTION, TABLE, PARAGRAPHS[2:], title=TITLE)
 
 
 def scanned_article_pdf() -> bytes:
@@ -444,44 +462,12 @@ def province_cells() -> list[tuple[str, int, str]]:
 
 
 def province_docx() -> bytes:
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph(PROVINCE_CAPTION)
-    table = document.add_table(rows=len(PROVINCE_TABLE), cols=len(PROVINCE_TABLE[0]))
-    for cells, row in zip(table.rows, PROVINCE_TABLE, strict=True):
-        for cell, value in zip(cells.cells, row, strict=True):
-            cell.text = value
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return docx_with_table((), PROVINCE_CAPTION, PROVINCE_TABLE, ())
 
 
 def province_workbook() -> bytes:
-    import openpyxl
-
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "Phụ lục"
-    sheet.append([PROVINCE_CAPTION])
-    for row in PROVINCE_TABLE:
-        sheet.append([_cell_value(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_with_table("Phụ lục", PROVINCE_CAPTION, PROVINCE_TABLE)
 
 
 def province_pdf() -> bytes:
-    from fpdf import FPDF, FontFace
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.add_font("body", fname=_font_path())
-    pdf.set_font("body", size=11)
-    pdf.multi_cell(0, 7, PROVINCE_CAPTION, new_x="LMARGIN", new_y="NEXT")
-    with pdf.table(headings_style=FontFace(emphasis=None)) as table:
-        for row in PROVINCE_TABLE:
-            cells = table.row()
-            for value in row:
-                cells.cell(value)
-    return bytes(pdf.output())
+    return pdf_with_table((), PROVINCE_CAPTION, PROVINCE_TABLE, ())

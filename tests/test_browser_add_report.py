@@ -10,7 +10,6 @@ address ::ffff:127.0.0.1, and at http://localhost as loopback, for which Streaml
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -18,9 +17,8 @@ from pathlib import Path
 import pytest
 
 from app.review_table import COLUMNS
-from etl.build import build_problems
-from etl.paths import DATA_DIR, PROJECT_DIR
-from tests.chromium import running_streamlit
+from etl.paths import PROJECT_DIR
+from tests.chromium import dashboard_on, data_copy
 from tests.helpers import read_csv
 from tests.test_add_report_page import PROPOSED, PUBLISHER, REPORT, TITLE
 
@@ -31,19 +29,12 @@ ROW, MARKERS, NUMBERS = 35, 33, 48
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory) -> Path:
-    copy = tmp_path_factory.mktemp("browser-data") / "data"
-    shutil.copytree(
-        DATA_DIR, copy, ignore=shutil.ignore_patterns("*.duckdb", "*.wal", ".*", "reports-local", "backups")
-    )
-    return copy
+    return data_copy(tmp_path_factory.mktemp("browser-data"))
 
 
 @pytest.fixture(scope="module")
 def server(data):
-    database = data.parent / "poverty.duckdb"
-    assert build_problems(data, database, say=lambda _: None) == []
-    environment = {"POVERTY_DATA": str(data), "POVERTY_DB": str(database)}
-    with running_streamlit("dashboard.py", environment, address="::") as url:
+    with dashboard_on(data, address="::") as url:
         yield url.rsplit(":", 1)[1]  # the port
 
 

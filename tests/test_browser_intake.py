@@ -4,15 +4,12 @@ the document says of itself. The reports are made up (tests/made.py)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from etl.build import build_problems
-from etl.paths import DATA_DIR
 from tests import made_documents as made
-from tests.chromium import running_streamlit
+from tests.chromium import dashboard_on, data_copy
 from tests.helpers import read_csv
 from tests.test_browser_add_report import SCREENSHOTS, saved_or_said, settle
 
@@ -27,19 +24,12 @@ def site():
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory) -> Path:
-    copy = tmp_path_factory.mktemp("intake-data") / "data"
-    shutil.copytree(
-        DATA_DIR, copy, ignore=shutil.ignore_patterns("*.duckdb", "*.wal", ".*", "reports-local", "backups")
-    )
-    return copy
+    return data_copy(tmp_path_factory.mktemp("intake-data"))
 
 
 @pytest.fixture(scope="module")
 def server(data):
-    database = data.parent / "poverty.duckdb"
-    assert build_problems(data, database, say=lambda _: None) == []
-    environment = {"POVERTY_DATA": str(data), "POVERTY_DB": str(database), "POVERTY_ALLOW_LOCAL_FETCH": "1"}
-    with running_streamlit("dashboard.py", environment) as url:
+    with dashboard_on(data, {"POVERTY_ALLOW_LOCAL_FETCH": "1"}) as url:
         yield url
 
 

@@ -5,17 +5,14 @@ temporary copy of data/."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from etl.build import build_problems
-from etl.paths import DATA_DIR
 from etl.request_workbook import FIELDS
-from tests.chromium import running_streamlit
+from tests.chromium import dashboard_on, data_copy
 from tests.helpers import read_csv
 
 COLUMN = {field: index for index, field in enumerate(FIELDS, start=1)}
@@ -29,19 +26,12 @@ DOCUMENT = {
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory) -> Path:
-    copy = tmp_path_factory.mktemp("browser-request") / "data"
-    shutil.copytree(
-        DATA_DIR, copy, ignore=shutil.ignore_patterns("*.duckdb", "*.wal", ".*", "reports-local", "backups")
-    )
-    return copy
+    return data_copy(tmp_path_factory.mktemp("browser-request"))
 
 
 @pytest.fixture(scope="module")
 def server(data):
-    database = data.parent / "poverty.duckdb"
-    assert build_problems(data, database, say=lambda _: None) == []
-    environment = {"POVERTY_DATA": str(data), "POVERTY_DB": str(database)}
-    with running_streamlit("dashboard.py", environment) as url:
+    with dashboard_on(data) as url:
         yield url
 
 

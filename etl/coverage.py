@@ -36,6 +36,45 @@ MERGED_SUFFIX = " (merged province from 1 July 2025)"
 # living-standards survey's 0.71 %) or a rate under the previous standard is never set beside the review's.
 COMPARED_READING = "(series_choice = 1 AND NOT is_target AND NOT merged_province AND standard_in_force)"
 
+
+def compared_in_year_sql(where: str = "true") -> str:
+    """The one rule by which a one-year comparison takes its readings: for each place (province, or the country
+    and regions), metric and group among the figures `where` selects, the reading compared in the year $year.
+
+    A compared reading (COMPARED_READING) of that year if there is one; else, for a headline indicator, the
+    nearest compared reading within its window (`window_years` of data/metrics.meta.yml, none for any other
+    metric) that is measured under the poverty standard in force in $year too, so that a stand-in is never
+    taken across a change of standard; being a compared reading, it is never a target nor the merged
+    province's. Of two readings as near, the earlier: the level the province had reached by the date compared,
+    published by then, rather than later progress shown as if reached already. `stands_in` says whether the
+    reading is of another year than $year (its own year is `year`); `window_years` is the metric's window.
+    """
+    return f"""
+        SELECT *, year <> $year AS stands_in, $year::INTEGER AS compared_year FROM (
+            SELECT
+                figures.*,
+                coalesce(
+                    (SELECT window_years FROM headline_definitions WHERE headline_definitions.metric = figures.metric),
+                    0
+                ) AS window_years
+            FROM figures
+            WHERE {where} AND {COMPARED_READING}
+              AND (
+                  figures.poverty_standard IS NULL
+                  OR EXISTS (
+                      SELECT 1 FROM poverty_standards AS standard
+                      WHERE standard.poverty_standard = figures.poverty_standard
+                        AND make_date($year, 12, 31) BETWEEN standard.applies_from AND standard.applies_to
+                  )
+              )
+        )
+        WHERE abs(year - $year) <= window_years
+        QUALIFY row_number() OVER (
+            PARTITION BY coalesce(province, area), area_level, metric, beneficiary_group
+            ORDER BY abs(year - $year), year
+        ) = 1
+    """
+
 # One row per place, kind of place, topic, metric and year: readings of actual figures, those of the
 # headline figure that compare (read for a whole year, under the standard in force), those of the headline
 # figure under another measure only, and whether readings of one point disagree.

@@ -20,7 +20,7 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
-from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.dml import MSO_LINE_DASH_STYLE, MSO_PATTERN
 from pptx.enum.shapes import MSO_CONNECTOR
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
@@ -404,9 +404,18 @@ def _style_bars(drawn: object, series: DeckSeries) -> None:
     plot.vary_by_categories, plot.gap_width = False, 50
     drawn_series = plot.series[0]
     for index, colour in enumerate(series.colours):
-        fill = drawn_series.points[index].format.fill
-        fill.solid()
-        fill.fore_color.rgb = RGBColor.from_string(colour.lstrip("#"))
+        point = drawn_series.points[index].format
+        if index < len(series.hatched) and series.hatched[index]:
+            # A reading of another year: hatched in the province's colour over white and outlined, as on screen.
+            point.fill.patterned()
+            point.fill.pattern = MSO_PATTERN.WIDE_UPWARD_DIAGONAL
+            point.fill.fore_color.rgb = RGBColor.from_string(colour.lstrip("#"))
+            point.fill.back_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            point.line.color.rgb = RGBColor.from_string(colour.lstrip("#"))
+            point.line.width = Pt(1.5)
+            continue
+        point.fill.solid()
+        point.fill.fore_color.rgb = RGBColor.from_string(colour.lstrip("#"))
     _label_points(
         drawn_series, series, XL_LABEL_POSITION.OUTSIDE_END, RGBColor(0x22, 0x22, 0x22), bar_label_size(series)
     )

@@ -94,9 +94,7 @@ if st.button(labels.text("propose", language), type="primary"):
     given["source_author"] = (author, details.author)
     filled: dict[str, object] = {key: found for key, (typed, found) in given.items() if found and not typed.strip()}
     # A date the document's metadata gives, else the dateline printed in its text ("09:40 | 05/11/2024").
-    found_date = (
-        date.fromisoformat(details.publication_date) if details.publication_date else dateline(document.text)
-    )
+    found_date = date.fromisoformat(details.publication_date) if details.publication_date else dateline(document.text)
     if not published and found_date:
         filled["source_published"] = found_date
     if not url.strip() and details.url:

@@ -102,11 +102,12 @@ def ranking_years(filters: Filters, metric: str, at_least: int = 2) -> list[int]
 def _ranking_years(filters: Filters, metric: str, group: str, at_least: int, version: tuple[str, int]) -> list[int]:
     chosen = replace(filters, levels=("province",), metrics=(metric,), groups=(group,), targets="actual")
     where, parameters = queries._where(replace(chosen, year_from=None, year_to=None))
-    first = filters.year_from or coverage_matrices.FIRST_YEAR
-    last = filters.year_to or coverage_matrices.LAST_YEAR
+    # The years compared: those the filters allow, else every year the figures stand for.
     found = coverage_matrices.compared_in_year_sql(
         f"{where} AND list_contains($provinces, province)",
-        "SELECT unnest(range($first, $last + 1))::INTEGER AS compared_year",
+        """SELECT unnest(range(
+               coalesce($first, (SELECT min(year) FROM figures)), coalesce($last, (SELECT max(year) FROM figures)) + 1
+           ))::INTEGER AS compared_year""",
     )
     sql = f"""
         SELECT compared_year, count(DISTINCT province) AS provinces,
@@ -118,8 +119,8 @@ def _ranking_years(filters: Filters, metric: str, group: str, at_least: int, ver
     parameters |= {
         "provinces": queries.compared_provinces(filters),
         "at_least": at_least,
-        "first": first,
-        "last": last,
+        "first": filters.year_from,
+        "last": filters.year_to,
     }
     return [int(year) for year in queries.run_query(sql, parameters, version)["compared_year"]]
 

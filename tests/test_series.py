@@ -358,7 +358,7 @@ def vietnamese_place(place: str, kind: str) -> str:
 
 
 def cell_texts(app) -> pd.DataFrame:
-    table = app.dataframe[0].value  # the table of comparable years before it is a static table
+    table = app.dataframe[-1].value  # the matrix: the tables of comparable years and of cells by source come first
     return table.map(lambda link: link.split("cell=", 1)[1])
 
 
@@ -384,7 +384,7 @@ def test_the_coverage_view_matches_the_command_line(dashboard, built_database, m
 
 def test_a_coverage_cell_opens_its_readings_and_sources(dashboard):
     app = open_page(dashboard, "pages/coverage.py", matrix="poverty_rate", place="Hải Dương", year="2022")
-    readings = app.dataframe[1].value
+    readings = app.dataframe[2].value  # after the table of cells by source and the matrix
     assert len(readings) == 2 and {"1,75%", "2,15%"} <= set(readings.iloc[:, 9])
     assert app.query_params["place"] in ("Hải Dương", ["Hải Dương"])
 

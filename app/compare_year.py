@@ -154,7 +154,7 @@ def _place_name(row: dict, year: int, language: str) -> str:
 
 def figure(rows: pd.DataFrame, year: int, language: str, title: str) -> go.Figure:
     """The ranking as one bar per province on one axis, largest first, the country as a dashed rule. A bar from
-    another year is hatched, its name and value say which year, and the legend says what the hatch means; a
+    another year is hatched, its name and value say which year, and a line under the axis says what the hatch means; a
     province without a figure keeps its row, saying why."""
     provinces = rows[rows["place_level"] == "province"]
     country = rows[(rows["place_level"] == "country") & rows["value"].notna()]
@@ -172,9 +172,8 @@ def figure(rows: pd.DataFrame, year: int, language: str, title: str) -> go.Figur
         "title": {"text": title, "font": {"size": 24}},
         "font": FONT,
         "height": 200 + 70 * len(provinces) + (60 if any(hatched) else 0),
-        "showlegend": any(hatched),
-        "legend": {"orientation": "h", "x": 0, "y": -0.12, "yanchor": "top", "font": {"size": 15}},
-        "margin": {"l": 10, "r": 40, "t": 90, "b": 110 if any(hatched) else 60},
+        "showlegend": False,
+        "margin": {"l": 10, "r": 40, "t": 90, "b": 130 if any(hatched) else 60},
         "separators": separators(language),
         "xaxis": {
             "title": {"text": axis_title},
@@ -216,21 +215,19 @@ def figure(rows: pd.DataFrame, year: int, language: str, title: str) -> go.Figur
         ],
         "hovertemplate": "<b>%{y}</b><br>%{text}<br>%{hovertext}<extra></extra>",
     }
-    data = [trace]
-    if any(hatched):  # the legend's one entry: what a hatched bar is
-        data.append(
+    if any(hatched):  # what a hatched bar is, under the axis: on screen, in the brief, in a saved image
+        layout["annotations"].append(
             {
-                "type": "bar",
-                "orientation": "h",
-                "x": [None],
-                "y": [names[hatched.index(True)]],
-                "name": labels.text("stand_in_legend", language, window=int(rows["window_years"].iloc[0])),
-                "marker": {
-                    "color": "#555555",
-                    "pattern": {"shape": HATCH, "fillmode": "replace", "solidity": 0.45, "size": 12},
-                    "line": {"color": "#555555", "width": 2},
-                },
-                "hoverinfo": "skip",
+                "text": labels.text("stand_in_legend", language, window=int(rows["window_years"].iloc[0])),
+                "x": 0,
+                "xref": "paper",
+                "xanchor": "left",
+                "y": 0,
+                "yref": "paper",
+                "yshift": -95,
+                "yanchor": "top",
+                "showarrow": False,
+                "font": {"size": 15},
             }
         )
     for row in country.itertuples():
@@ -259,7 +256,7 @@ def figure(rows: pd.DataFrame, year: int, language: str, title: str) -> go.Figur
                 "font": {"size": 15},
             }
         )
-    return go.Figure({"data": data, "layout": layout}, _validate=False)
+    return go.Figure({"data": [trace], "layout": layout}, _validate=False)
 
 
 def deck_chart(rows: pd.DataFrame, year: int, language: str, title: str) -> DeckChart:

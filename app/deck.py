@@ -41,6 +41,8 @@ SOURCE_SIZE = 14
 # A chart whose points come from more reports than this names them by number only under the chart; the
 # sources slides give each in full, in a size that can be read from the back of a room.
 SOURCES_UNDER_CHART = 5
+# About as many characters of a 13-point note as one line across the slide holds.
+NOTE_LINE_CHARACTERS = 120
 FOOTNOTE_SIZE = 11
 # Labels on a line chart: every point when two province lines at most hold this many points each, else the
 # last point of each line; a label closer than LABEL_SPACING of the axis to one already placed in the same
@@ -137,7 +139,8 @@ def chart_slide(presentation: Presentation, chart: DeckChart, sources: dict[tupl
     rows = chart.readings.to_dict("records")
     cited = sorted({sources[_source_key(row)]: row for row in rows}.items())
     footnote_height = Inches(0.3) if len(cited) > SOURCES_UNDER_CHART else Inches(0.22) * (len(cited) + 1)
-    notes_height = Inches(0.28) * len(chart.notes)
+    # A long note (why a bar stands in from another year) wraps: room for each of its lines.
+    notes_height = Inches(0.28) * sum(-(-len(note) // NOTE_LINE_CHARACTERS) for note in chart.notes)
     bottom = SLIDE_HEIGHT - Inches(0.15) - footnote_height
     box = (MARGIN, Inches(1.05), width, bottom - notes_height - Inches(1.05))
     native_chart(slide, chart, box)
@@ -408,7 +411,7 @@ def _style_bars(drawn: object, series: DeckSeries) -> None:
         if index < len(series.hatched) and series.hatched[index]:
             # A reading of another year: hatched in the province's colour over white and outlined, as on screen.
             point.fill.patterned()
-            point.fill.pattern = MSO_PATTERN.WIDE_UPWARD_DIAGONAL
+            point.fill.pattern = MSO_PATTERN.DARK_UPWARD_DIAGONAL
             point.fill.fore_color.rgb = RGBColor.from_string(colour.lstrip("#"))
             point.fill.back_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
             point.line.color.rgb = RGBColor.from_string(colour.lstrip("#"))

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from pptx import Presentation
 
-from app import compare_year, exports
+from app import brief, compare_year, exports
 from app.queries import Filters
 from etl import coverage
 from etl.build import BuildFailed, run
@@ -203,7 +203,16 @@ def outputs(language: str) -> dict[str, object]:
         for row in shape.table.rows
         for cell in row.cells
     ]
-    return {"card": card, "bars": bars, "csv": table, "categories": categories, "texts": texts, "cells": cells}
+    printed = brief.brief_html(Filters(), language).decode("utf-8")
+    return {
+        "brief": printed,
+        "card": card,
+        "bars": bars,
+        "csv": table,
+        "categories": categories,
+        "texts": texts,
+        "cells": cells,
+    }
 
 
 def test_narrowing_a_window_to_none_changes_the_cards_the_ranking_the_csv_and_the_deck_together(
@@ -225,6 +234,7 @@ def test_narrowing_a_window_to_none_changes_the_cards_the_ranking_the_csv_and_th
     assert "Hải Dương (số năm 2017)" in within["categories"]
     assert any(text.startswith("Tỉnh không có số năm 2018") for text in within["texts"])  # the note under the chart
     assert any(cell.endswith("(2017)") for cell in within["cells"])  # the data table's value names its year
+    assert "Hải Dương (số năm 2017)" in within["brief"]  # the brief's comparison of the Overview's card
 
     set_window(data_dir, "poverty_rate", 0)
     database = tmp_path / "none.duckdb"
@@ -240,3 +250,4 @@ def test_narrowing_a_window_to_none_changes_the_cards_the_ranking_the_csv_and_th
     assert {row["Số năm khác thay cho năm so sánh"] for row in exact["csv"]} == {"không"}
     assert "Hải Dương — không có số liệu năm 2018" in exact["categories"]
     assert not any(text.startswith("Tỉnh không có số năm") for text in exact["texts"])
+    assert "Hải Dương (số năm 2017)" not in exact["brief"]

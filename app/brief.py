@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import charts, labels, queries
+from app import charts, compare_year, labels, queries
 from app.queries import Filters
 from app.series_chart import drawn_points, panel_groups, series_lines
 from app.tables import COLUMNS, headed
@@ -139,7 +139,9 @@ def brief_html(filters: Filters, language: str) -> bytes:
 @st.cache_data(show_spinner=False, max_entries=16)
 def _brief_html(filters: Filters, language: str, version: tuple[str, int]) -> bytes:
     metrics = queries.options()["metrics"]
-    figures = series_figures(filters, language)
+    # The Overview's one-year comparisons first, each value of another year marked as on screen.
+    figures = [(heading, printable(figure)) for heading, figure in compare_year.brief_figures(filters, language)]
+    figures += series_figures(filters, language)
     for (category, unit), chosen in metrics.groupby(["category", "unit"], sort=True):
         rows = queries.chart_rows(filters.within(categories=(category,), metrics=tuple(chosen["metric"])))
         heading = f"{labels.category_name(category, language)} ({labels.unit_name(unit, language)})"

@@ -20,7 +20,7 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
-from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.dml import MSO_LINE_DASH_STYLE, MSO_PATTERN
 from pptx.enum.shapes import MSO_CONNECTOR
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
@@ -41,6 +41,8 @@ SOURCE_SIZE = 14
 # A chart whose points come from more reports than this names them by number only under the chart; the
 # sources slides give each in full, in a size that can be read from the back of a room.
 SOURCES_UNDER_CHART = 5
+# About as many characters of a 13-point note as one line across the slide holds.
+NOTE_LINE_CHARACTERS = 120
 FOOTNOTE_SIZE = 11
 # Labels on a line chart: every point when two province lines at most hold this many points each, else the
 # last point of each line; a label closer than LABEL_SPACING of the axis to one already placed in the same
@@ -137,7 +139,8 @@ def chart_slide(presentation: Presentation, chart: DeckChart, sources: dict[tupl
     rows = chart.readings.to_dict("records")
     cited = sorted({sources[_source_key(row)]: row for row in rows}.items())
     footnote_height = Inches(0.3) if len(cited) > SOURCES_UNDER_CHART else Inches(0.22) * (len(cited) + 1)
-    notes_height = Inches(0.28) * len(chart.notes)
+    # A long note (why a bar stands in from another year) wraps: room for each of its lines.
+    notes_height = Inches(0.28) * sum(-(-len(note) // NOTE_LINE_CHARACTERS) for note in chart.notes)
     bottom = SLIDE_HEIGHT - Inches(0.15) - footnote_height
     box = (MARGIN, Inches(1.05), width, bottom - notes_height - Inches(1.05))
     native_chart(slide, chart, box)
@@ -404,9 +407,18 @@ def _style_bars(drawn: object, series: DeckSeries) -> None:
     plot.vary_by_categories, plot.gap_width = False, 50
     drawn_series = plot.series[0]
     for index, colour in enumerate(series.colours):
-        fill = drawn_series.points[index].format.fill
-        fill.solid()
-        fill.fore_color.rgb = RGBColor.from_string(colour.lstrip("#"))
+        point = drawn_series.points[index].format
+        if index < len(series.hatched) and series.hatched[index]:
+            # A reading of another year: hatched in the province's colour over white and outlined, as on screen.
+            point.fill.patterned()
+            point.fill.pattern = MSO_PATTERN.DARK_UPWARD_DIAGONAL
+            point.fill.fore_color.rgb = RGBColor.from_string(colour.lstrip("#"))
+            point.fill.back_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            point.line.color.rgb = RGBColor.from_string(colour.lstrip("#"))
+            point.line.width = Pt(1.5)
+            continue
+        point.fill.solid()
+        point.fill.fore_color.rgb = RGBColor.from_string(colour.lstrip("#"))
     _label_points(
         drawn_series, series, XL_LABEL_POSITION.OUTSIDE_END, RGBColor(0x22, 0x22, 0x22), bar_label_size(series)
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from app import labels
-from app.charts import LEVEL_ORDER, bar_headroom, missing_reason, province_colour, value_scale, with_bar_labels
+from app.charts import LEVEL_ORDER, bar_headroom, province_colour, value_scale, with_bar_labels
 from app.series_chart import (
     MERGER_YEAR,
     REFERENCE_STYLES,
@@ -48,6 +48,8 @@ class DeckSeries:
     in_legend: bool = True
     # The thin dotted join over missing years between two runs of a line: no marker, no label.
     connector: bool = False
+    # Per bar: whether it is hatched, a reading of another year standing in (app/compare_year.py).
+    hatched: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -191,29 +193,6 @@ def _conflict_notes(panel: pd.DataFrame, language: str) -> tuple[str, ...]:
     conflicts = panel[panel["series_disagree"].fillna(False).astype(bool)]
     points = [f"{line_name(row, language)} {int(row['year'])}" for row in conflicts.to_dict("records")]
     return (f"{labels.text('conflict_marker', language)}: {', '.join(points)}",) if points else ()
-
-
-def ranking_chart(rows: pd.DataFrame, year: int, language: str, title: str) -> DeckChart:
-    """queries.ranking() rows as one bar per province, largest first, then the country; a province without a
-    figure keeps its row, its category saying why."""
-    provinces = rows[rows["place_level"] == "province"]
-    country = rows[(rows["place_level"] == "country") & rows["value"].notna()]
-    found = pd.concat([provinces, country]).dropna(subset=["value"])
-    scale, axis_title = value_scale(found.fillna({"unit": "count"}), language) if len(found) else (1, "")
-    written = dict(zip(found["fact_id"], labels.value_texts(found, language), strict=True))
-    categories, values, texts, colours = [], [], [], []
-    for row in [*provinces.to_dict("records"), *country.to_dict("records")]:
-        name = row["place"] if row["place_level"] == "province" else labels.text("country_name", language)
-        if pd.isna(row["value"]):
-            name = f"{name} — {labels.text(missing_reason(row['other_standard_only']), language, year=str(year))}"
-        elif int(row["year"]) != year:
-            name = f"{name} {labels.text('nearest_year', language, year=str(int(row['year'])))}"
-        categories.append(name)
-        values.append(None if pd.isna(row["value"]) else float(row["value"]) / scale)
-        texts.append(written.get(row["fact_id"], ""))
-        colours.append(province_colour(row["place"]) if row["place_level"] == "province" else COUNTRY_COLOUR)
-    series = DeckSeries(title, tuple(values), tuple(texts), tuple(colours))
-    return DeckChart("bar", title, tuple(categories), (series,), axis_title, (), found)
 
 
 def bar_charts(rows: pd.DataFrame, language: str, title: str, show_metric: bool = False) -> list[DeckChart]:

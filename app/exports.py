@@ -42,7 +42,12 @@ def excel_download(filters: Filters, language: str) -> bytes:
 CHART_ONLY_COLUMNS = {
     "place": {"vi": "Nơi (như trên biểu đồ)", "en": "Place (as on the chart)"},
     "merged_province": {"vi": "Tỉnh sau sáp nhập 1/7/2025", "en": "Province as merged on 1 July 2025"},
-    "year": {"vi": "Năm", "en": "Year"},
+    "year": {"vi": "Năm của số liệu", "en": "Year of the figure"},
+    "compared_year": {"vi": "Năm so sánh", "en": "Year compared"},
+    "stands_in": {
+        "vi": "Số năm khác thay cho năm so sánh",
+        "en": "Another year's figure standing in for the year compared",
+    },
     "drawn": {"vi": "Trên biểu đồ", "en": "On the chart"},
     "why": {"vi": "Lý do", "en": "Why"},
     "source_kind": {"vi": "Loại nguồn", "en": "Kind of source"},
@@ -97,6 +102,15 @@ def chart_table(readings: pd.DataFrame, language: str, drawn: pd.Series | None =
             "fact_id": readings["fact_id"],
         }
     )
+    if "stands_in" in readings:  # a one-year comparison (app/compare_year.py): the year asked, and whether it stands in
+        table.insert(
+            table.columns.get_loc("year") + 1, "compared_year", readings["compared_year"].astype("Int64").to_numpy()
+        )
+        table.insert(
+            table.columns.get_loc("compared_year") + 1,
+            "stands_in",
+            [labels.text("yes" if stands_in else "no", language) for stands_in in readings["stands_in"]],
+        )
     table = table.assign(order=~drawn.to_numpy()).sort_values("order", kind="stable")
     return table.drop(columns="order").rename(
         columns={column: names[language] for column, names in CHART_HEADERS.items()}

@@ -273,15 +273,23 @@ TEXT: dict[str, dict[str, str]] = {
     "comparable_intro": {
         "vi": "Những năm có ít nhất {minimum} trong 5 tỉnh công bố số liệu chỉ tiêu chính: cấp tỉnh, kết quả thực "
         "hiện, tỉnh trước sáp nhập 1/7/2025, đúng nhóm đối tượng, là số của cả năm (số cuối năm, hoặc cả năm dương "
-        "lịch), theo chuẩn nghèo áp dụng năm đó — cùng quy tắc với phần so sánh các tỉnh trong một năm. Định nghĩa "
-        "từng chỉ tiêu ở trang Nguồn & phương pháp.",
+        "lịch), theo chuẩn nghèo áp dụng năm đó: đúng năm, và khi tỉnh thiếu năm đó được lấy số gần nhất trong khoảng "
+        "cho phép của chỉ tiêu — quy tắc của phần so sánh các tỉnh trong một năm. Định nghĩa từng chỉ tiêu ở trang "
+        "Nguồn & phương pháp.",
         "en": "The years in which at least {minimum} of the five provinces publish the headline figure: province "
         "level, results, the province before the merger of 1 July 2025, the headline group, read for a whole year "
-        "(the year-end figure, or the calendar year), under that year's poverty standard — the rule of the "
+        "(the year-end figure, or the calendar year), under that year's poverty standard: exactly, and once a "
+        "province without the year takes its nearest figure within the indicator's window — the rule of the "
         "provinces side by side in one year. Each indicator is defined on the Sources & method page.",
     },
-    "comparable_count": {"vi": "Số năm", "en": "Years"},
-    "comparable_years": {"vi": "Các năm so sánh được", "en": "Comparable years"},
+    "comparable_count": {"vi": "Số năm (đúng năm)", "en": "Years (exactly)"},
+    "comparable_years": {"vi": "Các năm so sánh được (đúng năm)", "en": "Comparable years (exactly)"},
+    "comparable_window": {"vi": "Khoảng cho phép (năm)", "en": "Window (years)"},
+    "comparable_count_within": {"vi": "Số năm (trong khoảng)", "en": "Years (within the window)"},
+    "comparable_years_within": {
+        "vi": "Các năm so sánh được (trong khoảng)",
+        "en": "Comparable years (within the window)",
+    },
     "comparable_none": {"vi": "chưa có năm nào", "en": "none yet"},
     "headline_matrix": {"vi": "Chỉ tiêu chính: {metric}", "en": "Headline: {metric}"},
     "coverage_counted_headline": {
@@ -309,10 +317,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "overview_cards": {"vi": "Các tỉnh trong cùng một năm", "en": "The provinces in the same year"},
     "overview_cards_intro": {
-        "vi": "Mỗi chủ đề: chỉ tiêu chính, năm có nhiều tỉnh công bố nhất, số liệu cấp tỉnh của đúng năm đó và cùng "
-        "chuẩn nghèo. Tỉnh không có số liệu năm đó được ghi rõ.",
-        "en": "Each topic: its headline indicator, in the year most provinces publish it, province-level figures of "
-        "that year under the same poverty standard. A province without a figure that year says so.",
+        "vi": "Mỗi chủ đề: chỉ tiêu chính, năm có nhiều tỉnh có số nhất, số liệu cấp tỉnh của năm đó và cùng chuẩn "
+        "nghèo; tỉnh thiếu năm đó lấy số gần nhất trong khoảng cho phép của chỉ tiêu, ghi năm của số. Tỉnh không "
+        "có số nào trong khoảng đó được ghi rõ.",
+        "en": "Each topic: its headline indicator, in the year most provinces have it, province-level figures of "
+        "that year under the same poverty standard; a province without that year shows its nearest within the "
+        "indicator's window, with that figure's year. A province with nothing in the window says so.",
     },
     "no_comparable_year": {
         "vi": "Chưa có năm nào có từ hai tỉnh công bố chỉ tiêu chính này; xem Độ phủ số liệu.",
@@ -450,7 +460,34 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "ranking": {"vi": "So sánh các tỉnh trong một năm", "en": "The provinces side by side in one year"},
     "ranking_title": {"vi": "{metric}, năm {year}", "en": "{metric}, {year}"},
-    "use_nearest": {"vi": "Dùng năm gần nhất khi thiếu", "en": "Use the nearest year where missing"},
+    # A value of another year standing in for the year compared, wherever it is written: "1,96% (2017)".
+    "stand_in_value": {"vi": "{value} ({year})", "en": "{value} ({year})"},
+    "stand_in_legend": {
+        "vi": "Gạch chéo: số của năm khác (năm trong ngoặc), gần nhất trong vòng {window} năm",
+        "en": "Hatched: another year's figure (its year in brackets), the nearest within {window} year(s)",
+    },
+    "stand_in_note": {
+        "vi": "Tỉnh không có số năm {year}: lấy số gần nhất trong vòng {window} năm, ghi năm trong ngoặc (cột gạch "
+        "chéo) — không lấy chỉ tiêu kế hoạch, số của tỉnh sau sáp nhập hay số theo chuẩn nghèo khác.",
+        "en": "A province without a figure for {year} shows its nearest within {window} year(s), its year in "
+        "brackets (hatched bar) — never a target, the merged province's, or one under another poverty standard.",
+    },
+    "stand_in_card": {
+        "vi": "Số có năm trong ngoặc là của năm khác: tỉnh không có số năm {year}, lấy số gần nhất trong vòng "
+        "{window} năm.",
+        "en": "A value with a year in brackets is of another year: the province has none for {year}, and its "
+        "nearest within {window} year(s) stands in.",
+    },
+    "missing_window": {
+        "vi": "không có số liệu năm {year} hay trong vòng {window} năm",
+        "en": "no figure for {year} nor within {window} year(s)",
+    },
+    "missing_other_standard_window": {
+        "vi": "không có số năm {year} hay trong vòng {window} năm theo chuẩn nghèo năm {year} "
+        "(chỉ có số theo chuẩn khác)",
+        "en": "no figure for {year} nor within {window} year(s) under {year}'s poverty standard (only under another)",
+    },
+    "dashed_country": {"vi": "Vạch đứt: cả nước.", "en": "Dashed: country."},
     "nearest_year": {"vi": "(số năm {year})", "en": "({year} figure)"},
     "missing_year": {"vi": "không có số liệu năm {year}", "en": "no figure for {year}"},
     "missing_other_standard": {

@@ -6,7 +6,6 @@ import os
 import re
 from collections.abc import Callable
 from contextlib import nullcontext
-from dataclasses import dataclass
 from functools import partial
 from urllib.parse import urlencode, urlsplit
 
@@ -14,9 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import deck_charts, editing, exports, labels, queries, shell, sidebar
-from app.charts import bars, chart_config, ranking_bars
-from app.charts import missing_reason as charts_missing_reason
+from app import compare_year, deck_charts, editing, exports, labels, queries, shell, sidebar
+from app.charts import bars, chart_config
 from app.queries import Filters
 from app.series_chart import drawn_points, on_chart, series_lines
 from app.sidebar import View
@@ -263,7 +261,7 @@ def opening(filters: Filters, metrics: tuple[str, ...]) -> tuple[str, str | None
     for metric in metrics:
         if metric in with_lines:
             return "series", metric
-        if queries.series_years(filters, metric):
+        if compare_year.ranking_years(filters, metric):
             return "ranking", metric
     return ("series", sorted(with_lines)[0]) if with_lines else ("figures", None)
 
@@ -407,16 +405,17 @@ def chart_download(readings: pd.DataFrame, name: str, view: View, lines: bool = 
 
 
 def ranking_view(filters: Filters, metrics: tuple[str, ...], name: str, view: View) -> None:
-    """One year, one metric: the provinces side by side on one axis, the country as a rule, gaps named."""
+    """One year, one metric: the provinces side by side on one axis, the country as a rule, gaps named; a
+    province without the year shows its nearest reading within the indicator's window, marked (app/compare_year)."""
     language = view.language
-    metrics = tuple(metric for metric in metrics if queries.series_years(filters, metric))
+    metrics = tuple(metric for metric in metrics if compare_year.ranking_years(filters, metric))
     if not metrics:
         return
     if not view.presenting:
         st.subheader(labels.text("ranking", language))
-    columns = st.columns(3) if not view.presenting else [nullcontext()] * 3
-    # In the URL (rank_metric=, rank_year=, nearest=): a copied link reopens this ranking; a value the
-    # options lack is dropped. While presenting, the chart's title says what is shown.
+    columns = st.columns(2) if not view.presenting else [nullcontext()] * 2
+    # In the URL (rank_metric=, rank_year=): a copied link reopens this ranking; a value the options lack is
+    # dropped. While presenting, the chart's title says what is shown.
     with columns[0]:
         metric = sidebar.coded_choice(
             st.selectbox,
@@ -426,7 +425,7 @@ def ranking_view(filters: Filters, metrics: tuple[str, ...], name: str, view: Vi
             lambda choice: _metric_label(choice, language),
             hidden=view.presenting,
         )
-    years = queries.series_years(filters, metric)
+    years = compare_year.ranking_years(filters, metric)
     with columns[1]:
         year = sidebar.coded_choice(
             st.selectbox,
@@ -437,86 +436,36 @@ def ranking_view(filters: Filters, metrics: tuple[str, ...], name: str, view: Vi
             default=years[0],
             hidden=view.presenting,
         )
-    with columns[2]:
-        nearest = sidebar.coded_flag(labels.text("use_nearest", language), "nearest", hidden=view.presenting)
-    rows = queries.ranking(filters, metric, year, nearest=nearest)
+    rows = compare_year.ranking(filters, metric, year)
     provinces = rows[rows["place_level"] == "province"]
     if len(provinces) > queries.MAX_BARS:  # largest first, so the ones dropped are those without a figure
         rows = pd.concat([provinces.head(queries.MAX_BARS), rows[rows["place_level"] != "province"]])
         st.caption(labels.text("chart_first", language, shown=queries.MAX_BARS))
     title = labels.text("ranking_title", language, metric=_metric_label(metric, language), year=str(year))
-    chart(ranking_bars(rows, year, language, title), name, rows.dropna(subset=["fact_id"]), view)
+    chart(compare_year.figure(rows, year, language, title), name, rows.dropna(subset=["fact_id"]), view)
     if rows["value"].notna().any():
-        view.deck.append(lambda: [deck_charts.ranking_chart(rows, year, language, title)])
+        view.deck.append(lambda: [compare_year.deck_chart(rows, year, language, title)])
     missing = rows[(rows["place_level"] == "province") & rows["value"].isna()]["place"].tolist()
     if missing:
         st.caption(labels.text("ranking_missing", language, year=str(year), provinces=", ".join(missing)))
-    if not nearest:
-        has_country = bool(((rows["place_level"] == "country") & rows["value"].notna()).any())
+    has_country = bool(((rows["place_level"] == "country") & rows["value"].notna()).any())
+    note = compare_year.stand_in_note(rows, year, language)
+    if note:
+        st.caption(note + (" " + labels.text("dashed_country", language) if has_country else ""))
+    else:
         st.caption(labels.text("ranking_caption" if has_country else "ranking_caption_no_country", language))
     if queries.is_poverty_metric(metric):  # said only where a poverty standard applies
         st.caption(labels.text("ranking_caption_standard", language))
-    chart_download(rows.dropna(subset=["fact_id"]).assign(series_choice=1), name, view)
-
-
-@dataclass(frozen=True)
-class Card:
-    """One topic's comparison on the overview: its title, one row per province (place, value_text, period,
-    source), and a note (the country's value); rows is None when no year can be compared."""
-
-    title: str
-    rows: pd.DataFrame | None
-    note: str = ""
-
-
-def comparable_cards(filters: Filters, language: str) -> list[tuple[str, Card]]:
-    """For each topic, its first headline indicator that two provinces or more publish for the same year, in
-    the year most of them do (then the latest): every province's value of that year, under that year's poverty
-    standard, province level — or why there is none. Never a mix of years, levels or standards."""
-    headlines = queries.headline_metrics()
-    cards = []
-    for topic in queries.TOPICS:
-        metrics = tuple(headlines.loc[headlines["category"] == topic, "metric"])
-        if not metrics:
-            continue
-        shared = {metric: queries.series_years(filters, metric) for metric in metrics}
-        metric = next((metric for metric in metrics if shared[metric]), metrics[0])
-        years = shared[metric]
-        name = _metric_label(metric, language)
-        if not years:
-            cards.append((topic, Card(name, None)))
-            continue
-        year = years[0]
-        ranked = queries.ranking(filters, metric, year)
-        title = labels.text("ranking_title", language, metric=name, year=str(year))
-        standard = queries.standard_in_force(year) if queries.is_poverty_metric(metric) else None
-        if standard:
-            standards = queries.poverty_standards().set_index("poverty_standard")[f"label_{language}"]
-            title += f" · {standards[standard]}"
-        provinces = ranked[ranked["place_level"] == "province"]
-        rows = pd.DataFrame(
-            {
-                "place": provinces["place"],
-                "value_text": [text if isinstance(text, str) else "—" for text in provinces[f"value_text_{language}"]],
-                "period": [
-                    period
-                    if isinstance(period, str)
-                    else labels.text(charts_missing_reason(other), language, year=str(year))
-                    for period, other in zip(provinces["period_text"], provinces["other_standard_only"], strict=True)
-                ],
-                # The report cited for the value, as on every chart, file and slide: title, publisher, date.
-                "source": [
-                    labels.citation(row, language) if isinstance(row["source_title"], str) else None
-                    for row in provinces.to_dict("records")
-                ],
-            }
+    if not view.presenting:
+        st.download_button(
+            labels.text("download_chart_csv", language),
+            data=lambda: compare_year.csv(rows, language),
+            file_name=download_name(name, language, "csv"),
+            mime="text/csv",
+            key=f"download_{name}",
+            on_click="ignore",
+            icon=":material/download:",
         )
-        country = ranked[(ranked["place_level"] == "country") & ranked["value"].notna()]
-        note = ""
-        if len(country):
-            note = f"{labels.text('country_name', language)} {year}: {country[f'value_text_{language}'].iloc[0]}"
-        cards.append((topic, Card(title, rows, note)))
-    return cards
 
 
 def standing_table(province: str, metrics: tuple[str, ...], view: View) -> pd.DataFrame:
@@ -525,10 +474,10 @@ def standing_table(province: str, metrics: tuple[str, ...], view: View) -> pd.Da
     language, rows = view.language, []
     for metric in metrics:
         own = set(queries.series_years(Filters(provinces=(province,)), metric, at_least=1))
-        years = sorted(own & set(queries.series_years(Filters(), metric)), reverse=True)
+        years = sorted(own & set(compare_year.ranking_years(Filters(), metric)), reverse=True)
         if not years:
             continue
-        ranked = queries.ranking(Filters(), metric, years[0])
+        ranked = compare_year.ranking(Filters(), metric, years[0])
         ranked = ranked[(ranked["place_level"] == "province") & ranked["value"].notna()]
         if province not in set(ranked["place"]):
             continue

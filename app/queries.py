@@ -659,61 +659,6 @@ def _standard_in_force(year: int, version: tuple[str, int]) -> str | None:
     return found["poverty_standard"].iloc[0] if len(found) else None
 
 
-# How far from the chosen year a ranking may look for a province's figure, when asked to.
-NEAREST_YEARS = 2
-
-
-def ranking(filters: Filters, metric: str, year: int, nearest: bool = False) -> pd.DataFrame:
-    """Each province's drawn province-level value of `metric` for `year` (results only), for the group the
-    metric is compared for (compared_group), one row per province of the view; `value` is empty where the
-    province has none. The country's value comes too, whichever provinces are picked. For a poverty metric
-    only the standard in force that year counts. With `nearest`, a province without that year takes its
-    value from the nearest year (at most NEAREST_YEARS away, under the same standard) and `year` says which."""
-    return _ranking(filters, metric, year, compared_group(metric), nearest, database_version())
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _ranking(
-    filters: Filters, metric: str, year: int, group: str, nearest: bool, version: tuple[str, int]
-) -> pd.DataFrame:
-    # The provinces are those of `wanted` below; the filter's provinces must not hide the country's rule.
-    chosen = replace(filters, provinces=None, levels=None, metrics=(metric,), groups=(group,), targets="actual")
-    where, parameters = _where(replace(chosen, year_from=None, year_to=None))
-    reach = NEAREST_YEARS if nearest else 0
-    sql = f"""
-        WITH wanted AS (
-            SELECT province, province_2025 FROM provinces
-            WHERE list_contains($provinces, province)
-        ),
-        found AS (
-            SELECT * FROM figures
-            WHERE {where} AND {coverage_matrices.COMPARED_READING} AND area_level IN ('province', 'country')
-              AND abs(year - $year) <= $reach
-              AND (poverty_standard IS NULL OR poverty_standard IS NOT DISTINCT FROM $standard)
-            QUALIFY row_number() OVER (
-                PARTITION BY coalesce(province, area) ORDER BY abs(year - $year), year DESC
-            ) = 1
-        ),
-        other_standard AS (
-            SELECT DISTINCT province FROM figures
-            WHERE {where} AND series_choice = 1 AND area_level = 'province' AND year = $year
-              AND poverty_standard IS DISTINCT FROM $standard
-        )
-        SELECT wanted.province AS place, 'province' AS place_level, found.* EXCLUDE (province, province_2025),
-               wanted.province, wanted.province_2025,
-               wanted.province IN (SELECT province FROM other_standard) AS other_standard_only
-        FROM wanted LEFT JOIN found ON found.province = wanted.province AND found.area_level = 'province'
-        UNION ALL BY NAME
-        SELECT area AS place, 'country' AS place_level, found.*, false AS other_standard_only
-        FROM found WHERE area_level = 'country' AND unit = 'percent'  -- a reference on the same scale only
-        ORDER BY place_level DESC, value DESC NULLS LAST, place
-    """
-    provinces = compared_provinces(filters)
-    standard = standard_in_force(year) if _is_poverty_metric(metric, version) else None
-    parameters |= {"provinces": provinces, "year": year, "reach": reach, "standard": standard}
-    return run_query(sql, parameters, version)
-
-
 def compared_provinces(filters: Filters) -> list[str]:
     """The provinces a series or a ranking compares: those picked, else the five with reports of their own
     (a province named once in a national report would be a lone point or an empty row)."""
@@ -840,14 +785,20 @@ def _coverage_gaps(version: tuple[str, int]) -> pd.DataFrame:
 
 
 def comparable_years() -> pd.DataFrame:
-    """Per headline indicator, the years in which at least four of the five provinces have its figure."""
+    """Per headline indicator, the years in which at least four of the five provinces have its figure: exactly
+    (`years`) and within the indicator's window (`years_within`, `window_years`)."""
     return _comparable_years(database_version())
 
 
 @st.cache_data(show_spinner=False)
 def _comparable_years(version: tuple[str, int]) -> pd.DataFrame:
+    windowed = run_query(
+        coverage_matrices.WINDOWED_CELLS_SQL,
+        {"first": coverage_matrices.FIRST_YEAR, "last": coverage_matrices.LAST_YEAR},
+        version,
+    )
     return coverage_matrices.comparable_years(
-        _coverage_cells(version), _headline_metrics(version), list(_studied_provinces(version))
+        _coverage_cells(version), _headline_metrics(version), list(_studied_provinces(version)), windowed=windowed
     )
 
 

@@ -74,6 +74,7 @@ def typed_tables(inputs: Inputs) -> dict[str, pd.DataFrame]:
         [{"metric": metric} | fields for metric, fields in sorted(inputs.headline_definitions.items())],
         columns=["metric", *HEADLINE_FIELDS],
     )
+    frames["headline_definitions"]["window_years"] = frames["headline_definitions"]["window_years"].astype(int)
     sources = frames["sources"]
     sources["text_in_repository"] = sources["text_in_repository"].map(BOOLEANS)
     texts = {row.source_id: inputs.reports[row.file] for row in sources.itertuples() if row.text_in_repository}

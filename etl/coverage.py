@@ -36,6 +36,50 @@ MERGED_SUFFIX = " (merged province from 1 July 2025)"
 # living-standards survey's 0.71 %) or a rate under the previous standard is never set beside the review's.
 COMPARED_READING = "(series_choice = 1 AND NOT is_target AND NOT merged_province AND standard_in_force)"
 
+
+def compared_in_year_sql(where: str = "true", years: str = "SELECT $year::INTEGER AS compared_year") -> str:
+    """The one rule by which a one-year comparison takes its readings: for each year `years` lists (one column,
+    compared_year; by default the parameter $year) and each place (province, or the country and regions),
+    metric and group among the figures `where` selects, the reading compared in that year.
+
+    A compared reading (COMPARED_READING) of that year if there is one; else, for a headline indicator, the
+    nearest compared reading within its window (`window_years` of data/metrics.meta.yml; none for any other
+    metric) that is measured under the poverty standard in force in the year compared too, so that a stand-in
+    is never taken across a change of standard; being a compared reading, it is never a target nor the merged
+    province's. Of two readings as near, the earlier: the level the province had reached by the date compared,
+    already published then, rather than later progress shown as if reached by then. `stands_in` says whether
+    the reading is of another year than compared_year (its own year is `year`); `window_years` is the metric's.
+    """
+    return f"""
+        SELECT * FROM (
+            SELECT
+                figures.*,
+                compared.compared_year,
+                figures.year <> compared.compared_year AS stands_in,
+                coalesce(
+                    (SELECT window_years FROM headline_definitions WHERE headline_definitions.metric = figures.metric),
+                    0
+                ) AS window_years
+            FROM figures CROSS JOIN ({years}) AS compared
+            WHERE {where} AND {COMPARED_READING}
+              AND (
+                  figures.poverty_standard IS NULL
+                  OR EXISTS (
+                      SELECT 1 FROM poverty_standards AS standard
+                      WHERE standard.poverty_standard = figures.poverty_standard
+                        AND make_date(compared.compared_year, 12, 31) BETWEEN standard.applies_from
+                            AND standard.applies_to
+                  )
+              )
+        )
+        WHERE abs(year - compared_year) <= window_years
+        QUALIFY row_number() OVER (
+            PARTITION BY compared_year, coalesce(province, area), area_level, metric, beneficiary_group
+            ORDER BY abs(year - compared_year), year
+        ) = 1
+    """
+
+
 # One row per place, kind of place, topic, metric and year: readings of actual figures, those of the
 # headline figure that compare (read for a whole year, under the standard in force), those of the headline
 # figure under another measure only, and whether readings of one point disagree.
@@ -65,10 +109,28 @@ COVERAGE_SQL = f"""
     GROUP BY ALL
 """
 HEADLINE_SQL = """
-    SELECT metric, category, headline_rank, headline_group, label_vi, label_en, unit, measure
-    FROM metrics WHERE headline_rank IS NOT NULL
+    SELECT metric, category, headline_rank, headline_group, label_vi, label_en, metrics.unit, metrics.measure,
+           window_years
+    FROM metrics LEFT JOIN headline_definitions USING (metric) WHERE headline_rank IS NOT NULL
     ORDER BY list_position($topics, category), headline_rank
 """
+
+
+# Per year from $first to $last, the province-level headline cells a one-year comparison of that year fills,
+# by compared_in_year_sql: with a reading of the year, or one standing in from within the indicator's window.
+WINDOWED_CELLS_SQL = f"""
+    SELECT province AS place, metric, compared_year AS year, stands_in
+    FROM ({
+    compared_in_year_sql(
+        "headline_rank IS NOT NULL AND area_level = 'province'",
+        "SELECT unnest(range($first, $last + 1))::INTEGER AS compared_year",
+    )
+})
+"""
+
+
+def windowed_cells(connection: duckdb.DuckDBPyConnection, last: int = LAST_YEAR) -> pd.DataFrame:
+    return connection.execute(WINDOWED_CELLS_SQL, {"first": FIRST_YEAR, "last": last}).df()
 
 
 def coverage_cells(connection: duckdb.DuckDBPyConnection, last: int = LAST_YEAR) -> pd.DataFrame:
@@ -146,20 +208,39 @@ def matrix_choices(headlines: pd.DataFrame) -> list[tuple[str, str, str | None, 
 
 
 def comparable_years(
-    cells: pd.DataFrame, headlines: pd.DataFrame, provinces: list[str], minimum: int = COMPARABLE_PROVINCES
+    cells: pd.DataFrame,
+    headlines: pd.DataFrame,
+    provinces: list[str],
+    minimum: int = COMPARABLE_PROVINCES,
+    windowed: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Per headline metric: the years in which at least `minimum` of `provinces` have its headline figure by
-    the rule of COMPARED_READING, the one a ranking of that year applies."""
+    the rule of COMPARED_READING (`years`), and, given `windowed` (windowed_cells), those in which they do once
+    a reading within the indicator's window stands in for a missing one (`years_within`, the rule of a one-year
+    comparison), with the window (`window_years`)."""
     found = headline_cells(cells, provinces)
     counts = found.groupby(["metric", "year"])["place"].nunique()
+    if windowed is None:
+        windowed = pd.DataFrame(columns=["place", "metric", "year", "stands_in"])
+    within = windowed[windowed["place"].isin(provinces)].groupby(["metric", "year"])["place"].nunique()
     rows = []
     for row in headlines.itertuples():
-        per_year = counts.get(row.metric, pd.Series(dtype=int))
-        years = sorted(int(year) for year, number in per_year.items() if number >= minimum)
         rows.append(
-            {"category": row.category, "metric": row.metric, "headline_rank": row.headline_rank, "years": years}
+            {
+                "category": row.category,
+                "metric": row.metric,
+                "headline_rank": row.headline_rank,
+                "years": _years_reached(counts, row.metric, minimum),
+                "years_within": _years_reached(within, row.metric, minimum),
+                "window_years": getattr(row, "window_years", 0),
+            }
         )
-    return pd.DataFrame(rows, columns=["category", "metric", "headline_rank", "years"])
+    return pd.DataFrame(rows, columns=["category", "metric", "headline_rank", "years", "years_within", "window_years"])
+
+
+def _years_reached(counts: pd.Series, metric: str, minimum: int) -> list[int]:
+    per_year = counts.get(metric, pd.Series(dtype=int)) if len(counts) else pd.Series(dtype=int)
+    return sorted(int(year) for year, number in per_year.items() if number >= minimum)
 
 
 def english_place(place: str, kind: str) -> str:
@@ -221,6 +302,7 @@ def matrices(
 def run(database: Path, say: Callable[[str], None] = print) -> None:
     with duckdb.connect(str(database), read_only=True) as connection:
         cells = coverage_cells(connection)
+        windowed = windowed_cells(connection)
         headlines = headline_metrics(connection)
         gaps = connection.execute("SELECT province, category, year FROM coverage_gaps").df()
         provinces = (
@@ -231,11 +313,16 @@ def run(database: Path, say: Callable[[str], None] = print) -> None:
     say(
         f"Headline indicators: years in which at least {COMPARABLE_PROVINCES} of the {len(provinces)} provinces "
         "have the figure (province level, actual, before the 1 July 2025 merger, the headline group, read for a "
-        "whole year)."
+        "whole year): exactly, then once a province's nearest reading within the indicator's window stands in for "
+        "a missing one (the one-year comparisons' rule)."
     )
-    for row in comparable_years(cells, headlines, provinces).itertuples():
-        years = ", ".join(map(str, row.years)) or "none"
-        say(f"  {row.category:<17} {row.metric:<30} {len(row.years):>2} year(s): {years}")
+    for row in comparable_years(cells, headlines, provinces, windowed=windowed).itertuples():
+        exact = ", ".join(map(str, row.years)) or "none"
+        within = ", ".join(map(str, row.years_within)) or "none"
+        say(
+            f"  {row.category:<17} {row.metric:<30} exactly {len(row.years):>2} year(s): {exact:<40} "
+            f"within {row.window_years} year(s): {len(row.years_within):>2} year(s): {within}"
+        )
     say("")
     say(
         "Headline cells (province and year) by where their figure comes from: a published article, "

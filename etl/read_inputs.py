@@ -132,6 +132,7 @@ HEADLINE_FIELDS = (
     "unit",
     "published_by",
     "not_to_mix_with",
+    "window_years",
 )
 
 

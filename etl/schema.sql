@@ -41,7 +41,9 @@ CREATE TABLE headline_definitions (
     year_reading     VARCHAR NOT NULL,
     unit             VARCHAR NOT NULL,
     published_by     VARCHAR NOT NULL,
-    not_to_mix_with  VARCHAR NOT NULL
+    not_to_mix_with  VARCHAR NOT NULL,
+    -- How many years from the year compared a reading may stand in (etl/coverage.py's stand-in rule).
+    window_years     INTEGER NOT NULL CHECK (window_years >= 0)
 );
 
 CREATE TABLE beneficiary_groups (

@@ -257,6 +257,17 @@ def _validate_headline_definitions(table: CsvTable, inputs: Inputs, problems: li
         for field in HEADLINE_FIELDS:
             if not fields.get(field, "").strip():
                 problems.append(Problem(path, 0, field, "is empty", f"metric={metric}"))
+        window = fields.get("window_years", "").strip()
+        if window and not window.isdigit():
+            problems.append(
+                Problem(
+                    path,
+                    0,
+                    "window_years",
+                    f"{window!r} is not a number of years (0 for none, 1, 2 …)",
+                    f"metric={metric}",
+                )
+            )
 
 
 def _validate_groups(table: CsvTable, problems: list[Problem]) -> set[str]:

@@ -34,6 +34,13 @@ comparable_table = pd.DataFrame(
         labels.text("comparable_years", language): [
             ", ".join(map(str, years)) or labels.text("comparable_none", language) for years in comparable["years"]
         ],
+        # Beside the exact count, what a one-year comparison reaches once a reading within the window stands in.
+        labels.text("comparable_window", language): [str(int(window)) for window in comparable["window_years"]],
+        labels.text("comparable_count_within", language): [len(years) for years in comparable["years_within"]],
+        labels.text("comparable_years_within", language): [
+            ", ".join(map(str, years)) or labels.text("comparable_none", language)
+            for years in comparable["years_within"]
+        ],
     }
 )
 # A short table of whole sentences: a static table, whose cells wrap instead of being cut.

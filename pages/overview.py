@@ -4,7 +4,7 @@ reports cover, and the offline brief."""
 
 import streamlit as st
 
-from app import brief, charts, labels, page, queries
+from app import brief, charts, compare_year, labels, page, queries
 
 view = page.start()
 language = view.language
@@ -23,7 +23,7 @@ if not view.presenting:
 if page.has_rows(view.filters, view):
     st.subheader(labels.text("overview_cards", language))
     st.caption(labels.text("overview_cards_intro", language))
-    for topic, card in page.comparable_cards(view.filters, language):
+    for topic, card in compare_year.cards(view.filters, language):
         with st.container(border=True):
             st.markdown(f"**{page.plain(labels.category_name(topic, language))} · {page.plain(card.title)}**")
             if card.rows is None:
@@ -35,8 +35,9 @@ if page.has_rows(view.filters, view):
                     st.markdown(f"**{page.plain(row.place)}**", help=row.source)
                     st.markdown(f"#### {page.plain(row.value_text)}")
                     st.caption(page.plain(row.period))
-            if card.note:
-                st.caption(page.plain(card.note))
+            for note in (card.stand_in, card.note):
+                if note:
+                    st.caption(page.plain(note))
 
     coverage = queries.coverage(view.filters.within(provinces=queries.studied_provinces()))
     if len(coverage):

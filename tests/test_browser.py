@@ -183,7 +183,7 @@ def test_the_poverty_series_csv_holds_exactly_the_points_drawn(server, tab, tmp_
 
 
 def test_the_ranking_of_a_year_from_a_link_draws_all_five_on_one_axis(server, tab):
-    tab.goto(f"{server}/poverty?section=ranking&rank_metric=poverty_rate&rank_year=2017&nearest=true")
+    tab.goto(f"{server}/poverty?section=ranking&rank_metric=poverty_rate&rank_year=2017")
     tab.get_by_text("Tỷ lệ hộ nghèo, năm 2017").first.wait_for()
     _settle(tab)
     ranking = tab.locator(".js-plotly-plot").filter(has_text="Tỷ lệ hộ nghèo, năm 2017")
@@ -192,7 +192,7 @@ def test_the_ranking_of_a_year_from_a_link_draws_all_five_on_one_axis(server, ta
             .find(chart => chart.layout.title.text.includes('Tỷ lệ hộ nghèo, năm 2017')).data[0].x"""
     )
     assert len([value for value in bars if value > 0]) == 5
-    assert "rank_year=2017" in tab.url and "nearest=true" in tab.url and "section=ranking" in tab.url
+    assert "rank_year=2017" in tab.url and "section=ranking" in tab.url
     ranking.scroll_into_view_if_needed()
     ranking.screenshot(path=str(SCREENSHOTS / "poverty-ranking.png"))
 

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from pptx import Presentation
 
-from app import brief, charts, deck_charts, exports, labels, queries
+from app import brief, charts, compare_year, deck_charts, exports, labels, queries
 from app.queries import Filters
 from app.series_chart import series_lines
 from etl import coverage as coverage_matrices
@@ -31,7 +31,7 @@ def on_built_database(built_database, monkeypatch):
 
 
 def provinces_compared(metric: str, year: int) -> list[str]:
-    ranked = queries.ranking(Filters(), metric, year)
+    ranked = compare_year.ranking(Filters(), metric, year)
     return ranked.loc[(ranked["place_level"] == "province") & ranked["value"].notna(), "place"].tolist()
 
 
@@ -41,26 +41,27 @@ def provinces_compared(metric: str, year: int) -> list[str]:
 def test_a_year_counted_as_comparable_is_one_the_ranking_compares(on_built_database, capsys):
     comparable = queries.comparable_years()
     for row in comparable.itertuples():
-        for year in row.years:
+        assert set(row.years) <= set(row.years_within)
+        for year in row.years_within:
             compared = provinces_compared(row.metric, year)
             assert len(compared) >= coverage_matrices.COMPARABLE_PROVINCES, (row.metric, year, compared)
     # Hải Dương's only 2023 rate is the living-standards survey's: never beside the review's rates.
     poverty_years = comparable.set_index("metric").loc["poverty_rate", "years"]
     assert 2023 not in poverty_years
     for metric in comparable["metric"]:
-        for year in queries.series_years(Filters(), metric):
+        for year in compare_year.ranking_years(Filters(), metric):
             assert len(provinces_compared(metric, year)) >= 2, (metric, year)
     coverage_matrices.run(on_built_database)
     printed = capsys.readouterr().out
     line = next(line for line in printed.splitlines() if re.match(r"\s+poverty\s+poverty_rate\s", line))
-    assert line.rstrip().endswith(", ".join(map(str, poverty_years)))
-    assert "2023" not in line
+    exactly, within = line.split("within")
+    assert exactly.rstrip().endswith(", ".join(map(str, poverty_years))) and "2023" not in exactly
+    within_years = comparable.set_index("metric").loc["poverty_rate", "years_within"]
+    assert within.rstrip().endswith(", ".join(map(str, within_years)))
 
 
 def test_the_overview_cards_compare_only_what_the_ranking_compares(on_built_database):
-    from app import page
-
-    for topic, card in page.comparable_cards(Filters(), "en"):
+    for topic, card in compare_year.cards(Filters(), "en"):
         if card.rows is None:
             continue
         year = int(re.search(r"\b(20\d\d)\b", card.title).group(1))
@@ -183,7 +184,7 @@ def test_a_point_cites_the_same_report_on_screen_in_its_tooltip_csv_deck_and_bri
     """Long An's 2023 poverty rate, 0,75 %, is printed by four reports: every output names the same one, by
     title, publisher and date, never by an internal id."""
     language = "vi"
-    ranked = queries.ranking(Filters(), "poverty_rate", 2023)
+    ranked = compare_year.ranking(Filters(), "poverty_rate", 2023)
     point = ranked[ranked["place"] == "Long An"].iloc[0]
     assert point["value"] == 0.75
     citation = cited(point, language)
@@ -191,7 +192,7 @@ def test_a_point_cites_the_same_report_on_screen_in_its_tooltip_csv_deck_and_bri
     assert point["source_id"] not in citation and point["fact_id"] not in citation
 
     # The ranking's tooltip.
-    figure = charts.ranking_bars(ranked, 2023, language, "t").to_dict()
+    figure = compare_year.figure(ranked, 2023, language, "t").to_dict()
     trace = figure["data"][0]
     hover = trace["hovertext"][trace["y"].index("Long An")]
     assert citation in hover

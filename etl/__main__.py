@@ -193,7 +193,7 @@ def _add(arguments: argparse.Namespace) -> int:
         sources = read_csv_rows(
             arguments.source,
             COLUMNS["sources"],
-            optional=("file", "published_not_before", "published_not_after", "kind"),
+            optional=("file", "published_not_before", "published_not_after", "number_style", "kind"),
         )
         facts = read_csv_rows(
             arguments.facts, COLUMNS["facts"], optional=("confidence", "poverty_standard", "merged_province")

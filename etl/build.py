@@ -77,6 +77,7 @@ def typed_tables(inputs: Inputs) -> dict[str, pd.DataFrame]:
     frames["headline_definitions"]["window_years"] = frames["headline_definitions"]["window_years"].astype(int)
     sources = frames["sources"]
     sources["text_in_repository"] = sources["text_in_repository"].map(BOOLEANS)
+    sources["number_style"] = sources["number_style"].map(lambda style: style or None)  # empty: its language's
     texts = {row.source_id: inputs.reports[row.file] for row in sources.itertuples() if row.text_in_repository}
     frames["reports"] = pd.DataFrame({"source_id": list(texts), "text": list(texts.values())})
 

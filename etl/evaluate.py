@@ -28,7 +28,7 @@ from pathlib import Path
 from etl.extract import extract, reference
 from etl.paths import PROJECT_DIR
 from etl.proposals import LogEntry, extractor_version, read_log, read_proposal
-from etl.read_inputs import Inputs, read_inputs
+from etl.read_inputs import Inputs, number_language, read_inputs
 
 # "topic" is the metric's category (poverty, credit, health insurance, support ...) and "year" the years the period
 # runs over: what a reviewer corrects most often, and what the dashboard compares provinces by.
@@ -157,7 +157,7 @@ def rerun_scores(data_dir: Path, include_local: bool = True, revision: str | Non
             continue
         published = date.fromisoformat(source["publication_date"]) if source["publication_date"] else None
         reruns.append(
-            Rerun(source["source_id"], text, source["province"] or None, published, source["language"], local)
+            Rerun(source["source_id"], text, source["province"] or None, published, number_language(source), local)
         )
     if revision:
         proposals = proposals_of_revision(revision, data_dir, reruns)
@@ -255,7 +255,7 @@ def before_and_after(
             continue
         published = date.fromisoformat(source["publication_date"]) if source["publication_date"] else None
         province = source["province"] or None if entry.province_given else None
-        proposed = extract(text, entry.source_id, province, published, provinces, categories, source["language"])
+        proposed = extract(text, entry.source_id, province, published, provinces, categories, number_language(source))
         reviewed, kept = facts.get(entry.source_id, []), read_proposal(data_dir, entry.source_id)
         if source["file"] not in inputs.reports:
             reviewed = [fact for fact in reviewed if fact["quote"] in text]
@@ -318,7 +318,7 @@ def markdown(
     writing today's rules, scored apart)."""
     inputs = read_inputs(data_dir)
     kept = kept_scores(data_dir, inputs)
-    languages = {row["source_id"]: row["language"] for _, row in inputs.tables["sources"].rows}
+    languages = {row["source_id"]: number_language(row) for _, row in inputs.tables["sources"].rows}
     unseen = [(entry, result) for entry, result in kept if not entry.rules_seen_it]
     lines = [
         "# Extraction scores",

@@ -40,6 +40,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "url",
         "province",
         "language",
+        "number_style",
         "text_in_repository",
         "kind",
         "note",
@@ -251,3 +252,9 @@ def _read_text(path: Path) -> tuple[str, str]:
         return "", f"report file {path} is not UTF-8 text (byte {error.start})"
     except OSError as error:
         return "", f"report file {path} cannot be read ({error.strerror})"
+
+
+def number_language(source: dict[str, str]) -> str:
+    """The way a report writes its numbers: its language's ("2,15%"), unless `number_style` says otherwise (a
+    Vietnamese page that prints "9.16%" the English way reads as English, while its language stays Vietnamese)."""
+    return source.get("number_style") or source["language"]

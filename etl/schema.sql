@@ -102,6 +102,8 @@ CREATE TABLE sources (
     url                 VARCHAR,
     province            VARCHAR REFERENCES provinces (province),  -- empty for a national report
     language            VARCHAR NOT NULL CHECK (language IN ('vi', 'en')),
+    -- The way its numbers are written when not its language's: a Vietnamese page printing "9.16%" is 'en'.
+    number_style        VARCHAR CHECK (number_style IN ('vi', 'en')),
     text_in_repository  BOOLEAN NOT NULL,
     -- article: a published article, portal page or ministry decision; office: figures an office reported by
     -- filling in a data request (data/requests/).

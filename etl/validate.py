@@ -18,7 +18,7 @@ from decimal import Decimal
 from etl.current_provinces import current_provinces
 from etl.header_units import header_unit_words, reading_with_header
 from etl.parse_numbers import LANGUAGES, QUALIFIERS, UNITS, NumberFormatError
-from etl.read_inputs import COLUMNS, HEADLINE_FIELDS, METRICS_METADATA, CsvTable, Inputs
+from etl.read_inputs import COLUMNS, HEADLINE_FIELDS, METRICS_METADATA, CsvTable, Inputs, number_language
 
 AREA_LEVELS = ("country", "region", "province", "district", "commune")
 # Reference figures for the whole country or a region carry no province.
@@ -283,6 +283,8 @@ def _validate_sources(
     for row in _rows(table, "source_id", problems):
         row.require("source_id", "title", "publisher")
         row.one_of("language", LANGUAGES, "language")
+        if row["number_style"]:
+            row.one_of("number_style", LANGUAGES, "number style")
         row.one_of("kind", SOURCE_KINDS, "source kind")
         if not IDENTIFIER.match(row["source_id"]):
             row.fail("source_id", f"{row['source_id']!r} must be lower-case letters, digits, '-' or '_'")
@@ -306,7 +308,7 @@ def _validate_sources(
         if row["province"]:
             row.one_of("province", provinces, "province")
     return {
-        values["source_id"]: Source(values["file"], values["text_in_repository"] == "true", values["language"])
+        values["source_id"]: Source(values["file"], values["text_in_repository"] == "true", number_language(values))
         for _, values in table.rows
     }
 

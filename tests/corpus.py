@@ -24,6 +24,7 @@ def web_source(source_id: str, **changes: str) -> dict[str, str]:
         "url": f"https://example.vn/{source_id}.html",
         "province": "Long An",
         "language": "vi",
+        "number_style": "",
         "text_in_repository": "false",
         "kind": "article",
         "note": "",

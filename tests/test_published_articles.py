@@ -74,6 +74,15 @@ def test_a_bad_article_row_is_named(data_dir, source_changes, fact_changes, fiel
     assert any(f"field '{field}'" in problem and message in problem for problem in problems), problems
 
 
+def test_a_vietnamese_page_that_prints_numbers_the_english_way_keeps_its_language(data_dir):
+    """A Vietnamese page printing "1.75%" is tagged Vietnamese, as printed, and its numbers read as it writes them."""
+    point = fact("web-vi", 1, quote="1.75%", value="1.75")
+    add_article(data_dir, web_source("web-vi", language="vi", number_style="en"), [point])
+    assert problems_of(data_dir) == []
+    add_article(data_dir, web_source("web-vi-2", language="vi"), [fact("web-vi-2", 1, quote="1.75%", value="1.75")])
+    assert any("web-vi-2-01" in problem and "field 'quote'" in problem for problem in problems_of(data_dir))
+
+
 def test_english_articles_are_read_the_english_way(data_dir):
     source = web_source("web-en", language="en")
     english = fact("web-en", 1, quote="1.75 percent", value="1.75")

@@ -340,6 +340,12 @@ def labelled_points(series_list: Sequence[DeckSeries]) -> dict[int, dict[int, ob
     placed: dict[int, dict[int, object]] = {}
     taken: list[tuple[int, float, float]] = []  # (point, lowest, highest) of each label placed
     for index, point, value in sorted(wanted, key=lambda item: -item[2]):
+        if point < len(series_list[index].off_scale) and series_list[index].off_scale[point]:
+            # A point at the scale's top edge: its long "↑ off the scale" label stands right of it, in the space
+            # above the legend, clear of the notes that stand above the plot at the rules.
+            placed.setdefault(index, {})[point] = XL_LABEL_POSITION.RIGHT
+            taken.append((point, value - margin, value + margin))
+            continue
         markers = [
             other.values[point]
             for other_index, other in enumerate(series_list)

@@ -48,6 +48,8 @@ class DeckSeries:
     in_legend: bool = True
     # The thin dotted join over missing years between two runs of a line: no marker, no label.
     connector: bool = False
+    # Per point: too large for the scale, drawn at its top edge with its value written beside it.
+    off_scale: tuple[bool, ...] = ()
     # Per bar: whether it is hatched, a reading of another year standing in (app/compare_year.py).
     hatched: tuple[bool, ...] = ()
 
@@ -139,10 +141,11 @@ def _line_series(
         colour, dash = style["color"], style["dash"]
     values = tuple(float(by_year[year]["value"]) / scale if year in by_year else None for year in categories)
     texts = tuple(written[by_year[year]["fact_id"]] if year in by_year else "" for year in categories)
+    off_scale = tuple(ceiling is not None and value is not None and value > ceiling for value in values)
     if ceiling is not None:  # as on screen: a point too large for the scale at the top edge, its value written
         texts = tuple(
-            labels.text("off_scale", language, value=text) if value is not None and value > ceiling else text
-            for value, text in zip(values, texts, strict=True)
+            labels.text("off_scale", language, value=text) if off else text
+            for off, text in zip(off_scale, texts, strict=True)
         )
         values = tuple(min(value, ceiling) if value is not None else None for value in values)
     return DeckSeries(
@@ -154,6 +157,7 @@ def _line_series(
         reference=level != "province",
         diamond=first["poverty_standard"] in own_measures,
         square=merged,
+        off_scale=off_scale,
     )
 
 

@@ -487,6 +487,26 @@ def test_no_value_label_covers_a_marker_of_another_line(on_built_database, metri
                     assert not low < marker < high, (chart.series[index].name, chart.categories[point], other.name)
 
 
+def test_a_point_off_the_scale_is_labelled_beside_it_clear_of_the_rules_notes(on_built_database):
+    """The merged province's lone 18,620 bn stands at the top edge: its long "↑ off the scale" label goes right of
+    it, where nothing else is written, not above it where the merger's note stands."""
+    from pptx.enum.chart import XL_LABEL_POSITION
+
+    readings = queries.series(Filters(categories=("credit",)), "credit_outstanding")
+    [chart] = deck_charts.line_charts(readings, queries.poverty_standards(), "en", TITLE)
+    labelled = deck.labelled_points(chart.series)
+    off = [
+        (index, point)
+        for index, series in enumerate(chart.series)
+        for point, flag in enumerate(series.off_scale)
+        if flag
+    ]
+    assert off, "the merged province's point is off the scale"
+    for index, point in off:
+        assert "off the scale" in chart.series[index].texts[point]
+        assert labelled[index][point] == XL_LABEL_POSITION.RIGHT
+
+
 def test_bar_value_labels_are_no_taller_than_their_bars(on_built_database):
     """Forty bars on a slide: each value label fits the height of its bar, so labels never run into each other."""
     rows = queries.chart_rows(Filters(categories=("credit",)))

@@ -8,6 +8,8 @@ import re
 import duckdb
 import pytest
 
+from etl.paths import DATA_DIR, PROJECT_DIR
+
 PAGES = [
     "pages/overview.py",
     "pages/poverty.py",
@@ -242,15 +244,40 @@ def test_table_cells_are_shown_whole_not_cut(dashboard):
     assert places["width"] >= CHARACTER_WIDTH * len("Bắc Trung Bộ và duyên hải miền Trung")
 
 
-def test_a_vietnamese_source_card_shows_the_reviewers_note_in_vietnamese_or_says_it_is_english_only(dashboard):
-    app = open_page(dashboard, "pages/sources.py", lang="vi")
+def test_a_vietnamese_source_card_shows_the_reviewers_note_in_vietnamese_or_says_it_is_english_only(
+    data_dir, tmp_path, monkeypatch
+):
+    from streamlit.testing.v1 import AppTest
+
+    from etl.build import run
+    from tests.helpers import read_csv, write_csv
+
+    notes = read_csv(data_dir / "source_notes_vi.csv")
+    write_csv(
+        data_dir / "source_notes_vi.csv", [note for note in notes if not note["source_id"].startswith("national-")]
+    )
+    database = tmp_path / "poverty.duckdb"
+    run(data_dir, database, say=lambda _: None)
+    monkeypatch.setenv("POVERTY_DB", str(database))
+    app = open_page(
+        AppTest.from_file(str(PROJECT_DIR / "dashboard.py"), default_timeout=60), "pages/sources.py", lang="vi"
+    )
     app.text_input(key="source_search").set_value("Kiến Xương").run()
     captions = [caption.value for caption in app.caption]
     assert any(caption.startswith("Ghi chú của người biên tập: Ngày giờ như in dưới tiêu đề") for caption in captions)
     assert not any("Date and time as printed" in caption for caption in captions)
-    app.text_input(key="source_search").set_value("VietnamPlus").run()
-    notes = [expander.label for expander in app.expander]
-    assert notes and all("Ghi chú biên tập chỉ có bằng tiếng Anh" in label for label in notes)
+    app.text_input(key="source_search").set_value("national-vietnamplus").run()
+    notes_shown = [expander.label for expander in app.expander]
+    assert notes_shown and all("Ghi chú biên tập chỉ có bằng tiếng Anh" in label for label in notes_shown)
+
+
+def test_every_reviewers_note_shipped_exists_in_vietnamese():
+    from tests.helpers import read_csv
+
+    in_vietnamese = {row["source_id"]: row["note_vi"] for row in read_csv(DATA_DIR / "source_notes_vi.csv")}
+    for source in read_csv(DATA_DIR / "sources.csv"):
+        if source["note"].strip():
+            assert in_vietnamese.get(source["source_id"], "").strip(), source["source_id"]
 
 
 def test_a_vietnamese_note_of_no_source_is_refused(data_dir, tmp_path):

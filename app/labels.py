@@ -82,10 +82,6 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Chưa lưu gì: không có số liệu nào được chọn. Hãy chọn ít nhất một dòng.",
         "en": "Nothing was saved: no figure is ticked. Tick at least one row.",
     },
-    "tool_missing": {
-        "vi": "Máy này chưa cài {tool}. Người quản trị cài bằng lệnh: {command}",
-        "en": "{tool} is not installed on this machine. An administrator installs it with: {command}",
-    },
     "source_title": {"vi": "Tiêu đề", "en": "Title"},
     "publisher": {"vi": "Cơ quan đăng", "en": "Publisher"},
     "author": {"vi": "Tác giả", "en": "Author"},

@@ -10,6 +10,7 @@ import pytest
 from etl.current_provinces import current_provinces
 from etl.parse_numbers import read_number
 from etl.paths import DATA_DIR
+from etl.read_inputs import number_language
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -44,7 +45,7 @@ def test_a_published_article_gives_only_the_figure_as_printed(fact):
 
 @pytest.mark.parametrize("fact", FACTS, ids=[fact["fact_id"] for fact in FACTS])
 def test_value_is_what_the_quote_says(fact):
-    reading = read_number(fact["quote"], SOURCES[fact["source_id"]]["language"])
+    reading = read_number(fact["quote"], number_language(SOURCES[fact["source_id"]]))
     assert reading.value == Decimal(fact["value"])
     assert reading.unit == fact["unit"] or "unit" in fact["note"]
     assert reading.qualifier == fact["qualifier"] or "qualifier" in fact["note"]

@@ -107,3 +107,16 @@ def dashboard_on(data: Path, environment: dict[str, str] | None = None, address:
     settings = {"POVERTY_DATA": str(data), "POVERTY_DB": str(database), **(environment or {})}
     with running_streamlit("dashboard.py", settings, address=address) as url:
         yield url
+
+
+@contextmanager
+def browser_tab(browser: object, width: int, height: int, timeout_ms: int = 60_000) -> Iterator[object]:
+    """A tab of its own (a new browser context: no cookies or session shared with another test) of the given size,
+    which accepts downloads, closed afterwards."""
+    context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(timeout_ms)
+    try:
+        yield page
+    finally:
+        context.close()

@@ -64,3 +64,26 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def database(data_dir: Path, tmp_path: Path) -> Path:
+    """The database built from the test's copy of data/."""
+    from etl.build import build_problems
+
+    path = tmp_path / "poverty.duckdb"
+    assert build_problems(data_dir, path, say=lambda _: None) == []
+    return path
+
+
+@pytest.fixture
+def add_report_page(data_dir: Path, database: Path, monkeypatch: pytest.MonkeyPatch, on_this_machine: None):
+    """The Add-a-report page, opened by a reviewer on this machine, over the test's copy of data/."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("POVERTY_DATA", str(data_dir))
+    monkeypatch.setenv("POVERTY_DB", str(database))
+    app = AppTest.from_file(str(DATA_DIR.parent / "dashboard.py"), default_timeout=120).run()
+    app.switch_page("pages/add_report.py").run()
+    assert not app.exception
+    return app

@@ -6,10 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from etl import add_report as adding
-from etl.build import build_problems
 from etl.extract import extract, reference
 from etl.paths import PROJECT_DIR
 from tests.helpers import read_csv, snapshot
@@ -27,13 +25,6 @@ SOURCE = {
     "text_in_repository": "true",
     "note": "",
 }
-
-
-@pytest.fixture
-def database(data_dir, tmp_path) -> Path:
-    path = tmp_path / "poverty.duckdb"
-    assert build_problems(data_dir, path, say=lambda _: None) == []
-    return path
 
 
 def proposals(data_dir: Path) -> list[dict[str, str]]:

@@ -12,8 +12,6 @@ from pathlib import Path
 import pytest
 
 from etl import data_lock
-from etl.build import build_problems
-from etl.paths import PROJECT_DIR
 from tests.helpers import read_csv, snapshot
 
 # Written for these tests in the style of a provincial news site: a poverty rate, BHYT cards, a decree
@@ -61,22 +59,8 @@ WORDS = {
 
 
 @pytest.fixture
-def database(data_dir: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "poverty.duckdb"
-    assert build_problems(data_dir, path, say=lambda _: None) == []
-    return path
-
-
-@pytest.fixture
-def page(data_dir, database, monkeypatch, on_this_machine):
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("POVERTY_DATA", str(data_dir))
-    monkeypatch.setenv("POVERTY_DB", str(database))
-    app = AppTest.from_file(str(PROJECT_DIR / "dashboard.py"), default_timeout=120).run()
-    app.switch_page("pages/add_report.py").run()
-    assert not app.exception
-    return app
+def page(add_report_page):
+    return add_report_page
 
 
 def in_language(app, language: str):

@@ -15,7 +15,7 @@ from urllib.parse import quote
 import pytest
 
 from etl.paths import DATA_DIR, PROJECT_DIR
-from tests.chromium import running_streamlit
+from tests.chromium import browser_tab, running_streamlit
 from tests.helpers import read_csv
 
 SCREENSHOTS = PROJECT_DIR / "test-output" / "screenshots"
@@ -46,11 +46,8 @@ def server(built_database, tmp_path_factory):
 
 @pytest.fixture
 def tab(browser):
-    context = browser.new_context(viewport={"width": 1600, "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    yield page
-    context.close()
+    with browser_tab(browser, 1600, 1000) as page:
+        yield page
 
 
 def _settle(tab) -> None:

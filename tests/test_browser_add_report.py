@@ -18,7 +18,7 @@ import pytest
 
 from app.review_table import COLUMNS
 from etl.paths import PROJECT_DIR
-from tests.chromium import dashboard_on, data_copy
+from tests.chromium import browser_tab, dashboard_on, data_copy
 from tests.helpers import read_csv
 from tests.test_add_report_page import PROPOSED, PUBLISHER, REPORT, TITLE
 
@@ -40,11 +40,8 @@ def server(data):
 
 @pytest.fixture
 def tab(browser):
-    context = browser.new_context(viewport={"width": 1600, "height": 1100})
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    yield page
-    context.close()
+    with browser_tab(browser, 1600, 1100) as page:
+        yield page
 
 
 def settle(tab) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests import made_documents as made
-from tests.chromium import dashboard_on, data_copy
+from tests.chromium import browser_tab, dashboard_on, data_copy
 from tests.helpers import read_csv
 from tests.test_browser_add_report import SCREENSHOTS, saved_or_said, settle
 
@@ -35,11 +35,8 @@ def server(data):
 
 @pytest.fixture
 def tab(browser):
-    context = browser.new_context(viewport={"width": 1600, "height": 1400})
-    page = context.new_page()
-    page.set_default_timeout(90_000)
-    yield page
-    context.close()
+    with browser_tab(browser, 1600, 1400, 90_000) as page:
+        yield page
 
 
 def choose_province(tab, province: str) -> None:

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from etl.request_workbook import FIELDS
-from tests.chromium import dashboard_on, data_copy
+from tests.chromium import browser_tab, dashboard_on, data_copy
 from tests.helpers import read_csv
 
 COLUMN = {field: index for index, field in enumerate(FIELDS, start=1)}
@@ -37,11 +37,8 @@ def server(data):
 
 @pytest.fixture
 def tab(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    yield page
-    context.close()
+    with browser_tab(browser, 1400, 1000) as page:
+        yield page
 
 
 def settle(tab) -> None:

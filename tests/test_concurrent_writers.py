@@ -10,10 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from etl import audit
-from etl.build import build_problems
 from etl.data_lock import writing
 from etl.paths import PROJECT_DIR
 from etl.proposals import keep_proposal
@@ -23,13 +21,6 @@ from tests.helpers import read_csv, snapshot, write_csv
 
 ROUNDS = 4
 BUSY = 75
-
-
-@pytest.fixture
-def database(data_dir: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "poverty.duckdb"
-    assert build_problems(data_dir, path, say=lambda _: None) == []
-    return path
 
 
 def reviewed_report(data_dir: Path, folder: Path, source_id: str) -> list[str]:

@@ -22,13 +22,6 @@ EDITOR = "editor@example.org"
 
 
 @pytest.fixture
-def database(data_dir: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "poverty.duckdb"
-    assert build_problems(data_dir, path, say=lambda _: None) == []
-    return path
-
-
-@pytest.fixture
 def dashboard(data_dir, database, monkeypatch):
     from streamlit.testing.v1 import AppTest
 

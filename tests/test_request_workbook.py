@@ -16,7 +16,6 @@ import openpyxl
 import pytest
 
 from etl.__main__ import main
-from etl.build import build_problems
 from etl.figure_text import QUALIFIER_WORDS
 from etl.request_workbook import FIELDS, AskedCell, workbook_of_cells
 from tests.helpers import read_csv, snapshot
@@ -73,13 +72,6 @@ def asked_rows(path: Path) -> list[tuple[int, dict[str, object]]]:
         for number in range(3, sheet.max_row + 1)
         if sheet.cell(number, 1).value
     ]
-
-
-@pytest.fixture
-def database(data_dir: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "poverty.duckdb"
-    assert build_problems(data_dir, path, say=lambda _: None) == []
-    return path
 
 
 @pytest.fixture
@@ -373,20 +365,6 @@ def test_the_coverage_page_offers_each_provinces_request_and_counts_cells_by_sou
     assert by_kind["Bài báo, văn bản đã đăng"].sum() > 0 and by_kind["Cơ quan báo cáo qua biểu mẫu"].sum() == 0
 
 
-@pytest.fixture
-def add_page(data_dir, database, monkeypatch, on_this_machine):
-    from streamlit.testing.v1 import AppTest
-
-    from etl.paths import PROJECT_DIR
-
-    monkeypatch.setenv("POVERTY_DATA", str(data_dir))
-    monkeypatch.setenv("POVERTY_DB", str(database))
-    app = AppTest.from_file(str(PROJECT_DIR / "dashboard.py"), default_timeout=120).run()
-    app.switch_page("pages/add_report.py").run()
-    assert not app.exception
-    return app
-
-
 def upload(app, path: Path):
     app.file_uploader(key="request_upload").set_value(
         (path.name, path.read_bytes(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -398,13 +376,13 @@ def upload(app, path: Path):
 
 
 def test_the_add_report_page_names_the_problems_of_a_filled_request_then_saves_it(
-    add_page, data_dir, request_file, tmp_path
+    add_report_page, data_dir, request_file, tmp_path
 ):
     rows = first_rows_by_unit(request_file)
     broken = tmp_path / "broken.xlsx"
     fill(request_file, broken, {rows["percent"]: filled_row("percent", value="nhiều"), rows["VND"]: {"value": 5}})
     before = snapshot(data_dir)
-    app = upload(add_page, broken)
+    app = upload(add_report_page, broken)
     [error] = [re.sub(r"\\(.)", r"\1", element.value) for element in app.error]  # as the browser shows it
     assert error.startswith("Chưa lưu gì. Hãy sửa:")
     assert f"Trang figures, dòng {rows['percent']}, cột F{rows['percent']} (value): “nhiều” không phải một số" in error

@@ -30,7 +30,7 @@ from etl.parse_numbers import NumberReading, find_numbers
 from etl.paths import DATA_DIR
 from etl.periods import PeriodMention, dateline, find_periods
 from etl.places import COUNTRY, PlaceMention, find_places, main_places
-from etl.proposals import PROPOSAL_COLUMNS, write_rows
+from etl.proposals import PROPOSAL_COLUMNS, proposal_row, write_rows
 from etl.read_inputs import read_table
 from etl.sentences import SENTENCE_END
 
@@ -433,27 +433,23 @@ def _row(
     metric_categories: dict[str, str],
 ) -> dict[str, str]:
     group = classify.best_group(metric, metric_categories.get(metric or ""), reading.unit, context)
-    return {
-        "fact_id": "",
-        "source_id": source_id,
-        "province": "" if level in ("country", "region") else province or "",
-        "area": area,
-        "area_level": level,
-        "period_start": period.period_start.isoformat() if period and period.period_start else "",
-        "period_end": period.period_end.isoformat() if period and period.period_end else "",
-        "period_label": period.label if period else "",
-        "metric": metric or "",
-        "beneficiary_group": group,
-        "value": _plain(reading.value),
-        "unit": reading.unit,
-        "qualifier": reading.qualifier,
-        "is_target": "false",
-        "quote": reading.text,
-        "quote_offset": str(reading.start),
-        "poverty_standard": "",
-        "merged_province": "",
-        "note": "",
-    }
+    return proposal_row(
+        source_id=source_id,
+        province="" if level in ("country", "region") else province or "",
+        area=area,
+        area_level=level,
+        period_start=period.period_start.isoformat() if period and period.period_start else "",
+        period_end=period.period_end.isoformat() if period and period.period_end else "",
+        period_label=period.label if period else "",
+        metric=metric or "",
+        beneficiary_group=group,
+        value=_plain(reading.value),
+        unit=reading.unit,
+        qualifier=reading.qualifier,
+        is_target="false",
+        quote=reading.text,
+        quote_offset=str(reading.start),
+    )
 
 
 def _plain(value: Decimal) -> str:

@@ -19,6 +19,17 @@ from etl.paths import PROPOSALS_DIRNAME
 from etl.read_inputs import COLUMNS
 
 PROPOSAL_COLUMNS = (*COLUMNS["facts"], "confidence")
+
+
+def proposal_row(**fields: str) -> dict[str, str]:
+    """A proposed figure with every column of data/facts.csv and its confidence, in that order; a column not given
+    is empty (the fact_id is numbered once a document's proposals are put in order)."""
+    unknown = set(fields) - set(PROPOSAL_COLUMNS)
+    if unknown:
+        raise ValueError(f"not a column of a proposal: {', '.join(sorted(unknown))}")
+    return {column: fields.get(column, "") for column in PROPOSAL_COLUMNS}
+
+
 LOG_COLUMNS = ("source_id", "proposed_on", "extractor_version", "figures", "rules_seen_it", "province_given")
 # The modules whose rules decide what is proposed; any change to them is a new extractor version.
 RULE_MODULES = ("extract.py", "classify.py", "places.py", "periods.py", "parse_numbers.py", "sentences.py")

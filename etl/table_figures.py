@@ -34,6 +34,7 @@ from etl.header_units import header_unit_note
 from etl.parse_numbers import NumberFormatError, NumberReading, read_number
 from etl.periods import find_periods
 from etl.places import KINDS, find_places, gazetteer_names
+from etl.proposals import proposal_row
 
 # Cells that hold no figure: empty, a dash, a cross, an ellipsis ("nothing to report", "not applicable").
 _NO_FIGURE = re.compile(r"^(?:|-+|–|—|x|X|\.{2,}|…|\*|n/a|N/A)$")
@@ -448,28 +449,26 @@ def _proposal(
     confidence += {"axis": 0.15, "caption": 0.1, "publication": -0.15}.get(period_from, 0)
     confidence += 0.1 if metric else 0
     confidence -= 0.1 if caption_only_metric else 0
-    return {
-        "fact_id": "",
-        "source_id": source_id,
-        "province": "" if level in ("country", "region") else row_province,
-        "area": area,
-        "area_level": level,
-        "period_start": period.start.isoformat() if period and period.start else "",
-        "period_end": period.end.isoformat() if period and period.end else "",
-        "period_label": period.label if period else "",
-        "metric": metric or "",
-        "beneficiary_group": group,
-        "value": _plain(reading.value),
-        "unit": reading.unit,
-        "qualifier": qualifier,
-        "is_target": "true" if is_target else "false",
-        "quote": quote,
-        "quote_offset": str(cell.offset),
-        "poverty_standard": standard,
-        "merged_province": "",
-        "note": note,
-        "confidence": f"{max(0.05, min(confidence, 0.95)):.2f}",
-    }
+    return proposal_row(
+        source_id=source_id,
+        province="" if level in ("country", "region") else row_province,
+        area=area,
+        area_level=level,
+        period_start=period.start.isoformat() if period and period.start else "",
+        period_end=period.end.isoformat() if period and period.end else "",
+        period_label=period.label if period else "",
+        metric=metric or "",
+        beneficiary_group=group,
+        value=_plain(reading.value),
+        unit=reading.unit,
+        qualifier=qualifier,
+        is_target="true" if is_target else "false",
+        quote=quote,
+        quote_offset=str(cell.offset),
+        poverty_standard=standard,
+        note=note,
+        confidence=f"{max(0.05, min(confidence, 0.95)):.2f}",
+    )
 
 
 def _has_scale(text: str) -> bool:
